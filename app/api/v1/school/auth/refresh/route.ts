@@ -1,0 +1,11 @@
+// POST /api/v1/school/auth/refresh/ — rotate a school refresh token
+import { refreshSession } from "@/lib/auth/auth-actions";
+import { RefreshBody } from "@/lib/auth/auth-schemas";
+import { endpoint, schoolRoute } from "@/lib/http/pipeline";
+import { ok } from "@/lib/http/respond";
+
+export const { GET, HEAD, POST, PUT, PATCH, DELETE } = endpoint({
+  POST: schoolRoute({ auth: false, body: RefreshBody }, async ({ body, tenant, origin }) =>
+    ok(await refreshSession(body.refresh, "school", tenant.id, origin)),
+  ),
+});

@@ -1,0 +1,76 @@
+// The refresh, logout and password-change actions, the same for both audiences.
+import { prisma } from "@/lib/db/client";
+import { ApiError } from "@/lib/http/errors";
+import { recordAudit, type AuditOrigin } from "@/lib/audit/record-audit";
+import type { UserPrincipal } from "@/lib/auth/authenticate";
+import { accountKey, assertNotThrottled, recordFailure } from "@/lib/auth/login-throttle";
+import { NewPassword, hashPassword, verifyPassword } from "@/lib/auth/password";
+import { revokeFamilies, rotateRefreshToken, type TokenPair } from "@/lib/auth/sessions";
+import { verifyToken, type Audience } from "@/lib/auth/tokens";
+import { zodFieldErrors } from "@/lib/http/errors";
+
+export async function refreshSession(refresh: string, audience: Audience, tenantId: string | null, origin: AuditOrigin): Promise<TokenPair> {
+  try {
+    const { access, refresh: next } = await rotateRefreshToken(refresh, audience, tenantId);
+    return { access, refresh: next };
+  } catch (error) {
+    if (error instanceof ApiError && error.code === "token_not_valid") {
+      await recordAudit({ action: `${audience}.token.refresh_refused`, clientId: tenantId }, origin);
+    }
+    throw error;
+  }
+}
+
+export async function logout(
+  input: { refresh?: string; all?: true },
+  audience: Audience,
+  tenantId: string | null,
+  principal: UserPrincipal | undefined,
+  origin: AuditOrigin,
+): Promise<void> {
+  if (input.all) {
+    if (!principal) throw new ApiError(401, "not_authenticated", 'Logging out everywhere ("all") needs a Bearer access token.');
+    const count = await revokeFamilies({ userId: principal.user.id }, "logout_all");
+    await recordAudit({
+      action: `${audience}.logout.all`, clientId: tenantId, actor: { userId: principal.user.id, label: principal.user.email ?? principal.user.phone },
+      target: { type: "user", id: principal.user.id }, metadata: { sessions_revoked: count },
+    }, origin);
+    return;
+  }
+  const claims = await verifyToken(input.refresh, { type: "refresh", aud: audience });
+  if ((claims.tid ?? null) !== tenantId) throw new ApiError(401, "token_not_valid", "Token is invalid or expired.");
+  if (principal && principal.user.id !== claims.sub) throw ApiError.permissionDenied("That session belongs to another user.");
+  await revokeFamilies({ id: claims.sid }, "logout");
+  await recordAudit({ action: `${audience}.logout`, clientId: tenantId, actor: { userId: claims.sub }, target: { type: "session", id: claims.sid } }, origin);
+}
+
+export async function changePassword(
+  input: { old_password: string; new_password: string },
+  principal: UserPrincipal,
+  audience: Audience,
+  tenantId: string | null,
+  origin: AuditOrigin,
+): Promise<void> {
+  const checked = NewPassword().safeParse(input.new_password);
+  if (!checked.success) throw ApiError.invalid({ new_password: zodFieldErrors(checked.error).non_field_errors ?? ["Invalid password."] });
+  const user = principal.user;
+  // A stolen access token must not become an oracle for the password: wrong old passwords count
+  // against the account exactly like failed logins.
+  const account = accountKey(user.id, "");
+  await assertNotThrottled(account, origin.ip);
+  const stored = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
+  if (!(await verifyPassword(stored.passwordHash, input.old_password))) {
+    await recordFailure(account, origin.ip);
+    throw ApiError.invalid({ old_password: ["Your old password was entered incorrectly."] });
+  }
+  await prisma.user.update({
+    where: { id: user.id },
+    data: { passwordHash: await hashPassword(input.new_password), passwordChangedAt: new Date() },
+    select: { id: true },
+  });
+  const count = await revokeFamilies({ userId: user.id }, "password_change");
+  await recordAudit({
+    action: `${audience}.password.changed`, clientId: tenantId, actor: { userId: user.id, label: user.email ?? user.phone },
+    target: { type: "user", id: user.id }, metadata: { sessions_revoked: count },
+  }, origin);
+}

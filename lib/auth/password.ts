@@ -1,0 +1,41 @@
+// Password hashing: argon2id with OWASP's parameters (m=19 MiB, t=2, p=1).
+import { hash, verify } from "@node-rs/argon2";
+import { z } from "zod";
+import { env } from "@/lib/env";
+
+// `algorithm: 2` is Algorithm.Argon2id (a const enum, which isolated modules cannot import).
+export const ARGON2_OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+
+export const PASSWORD_MAX_LENGTH = 128;
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, ARGON2_OPTIONS);
+}
+
+// Verifying against this when the user does not exist makes an unknown identifier cost the same
+// time as a known one, so response time does not reveal which accounts exist.
+let dummyHash: Promise<string> | undefined;
+
+export async function verifyPassword(passwordHash: string | null, password: string): Promise<boolean> {
+  if (passwordHash === null) {
+    dummyHash ??= hashPassword("dummy password that never matches");
+    await verify(await dummyHash, password).catch(() => false);
+    return false;
+  }
+  return verify(passwordHash, password).catch(() => false);
+}
+
+/** A new password (creation, change): length rules of API.md §4, checked before any hashing. */
+export function NewPassword() {
+  const min = env().SMS_PASSWORD_MIN_LENGTH;
+  return z
+    .string()
+    .min(min, `This password is too short. It must contain at least ${min} characters.`)
+    .max(PASSWORD_MAX_LENGTH, `Ensure this field has no more than ${PASSWORD_MAX_LENGTH} characters.`);
+}
+
+/** A password presented for verification: bounded, so a huge one is refused before hashing. */
+export const PresentedPassword = z
+  .string()
+  .min(1, "This field may not be blank.")
+  .max(PASSWORD_MAX_LENGTH, `Ensure this field has no more than ${PASSWORD_MAX_LENGTH} characters.`);

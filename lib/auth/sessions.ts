@@ -1,0 +1,110 @@
+// Login sessions ("refresh families") and refresh-token rotation (API.md §4).
+//
+// - A login opens a family whose absolute end is login time + SMS_REFRESH_TTL.
+// - Refresh spends the presented token with one conditional UPDATE (`used_at IS NULL`): of
+//   several concurrent refreshes exactly one matches the row, the others see it spent.
+// - A spent token presented again is a replay: the whole family is revoked, and with it every
+//   access token minted in it (they carry its id as `sid`).
+import { randomUUID } from "node:crypto";
+import { prisma } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { ApiError } from "@/lib/http/errors";
+import { accessExpiry, signToken, verifyToken, type Audience } from "@/lib/auth/tokens";
+
+export interface TokenPair {
+  access: string;
+  refresh: string;
+}
+
+interface SessionSubject {
+  userId: string;
+  clientId: string | null;
+  audience: Audience;
+}
+
+async function mint(subject: SessionSubject, familyId: string, familyExpiresAt: Date, tx = prisma): Promise<TokenPair> {
+  const refreshJti = randomUUID();
+  const refreshExpiresAt = familyExpiresAt; // never past the family's absolute end
+  await tx.refreshToken.create({
+    data: { id: refreshJti, familyId, clientId: subject.clientId, expiresAt: refreshExpiresAt },
+  });
+  const base = { sub: subject.userId, aud: subject.audience, tid: subject.clientId, sid: familyId };
+  const accessEnd = new Date(Math.min(accessExpiry().getTime(), familyExpiresAt.getTime()));
+  const [access, refresh] = await Promise.all([
+    signToken({ ...base, type: "access", expiresAt: accessEnd }),
+    signToken({ ...base, type: "refresh", jti: refreshJti, expiresAt: refreshExpiresAt }),
+  ]);
+  return { access: access.token, refresh: refresh.token };
+}
+
+export async function openSession(subject: SessionSubject, origin: { ip: string | null; userAgent: string | null }): Promise<TokenPair> {
+  const expiresAt = new Date(Date.now() + env().SMS_REFRESH_TTL * 1000);
+  const family = await prisma.refreshFamily.create({
+    data: {
+      userId: subject.userId,
+      clientId: subject.clientId,
+      audience: subject.audience,
+      expiresAt,
+      ip: origin.ip?.slice(0, 64),
+      userAgent: origin.userAgent?.slice(0, 500),
+    },
+    select: { id: true },
+  });
+  return mint(subject, family.id, expiresAt);
+}
+
+function refreshInvalid(): ApiError {
+  return new ApiError(401, "token_not_valid", "Token is invalid or expired.");
+}
+
+export interface RotationResult extends TokenPair {
+  familyId: string;
+  userId: string;
+}
+
+/**
+ * Exchanges a refresh token for a new pair. `tenantId` is the request's tenant for school
+ * tokens (null for system ones); a token of another tenant is refused like a forged one.
+ */
+export async function rotateRefreshToken(token: unknown, audience: Audience, tenantId: string | null): Promise<RotationResult> {
+  const claims = await verifyToken(token, { type: "refresh", aud: audience });
+  if ((claims.tid ?? null) !== tenantId) throw refreshInvalid();
+
+  const spent = await prisma.refreshToken.updateManyAndReturn({
+    where: { id: claims.jti, familyId: claims.sid, usedAt: null },
+    data: { usedAt: new Date() },
+    select: { familyId: true },
+  });
+  if (spent.length === 0) {
+    // Not ours to spend: unknown, or already used — a replay, so the session is compromised.
+    const known = await prisma.refreshToken.findUnique({ where: { id: claims.jti }, select: { familyId: true } });
+    if (known) await revokeFamilies({ id: known.familyId }, "refresh_replay");
+    throw refreshInvalid();
+  }
+  const family = await prisma.refreshFamily.findUnique({
+    where: { id: claims.sid },
+    select: {
+      id: true, userId: true, clientId: true, expiresAt: true, revokedAt: true,
+      user: { select: { isActive: true, clientId: true } },
+      client: { select: { isActive: true } },
+    },
+  });
+  if (!family || family.revokedAt || family.expiresAt <= new Date() || family.userId !== claims.sub) throw refreshInvalid();
+  if (!family.user.isActive || family.user.clientId !== family.clientId) throw refreshInvalid();
+  if (family.client && !family.client.isActive) {
+    throw new ApiError(403, "tenant_inactive", "This school's account is suspended.");
+  }
+  const pair = await mint({ userId: family.userId, clientId: family.clientId, audience }, family.id, family.expiresAt);
+  return { ...pair, familyId: family.id, userId: family.userId };
+}
+
+export type RevokeReason = "logout" | "logout_all" | "password_change" | "refresh_replay" | "user_deactivated";
+
+/** Revokes the matching live families; returns how many were revoked. */
+export async function revokeFamilies(where: { id: string } | { userId: string }, reason: RevokeReason): Promise<number> {
+  const result = await prisma.refreshFamily.updateMany({
+    where: { ...where, revokedAt: null },
+    data: { revokedAt: new Date(), revokedReason: reason },
+  });
+  return result.count;
+}

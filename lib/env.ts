@@ -1,0 +1,89 @@
+// Configuration, parsed once from process.env. A missing or bad value stops start-up with one
+// line naming the variable (see `describeEnvError`), never a stack trace.
+import { z } from "zod";
+
+const int = (fallback: number, min = 1, max = Number.MAX_SAFE_INTEGER) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+const flag = (fallback: boolean) =>
+  z
+    .enum(["1", "0", "true", "false", "yes", "no", "on", "off", ""])
+    .default(fallback ? "1" : "0")
+    .transform((v) => ["1", "true", "yes", "on"].includes(v));
+
+const hostname = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/, "must be a host name such as example.org");
+
+export const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    SMS_ROOT_DOMAIN: hostname.default("localhost"),
+    SMS_ACCESS_TTL: int(300, 10, 86_400),
+    SMS_REFRESH_TTL: int(86_400, 60, 365 * 86_400),
+    SMS_DEFAULT_REGION: z
+      .string()
+      .regex(/^[A-Z]{2}$/, "must be an ISO 3166 alpha-2 region such as US")
+      .default("US"),
+    SMS_LOGIN_MAX_FAILURES: int(5, 1, 1000),
+    SMS_LOGIN_WINDOW: int(900, 1, 86_400),
+    SMS_LOGIN_IP_MAX_FAILURES: int(100, 1, 1_000_000),
+    SMS_TRUSTED_PROXIES: z
+      .string()
+      .default("")
+      .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean)),
+    SMS_PASSWORD_MIN_LENGTH: int(8, 1, 128),
+    SMS_SUPERUSER_EMAIL: z.email("must be an email address").optional().or(z.literal("").transform(() => undefined)),
+    SMS_SUPERUSER_PASSWORD: z.string().optional(),
+    /** Encrypts the JWT private keys at rest. Without it a key is generated into SMS_DATA_DIR. */
+    SMS_SECRET_KEY: z.string().min(32, "must be at least 32 characters").optional().or(z.literal("").transform(() => undefined)),
+    SMS_DATA_DIR: z.string().default(".data"),
+    SMS_EMBEDDED_PG_PORT: int(54329, 1024, 65535),
+    /** Seed a demo school (and, without SMS_SUPERUSER_*, a generated admin) on an empty database. */
+    SMS_DEMO: flag(false),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    PORT: int(3000, 1, 65535),
+  })
+  .superRefine((env, ctx) => {
+    if (env.SMS_SUPERUSER_EMAIL && !env.SMS_SUPERUSER_PASSWORD) {
+      ctx.addIssue({ code: "custom", path: ["SMS_SUPERUSER_PASSWORD"], message: "is required when SMS_SUPERUSER_EMAIL is set" });
+    }
+    if (env.SMS_SUPERUSER_PASSWORD && env.SMS_SUPERUSER_PASSWORD.length < env.SMS_PASSWORD_MIN_LENGTH) {
+      ctx.addIssue({ code: "custom", path: ["SMS_SUPERUSER_PASSWORD"], message: `must be at least ${env.SMS_PASSWORD_MIN_LENGTH} characters` });
+    }
+  });
+
+export type Env = z.infer<typeof EnvSchema>;
+
+let cached: Env | undefined;
+
+/** The parsed configuration. Throws `EnvError` on the first bad value. */
+export function env(): Env {
+  if (!cached) {
+    const parsed = EnvSchema.safeParse(process.env);
+    if (!parsed.success) throw new EnvError(parsed.error);
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+/** Tests change variables between cases; production parses once. */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}
+
+export class EnvError extends Error {
+  constructor(readonly zodError: z.ZodError) {
+    const issue = zodError.issues[0];
+    const name = issue?.path.join(".") || "environment";
+    super(`Invalid configuration: ${name} ${issue?.message ?? "is invalid"}`);
+    this.name = "EnvError";
+  }
+}

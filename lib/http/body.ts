@@ -1,0 +1,81 @@
+// Reading a request body under the contract's rules: JSON only (415 otherwise), at most 1 MiB
+// (413, checked while streaming so a lying Content-Length cannot get past it), a JSON object
+// (400 otherwise), and no NUL characters anywhere (PostgreSQL text cannot hold them; DRF refuses
+// them too). An empty body counts as `{}` so that missing fields get field errors, as in DRF.
+import { ApiError } from "@/lib/http/errors";
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+function isJsonContentType(value: string | null): boolean {
+  if (!value) return false;
+  const mediaType = value.split(";")[0].trim().toLowerCase();
+  return mediaType === "application/json" || /^application\/[a-z0-9.+-]+\+json$/.test(mediaType);
+}
+
+async function readLimited(request: Request): Promise<Uint8Array> {
+  const declared = Number(request.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) throw tooLarge();
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const c of chunks) { out.set(c, offset); offset += c.byteLength; }
+  return out;
+}
+
+function tooLarge(): ApiError {
+  return new ApiError(413, "too_large", `Request body exceeds ${MAX_BODY_BYTES} bytes.`);
+}
+
+function findNul(value: unknown, path: string): string | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const hit = findNul(value[i], path ? `${path}.${i}` : String(i));
+      if (hit !== null) return hit;
+    }
+    return null;
+  }
+  if (value && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) {
+      if (k.includes("\u0000")) return path || "non_field_errors";
+      const hit = findNul(v, path ? `${path}.${k}` : k);
+      if (hit !== null) return hit;
+    }
+  }
+  return null;
+}
+
+/** Parses the body as a JSON object (or `{}` when empty). */
+export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
+  const bytes = await readLimited(request);
+  if (bytes.byteLength === 0) return {};
+  if (!isJsonContentType(request.headers.get("content-type"))) {
+    const given = request.headers.get("content-type");
+    throw new ApiError(415, "unsupported_media_type", given ? `Unsupported media type "${given.slice(0, 100)}" in request.` : "Missing Content-Type: send application/json.");
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+  } catch (error) {
+    throw new ApiError(400, "invalid", `JSON parse error - ${(error as Error).message.slice(0, 200)}`);
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+    throw new ApiError(400, "invalid", "Expected a JSON object.", { errors: { non_field_errors: ["Expected a JSON object."] } });
+  }
+  const nulAt = findNul(parsed, "");
+  if (nulAt !== null) throw ApiError.invalid({ [nulAt || "non_field_errors"]: ["Null characters are not allowed."] });
+  return parsed as Record<string, unknown>;
+}

@@ -1,0 +1,40 @@
+// The client's address as our HTTP server sees it (API.md §4 "Credential stuffing"): the
+// socket's peer, or — only when that peer is one of SMS_TRUSTED_PROXIES — the nearest
+// X-Forwarded-For hop that is not itself a trusted proxy. A client cannot forge it.
+import net from "node:net";
+
+export function trustedProxyList(entries: string[]): net.BlockList {
+  const list = new net.BlockList();
+  for (const entry of entries) {
+    const [address, prefix] = entry.split("/");
+    const type = net.isIPv6(address) ? "ipv6" : "ipv4";
+    if (!net.isIP(address)) throw new Error(`SMS_TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR range`);
+    if (prefix !== undefined) list.addSubnet(address, Number(prefix), type);
+    else list.addAddress(address, type);
+  }
+  return list;
+}
+
+function unmapped(address: string): string {
+  return address.startsWith("::ffff:") && net.isIPv4(address.slice(7)) ? address.slice(7) : address;
+}
+
+function isTrusted(list: net.BlockList, address: string): boolean {
+  const plain = unmapped(address);
+  return net.isIP(plain) !== 0 && list.check(plain, net.isIPv6(plain) ? "ipv6" : "ipv4");
+}
+
+export function resolveClientAddress(socketAddress: string | undefined, forwardedFor: string | string[] | undefined, trusted: net.BlockList): string | null {
+  if (!socketAddress) return null;
+  let address = unmapped(socketAddress);
+  if (!isTrusted(trusted, address)) return address;
+  const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor ?? "")
+    .split(",").map((h) => h.trim()).filter(Boolean);
+  for (let i = hops.length - 1; i >= 0; i--) {
+    const hop = unmapped(hops[i]);
+    if (net.isIP(hop) === 0) return address; // garbage in the chain: stop at the last trusted hop
+    address = hop;
+    if (!isTrusted(trusted, hop)) return hop;
+  }
+  return address;
+}

@@ -1,0 +1,38 @@
+// What every handler knows about its request: id, origin (address, user agent) and params.
+import { randomUUID } from "node:crypto";
+import type { AuditOrigin } from "@/lib/audit/record-audit";
+
+export interface RequestContext {
+  request: Request;
+  url: URL;
+  requestId: string;
+  origin: AuditOrigin;
+  params: Record<string, string>;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/**
+ * The client address as resolved by our HTTP server (scripts/server.ts), which sets
+ * `x-sms-client-ip` from the socket — or from the X-Forwarded-For hop named by
+ * SMS_TRUSTED_PROXIES — after deleting any value the client sent. Without that server in this
+ * process (a bare `next start`) the header cannot be trusted, and the address is unknown.
+ */
+export function clientIp(request: Request): string | null {
+  if (!(globalThis as { __smsServer?: boolean }).__smsServer) return null;
+  return request.headers.get("x-sms-client-ip");
+}
+
+export function buildContext(request: Request, params: Record<string, string | string[]> | undefined): RequestContext {
+  const given = request.headers.get("x-request-id");
+  const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
+  const flat: Record<string, string> = {};
+  for (const [k, v] of Object.entries(params ?? {})) flat[k] = Array.isArray(v) ? v.join("/") : v;
+  return {
+    request,
+    url: new URL(request.url),
+    requestId,
+    origin: { ip: clientIp(request), userAgent: request.headers.get("user-agent"), requestId },
+    params: flat,
+  };
+}

@@ -1,0 +1,58 @@
+// Finding the tenant of a school request (API.md §2): the host, else `X-Tenant` on the platform
+// host, else the token's tenant. Suspension is read on every request: it must bite at once.
+import { prisma } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { ApiError } from "@/lib/http/errors";
+import { classifyHost } from "@/lib/tenancy/hosts";
+import { isValidSlug } from "@/lib/tenancy/slug";
+
+export interface Tenant {
+  id: string;
+  slug: string;
+  name: string;
+  isActive: boolean;
+}
+
+const tenantSelect = { id: true, slug: true, name: true, isActive: true } as const;
+
+function notFound(): ApiError {
+  return new ApiError(404, "tenant_not_found", "No school is served at this address.");
+}
+
+async function bySlug(slug: string): Promise<Tenant> {
+  if (!isValidSlug(slug)) throw notFound();
+  const tenant = await prisma.client.findUnique({ where: { slug }, select: tenantSelect });
+  if (!tenant) throw notFound();
+  return tenant;
+}
+
+async function byDomain(domain: string): Promise<Tenant> {
+  if (domain.length > 253) throw notFound();
+  const found = await prisma.clientDomain.findUnique({ where: { domain }, select: { client: { select: tenantSelect } } });
+  if (!found) throw notFound();
+  return found.client;
+}
+
+export async function tenantById(id: string): Promise<Tenant | null> {
+  return prisma.client.findUnique({ where: { id }, select: tenantSelect });
+}
+
+/** The tenant named by the request itself (host or X-Tenant), or null on the bare platform host. */
+export async function tenantFromRequest(request: Request): Promise<Tenant | null> {
+  const host = classifyHost(request.headers.get("host"), env().SMS_ROOT_DOMAIN);
+  const header = request.headers.get("x-tenant")?.trim().toLowerCase() || null;
+  let tenant: Tenant | null = null;
+  if (host.kind === "subdomain") tenant = await bySlug(host.slug);
+  else if (host.kind === "custom") tenant = await byDomain(host.host);
+  if (tenant) {
+    if (header && header !== tenant.slug) {
+      throw new ApiError(400, "tenant_mismatch", "The X-Tenant header names a different school than the host.");
+    }
+    return tenant;
+  }
+  return header ? bySlug(header) : null;
+}
+
+export function assertActive(tenant: Tenant): void {
+  if (!tenant.isActive) throw new ApiError(403, "tenant_inactive", "This school's account is suspended.");
+}

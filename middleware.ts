@@ -1,0 +1,30 @@
+// Host → pages. The platform host (SMS_ROOT_DOMAIN) serves the console pages as they are; a
+// tenant host (`<slug>.<root>` or a custom domain) is rewritten into the school pages under
+// /s/<host>/…, which resolve the tenant in Node. Runs on the edge runtime, so it stays pure (no
+// database), and only on page paths: API routes do their own host handling in the pipeline.
+import { NextResponse, type NextRequest } from "next/server";
+import { classifyHost } from "@/lib/tenancy/hosts";
+
+const TENANT_HOST_HEADER = "x-sms-tenant-host";
+
+export function middleware(request: NextRequest) {
+  const host = classifyHost(request.headers.get("host"), process.env.SMS_ROOT_DOMAIN || "localhost");
+  const headers = new Headers(request.headers);
+  headers.delete(TENANT_HOST_HEADER); // ours alone: never trust a client's copy
+  const { pathname, search } = request.nextUrl;
+
+  if (host.kind === "platform") {
+    // The school pages are reachable only through a tenant host.
+    if (pathname === "/s" || pathname.startsWith("/s/")) return new NextResponse("Not found", { status: 404 });
+    return NextResponse.next({ request: { headers } });
+  }
+  headers.set(TENANT_HOST_HEADER, host.host);
+  const url = request.nextUrl.clone();
+  url.pathname = `/s/${encodeURIComponent(host.host)}${pathname === "/" ? "" : pathname}`;
+  url.search = search;
+  return NextResponse.rewrite(url, { request: { headers } });
+}
+
+export const config = {
+  matcher: ["/((?!api/|_next/|\\.well-known/|favicon\\.ico|robots\\.txt).*)"],
+};

@@ -1,0 +1,85 @@
+// The HTTP server of the product: `npm start` (production build) and `npm run dev`.
+//
+// Why a custom server around Next.js: it is the only place that sees the TCP socket, so it is
+// where the client address is established (and client-sent internal headers are dropped), and
+// where `/api/...` paths with a trailing slash are answered directly instead of redirected.
+// It also boots the platform (database, migrations, keys, bootstrap users) before listening.
+import { spawnSync } from "node:child_process";
+import http from "node:http";
+import next from "next";
+import { boot, type DemoCredentials } from "@/lib/boot/boot";
+import { closeDb } from "@/lib/db/client";
+import { stopEmbeddedDatabase } from "@/lib/db/database-url";
+import { EnvError, env } from "@/lib/env";
+import { log } from "@/lib/log";
+import { resolveClientAddress, trustedProxyList } from "@/lib/http/client-address";
+// @ts-expect-error plain ESM helper without types
+import { buildIsStale } from "./build-state.mjs";
+
+const INTERNAL_HEADER_PREFIX = "x-sms-";
+
+function banner(port: number, demo: DemoCredentials | null): string {
+  const lines = [`SMS platform ready on http://${env().SMS_ROOT_DOMAIN}:${port}/  (API docs: /docs, health: /api/health)`];
+  if (demo?.platform) lines.push(`  Platform console  ${demo.platform.url}  ${demo.platform.email} / ${demo.platform.password}`);
+  if (demo?.school) lines.push(`  Demo school       ${demo.school.url}  ${demo.school.email} / ${demo.school.password}`);
+  if (env().SMS_SUPERUSER_EMAIL) lines.push(`  Superuser         ${env().SMS_SUPERUSER_EMAIL} (password from SMS_SUPERUSER_PASSWORD)`);
+  return lines.join("\n");
+}
+
+async function main(): Promise<void> {
+  const dev = process.argv[2] === "dev";
+  if (!dev && process.env.SMS_SKIP_BUILD !== "1" && buildIsStale()) {
+    console.error("No up-to-date production build: running `next build` first (about a minute)…");
+    const built = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit" });
+    if (built.status !== 0) process.exit(built.status ?? 1);
+  }
+  const { PORT: port, SMS_TRUSTED_PROXIES } = env();
+  const trusted = trustedProxyList(SMS_TRUSTED_PROXIES);
+  const { demo } = await boot({ port });
+  (globalThis as { __smsServer?: boolean }).__smsServer = true;
+
+  const app = next({ dev, dir: process.cwd(), port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const server = http.createServer((req, res) => {
+    for (const name of Object.keys(req.headers)) {
+      if (name.startsWith(INTERNAL_HEADER_PREFIX)) delete req.headers[name];
+    }
+    const address = resolveClientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trusted);
+    if (address) req.headers["x-sms-client-ip"] = address;
+    // `/api/v1/x/` and `/api/v1/x` are the same resource (API.md §1): no redirect, for any method.
+    const url = req.url ?? "/";
+    const q = url.indexOf("?");
+    const pathname = q >= 0 ? url.slice(0, q) : url;
+    if (pathname.length > 1 && pathname.endsWith("/") && (pathname.startsWith("/api/") || pathname.startsWith("/.well-known/"))) {
+      req.url = pathname.replace(/\/+$/, "") + (q >= 0 ? url.slice(q) : "");
+    }
+    handle(req, res).catch((error) => {
+      log.error({ err: error }, "request handler failed");
+      if (!res.headersSent) { res.statusCode = 500; res.end(); }
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  server.listen(port, () => console.log(banner(port, demo)));
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "shutting down");
+    server.close();
+    server.closeIdleConnections();
+    await closeDb().catch(() => undefined);
+    await stopEmbeddedDatabase().catch(() => undefined);
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+main().catch((error) => {
+  if (error instanceof EnvError) console.error(error.message);
+  else console.error(`Start-up failed: ${(error as Error).message}`);
+  process.exit(1);
+});
