@@ -28,6 +28,8 @@ export const LoginBody = z
   .refine((b) => b.identifier ?? b.email ?? b.phone, {
     message: "Provide identifier (email or phone).",
     path: ["identifier"],
+    // Also when the password is missing, so an empty body names every missing field at once.
+    when: (payload) => typeof payload.value === "object" && payload.value !== null,
   })
   .meta({ id: "LoginBody" });
 
