@@ -5,11 +5,11 @@ import { z } from "zod";
 const int = (fallback: number, min = 1, max = Number.MAX_SAFE_INTEGER) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
 
-const flag = (fallback: boolean) =>
+const flag = () =>
   z
-    .enum(["1", "0", "true", "false", "yes", "no", "on", "off", ""])
-    .default(fallback ? "1" : "0")
-    .transform((v) => ["1", "true", "yes", "on"].includes(v));
+    .enum(["1", "0", "true", "false", "yes", "no", "on", "off"])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : ["1", "true", "yes", "on"].includes(v)));
 
 const hostname = z
   .string()
@@ -46,11 +46,13 @@ export const EnvSchema = z
     SMS_SECRET_KEY: z.string().min(32, "must be at least 32 characters").optional().or(z.literal("").transform(() => undefined)),
     SMS_DATA_DIR: z.string().default(".data"),
     SMS_EMBEDDED_PG_PORT: int(54329, 1024, 65535),
-    /** Seed a demo school (and, without SMS_SUPERUSER_*, a generated admin) on an empty database. */
-    SMS_DEMO: flag(false),
+    /** Seed a demo school (and, without SMS_SUPERUSER_*, a generated admin). Default: on with the
+     *  embedded database (a first look), off with DATABASE_URL (a real deployment). */
+    SMS_DEMO: flag(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     PORT: int(3000, 1, 65535),
   })
+  .transform((env) => ({ ...env, SMS_DEMO: env.SMS_DEMO ?? !env.DATABASE_URL }))
   .superRefine((env, ctx) => {
     if (env.SMS_SUPERUSER_EMAIL && !env.SMS_SUPERUSER_PASSWORD) {
       ctx.addIssue({ code: "custom", path: ["SMS_SUPERUSER_PASSWORD"], message: "is required when SMS_SUPERUSER_EMAIL is set" });

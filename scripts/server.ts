@@ -7,6 +7,7 @@
 import { spawnSync } from "node:child_process";
 import http from "node:http";
 import next from "next";
+import "./load-env";
 import { boot, type DemoCredentials } from "@/lib/boot/boot";
 import { closeDb } from "@/lib/db/client";
 import { stopEmbeddedDatabase } from "@/lib/db/database-url";

@@ -5,6 +5,7 @@
 //                                   create a superadmin; defaults to SMS_SUPERUSER_EMAIL/PASSWORD
 //   rotate-keys                     start signing JWTs with a new key (old tokens stay valid)
 import { parseArgs } from "node:util";
+import "./load-env";
 import { prepareDatabase, ensureBootstrapSuperuser } from "@/lib/boot/boot";
 import { closeDb, prisma } from "@/lib/db/client";
 import { stopEmbeddedDatabase } from "@/lib/db/database-url";

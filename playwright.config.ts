@@ -1,0 +1,26 @@
+// Browser tests: started by `npm run e2e` (scripts/e2e.mjs), which runs the built app with demo
+// data and passes its port. One project per kind of host.
+import { defineConfig } from "@playwright/test";
+
+const port = process.env.E2E_PORT;
+if (!port) throw new Error("Run the browser tests with `npm run e2e`");
+
+const launchOptions = {
+  executablePath: process.env.SMS_CHROMIUM || "/usr/bin/chromium",
+  // The machine has no network beyond loopback: keep Chromium from phoning home.
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+};
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [["list"]],
+  timeout: 30_000,
+  use: { browserName: "chromium", launchOptions, trace: "retain-on-failure" },
+  projects: [
+    { name: "platform", testMatch: /platform\..*spec\.ts/, use: { baseURL: `http://localhost:${port}` } },
+    { name: "school", testMatch: /school\..*spec\.ts/, use: { baseURL: `http://greenwood.localhost:${port}` } },
+  ],
+});
