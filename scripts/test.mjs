@@ -7,7 +7,7 @@
 // 4. node's test runner over test/**/*.test.ts (or the files given); a run that executes no
 //    test fails.
 import { spawn } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { Stack, ensureBuild, freePort, makeRunDir, startServer, throwawayDatabase } from "./test-env.mjs";
 
@@ -40,18 +40,21 @@ async function main() {
   await startServer(root, serverEnv, stack);
 
   const files = process.argv.slice(2).length ? process.argv.slice(2) : listTests(path.join(root, "test")).sort();
-  const tapFile = path.join(dir, "results.tap");
   const runner = spawn(process.execPath, [
-    "--import", "tsx", "--test", "--test-concurrency=2", "--test-force-exit",
-    "--test-reporter=spec", "--test-reporter-destination=stdout",
-    "--test-reporter=tap", `--test-reporter-destination=${tapFile}`,
+    "--import", "tsx", "--test", "--test-concurrency=2", "--test-force-exit", "--test-reporter=spec",
     ...files,
   ], {
     env: { ...serverEnv, SMS_TEST_PORT: String(port), SMS_TEST_ADMIN_DATABASE_URL: db.adminUrl, NODE_ENV: "test" },
-    stdio: "inherit",
+    stdio: ["ignore", "pipe", "inherit"],
   });
-  const code = await new Promise((resolve) => runner.on("exit", (c) => resolve(c ?? 1)));
-  const count = Number(/^# tests (\d+)/m.exec(readFileSync(tapFile, "utf8"))?.[1] ?? 0);
+  // Echo the report and keep its tail, to read the runner's closing "ℹ tests N" line.
+  let tail = "";
+  runner.stdout.on("data", (chunk) => {
+    process.stdout.write(chunk);
+    tail = (tail + chunk.toString("utf8")).slice(-4096);
+  });
+  const code = await new Promise((resolve) => runner.on("close", (c) => resolve(c ?? 1)));
+  const count = Number(/^ℹ tests (\d+)/m.exec(tail)?.[1] ?? 0);
   if (code === 0 && count === 0) {
     console.error("No test was executed: failing the run.");
     return 1;

@@ -509,15 +509,4 @@ describe("system auth audit trail", () => {
     assert.equal((await post(LOGIN, { identifier: staff.email, password: PASSWORD }, refused.options)).status, 403);
     await assertAudit(refused, "system.login.refused", staff.id);
   });
-
-  it("the session row remembers the login's client address", async () => {
-    const admin = await makePlatformUser();
-    const t = traced();
-    const res = await post(LOGIN, { identifier: admin.email, password: PASSWORD }, t.options);
-    assert.equal(res.status, 200);
-    const { rows } = await sql().query("SELECT ip, user_agent, audience FROM refresh_families WHERE id = $1", [claimsOf(res.body.refresh).sid]);
-    assert.equal(rows[0].ip, t.ip);
-    assert.equal(rows[0].user_agent, t.userAgent);
-    assert.equal(rows[0].audience, "system");
-  });
 });

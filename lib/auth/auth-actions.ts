@@ -11,7 +11,7 @@ import { zodFieldErrors } from "@/lib/http/errors";
 
 export async function refreshSession(refresh: string, audience: Audience, tenantId: string | null, origin: AuditOrigin): Promise<TokenPair> {
   try {
-    const { access, refresh: next } = await rotateRefreshToken(refresh, audience, tenantId);
+    const { access, refresh: next } = await rotateRefreshToken(refresh, audience, tenantId, origin);
     return { access, refresh: next };
   } catch (error) {
     if (error instanceof ApiError && error.code === "token_not_valid") {

@@ -10,6 +10,7 @@ import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
 import { accessExpiry, signToken, verifyToken, type Audience } from "@/lib/auth/tokens";
+import { recordAudit, type AuditOrigin } from "@/lib/audit/record-audit";
 
 export interface TokenPair {
   access: string;
@@ -66,7 +67,7 @@ export interface RotationResult extends TokenPair {
  * Exchanges a refresh token for a new pair. `tenantId` is the request's tenant for school
  * tokens (null for system ones); a token of another tenant is refused like a forged one.
  */
-export async function rotateRefreshToken(token: unknown, audience: Audience, tenantId: string | null): Promise<RotationResult> {
+export async function rotateRefreshToken(token: unknown, audience: Audience, tenantId: string | null, origin: AuditOrigin): Promise<RotationResult> {
   const claims = await verifyToken(token, { type: "refresh", aud: audience });
   if ((claims.tid ?? null) !== tenantId) throw refreshInvalid();
 
@@ -78,7 +79,12 @@ export async function rotateRefreshToken(token: unknown, audience: Audience, ten
   if (spent.length === 0) {
     // Not ours to spend: unknown, or already used — a replay, so the session is compromised.
     const known = await prisma.refreshToken.findUnique({ where: { id: claims.jti }, select: { familyId: true } });
-    if (known) await revokeFamilies({ id: known.familyId }, "refresh_replay");
+    if (known && (await revokeFamilies({ id: known.familyId }, "refresh_replay")) > 0) {
+      await recordAudit({
+        action: `${audience}.session.revoked`, clientId: tenantId, actor: { userId: claims.sub },
+        target: { type: "session", id: known.familyId }, metadata: { reason: "refresh_replay" },
+      }, origin);
+    }
     throw refreshInvalid();
   }
   const family = await prisma.refreshFamily.findUnique({

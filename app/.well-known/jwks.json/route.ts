@@ -4,7 +4,7 @@ import { endpoint, publicRoute } from "@/lib/http/pipeline";
 import { ok } from "@/lib/http/respond";
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE } = endpoint({
-  // Verifiers may cache for a few minutes; a rotated-in key is published before it signs anything
-  // it could be asked to verify only after the ring reload (see lib/auth/signing-keys.ts).
+  // Verifiers may cache it for a few minutes; one that meets an unknown `kid` (after a rotation)
+  // should fetch it again, as jose's createRemoteJWKSet does.
   GET: publicRoute(async () => ok(await publicJwks(), 200, { "cache-control": "public, max-age=300" })),
 });
