@@ -47,14 +47,26 @@ async function main() {
     env: { ...serverEnv, SMS_TEST_PORT: String(port), SMS_TEST_ADMIN_DATABASE_URL: db.adminUrl, NODE_ENV: "test" },
     stdio: ["ignore", "pipe", "inherit"],
   });
-  // Echo the report and keep its tail, to read the runner's closing "ℹ tests N" line.
-  let tail = "";
+  // Echo the report and count the tests that ran. Node reports a file without tests as one
+  // passing "test" named after the file, so those lines do not count.
+  const fileNames = new Set(files.map((f) => path.relative(root, path.resolve(f))).concat(files));
+  let count = 0;
+  let pending = "";
+  const countLines = (text) => {
+    for (const line of text.split("\n")) {
+      const m = /^\s*[✔✖] (.+?) \([\d.]+ms\)/.exec(line.replace(/\x1b\[[0-9;]*m/g, ""));
+      if (m && !fileNames.has(m[1])) count++;
+    }
+  };
   runner.stdout.on("data", (chunk) => {
     process.stdout.write(chunk);
-    tail = (tail + chunk.toString("utf8")).slice(-4096);
+    const text = pending + chunk.toString("utf8");
+    const cut = text.lastIndexOf("\n");
+    countLines(text.slice(0, cut + 1));
+    pending = text.slice(cut + 1);
   });
   const code = await new Promise((resolve) => runner.on("close", (c) => resolve(c ?? 1)));
-  const count = Number(/^ℹ tests (\d+)/m.exec(tail)?.[1] ?? 0);
+  countLines(pending);
   if (code === 0 && count === 0) {
     console.error("No test was executed: failing the run.");
     return 1;
