@@ -17,7 +17,21 @@ import { NewPassword } from "@/lib/auth/password";
 
 const USAGE = "usage: npm run sms -- <migrate | createsuperuser [--email E] [--phone P] [--password X] [--full-name N] | rotate-keys>";
 
-async function createSuperuser(argv: string[]): Promise<string> {
+interface SuperuserInput {
+  email: string | null;
+  phone: string | null;
+  password: string;
+  fullName: string | null;
+}
+
+function fieldValue<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } }, value: string, name: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new Error(`${name}: ${parsed.error.issues[0].message}`);
+  return parsed.data;
+}
+
+/** Reads and checks the arguments before anything touches the database. */
+function superuserInput(argv: string[]): SuperuserInput {
   const { values } = parseArgs({
     args: argv,
     options: { email: { type: "string" }, phone: { type: "string" }, password: { type: "string" }, "full-name": { type: "string" } },
@@ -26,18 +40,22 @@ async function createSuperuser(argv: string[]): Promise<string> {
   const password = values.password ?? env().SMS_SUPERUSER_PASSWORD;
   if (!email && !values.phone) throw new Error("give --email or --phone (or set SMS_SUPERUSER_EMAIL)");
   if (!password) throw new Error("give --password (or set SMS_SUPERUSER_PASSWORD)");
-  const checked = NewPassword().safeParse(password);
-  if (!checked.success) throw new Error(`password: ${checked.error.issues[0].message}`);
-  if (email && !values.phone && !values["full-name"]) {
-    const created = await ensureBootstrapSuperuser(EmailField.parse(email), password);
-    return created ? `Superuser ${email} created.` : `A user with email ${email} already exists; nothing changed.`;
+  return {
+    email: email ? fieldValue(EmailField, email, "email") : null,
+    phone: values.phone ? fieldValue(PhoneField, values.phone, "phone") : null,
+    password: fieldValue(NewPassword(), password, "password"),
+    fullName: values["full-name"] ?? null,
+  };
+}
+
+async function createSuperuser(input: SuperuserInput): Promise<string> {
+  if (input.email && !input.phone && !input.fullName) {
+    const created = await ensureBootstrapSuperuser(input.email, input.password);
+    return created ? `Superuser ${input.email} created.` : `A user with email ${input.email} already exists; nothing changed.`;
   }
   const user = await createPlatformUser({
-    email: email ? EmailField.parse(email) : null,
-    phone: values.phone ? PhoneField.parse(values.phone) : null,
-    password,
-    fullName: values["full-name"] ?? "Administrator",
-    platformRole: "superadmin",
+    email: input.email, phone: input.phone, password: input.password,
+    fullName: input.fullName ?? "Administrator", platformRole: "superadmin",
   });
   return `Superuser ${user.email ?? user.phone} created.`;
 }
@@ -48,13 +66,18 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return command ? 0 : 2;
   }
+  if (!["migrate", "createsuperuser", "rotate-keys"].includes(command)) {
+    console.error(USAGE);
+    return 2;
+  }
+  const superuser = command === "createsuperuser" ? superuserInput(rest) : null;
   await prepareDatabase();
   switch (command) {
     case "migrate":
       console.log("Database schema is up to date.");
       return 0;
     case "createsuperuser":
-      console.log(await createSuperuser(rest));
+      console.log(await createSuperuser(superuser!));
       return 0;
     case "rotate-keys": {
       await ensureSigningKey();

@@ -79,7 +79,7 @@ async function asTenant<T>(clientId: string | null, work: (c: pg.PoolClient) => 
   }
 }
 
-async function count(c: pg.ClientBase, table: string, where = "true", params: unknown[] = []): Promise<number> {
+async function count(c: pg.Pool | pg.PoolClient, table: string, where = "true", params: unknown[] = []): Promise<number> {
   const r = await c.query<{ n: string }>(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params);
   return Number(r.rows[0].n);
 }

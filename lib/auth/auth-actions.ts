@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db/client";
 import { ApiError } from "@/lib/http/errors";
 import { recordAudit, type AuditOrigin } from "@/lib/audit/record-audit";
 import type { UserPrincipal } from "@/lib/auth/authenticate";
-import { accountKey, assertNotThrottled, recordFailure } from "@/lib/auth/login-throttle";
+import { accountKey, beginLoginAttempt } from "@/lib/auth/login-throttle";
 import { NewPassword, hashPassword, verifyPassword } from "@/lib/auth/password";
 import { revokeFamilies, rotateRefreshToken, type TokenPair } from "@/lib/auth/sessions";
 import { verifyToken, type Audience } from "@/lib/auth/tokens";
@@ -57,12 +57,12 @@ export async function changePassword(
   // A stolen access token must not become an oracle for the password: wrong old passwords count
   // against the account exactly like failed logins.
   const account = accountKey(user.id, "");
-  await assertNotThrottled(account, origin.ip);
+  const attempt = await beginLoginAttempt(account, origin.ip);
   const stored = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
   if (!(await verifyPassword(stored.passwordHash, input.old_password))) {
-    await recordFailure(account, origin.ip);
     throw ApiError.invalid({ old_password: ["Your old password was entered incorrectly."] });
   }
+  await attempt.succeeded();
   await prisma.user.update({
     where: { id: user.id },
     data: { passwordHash: await hashPassword(input.new_password), passwordChangedAt: new Date() },

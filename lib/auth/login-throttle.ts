@@ -5,7 +5,7 @@
 //   came through; identifiers that match no account count under their normalised form.
 // - One counter per client address, against credential stuffing across many accounts.
 // A counter that reached its limit refuses every attempt, right password included, until its
-// window (started by the first failure) has passed.
+// window (started by the first counted attempt) has passed.
 import { RateLimiterPostgres } from "rate-limiter-flexible";
 import { pool } from "@/lib/db/client";
 import { env } from "@/lib/env";
@@ -49,25 +49,32 @@ function throttled(msBeforeNext: number): ApiError {
   });
 }
 
-/** Throws 429 when the address or the account has used up its failures. */
-export async function assertNotThrottled(account: string, address: string | null): Promise<void> {
-  const { account: acct, address: ip } = get();
-  const [a, i] = await Promise.all([acct.get(account), address ? ip.get(address) : null]);
-  if (i && i.consumedPoints > ip.points) throw throttled(i.msBeforeNext);
-  if (a && a.consumedPoints >= acct.points) throw throttled(a.msBeforeNext);
+export interface LoginAttempt {
+  /** The password was right: the account's counter starts over, the address gets its point back. */
+  succeeded(): Promise<void>;
 }
 
 /**
- * Address throttling refuses only past its limit ("more than N"), account throttling from its
- * limit on ("after N failures"), as API.md words them.
+ * Counts an attempt *before* the password is checked, atomically (one upsert per counter), and
+ * refuses it with 429 when the counters are past their limits. Checking first and counting after
+ * the verification would let parallel guesses all slip through the check; reserving the point
+ * first means at most N passwords are ever verified per window, however many arrive at once.
+ *
+ * Account: refused once N attempts have failed ("after N failures"). Address: refused once more
+ * than N have failed ("more than N"), as API.md words them.
  */
-export async function recordFailure(account: string, address: string | null): Promise<void> {
+export async function beginLoginAttempt(account: string, address: string | null): Promise<LoginAttempt> {
   const { account: acct, address: ip } = get();
-  await Promise.all([acct.penalty(account, 1), address ? ip.penalty(address, 1) : null]);
-}
-
-export async function recordSuccess(account: string): Promise<void> {
-  await get().account.delete(account);
+  const [a, i] = await Promise.all([acct.penalty(account, 1), address ? ip.penalty(address, 1) : null]);
+  const refusals: number[] = [];
+  if (a.consumedPoints > acct.points) refusals.push(a.msBeforeNext);
+  if (i && i.consumedPoints > ip.points + 1) refusals.push(i.msBeforeNext);
+  if (refusals.length) throw throttled(Math.max(...refusals));
+  return {
+    succeeded: async () => {
+      await Promise.all([acct.delete(account), address ? ip.reward(address, 1) : null]);
+    },
+  };
 }
 
 /** Removes expired counters (called at boot; they are ignored anyway). */

@@ -9,7 +9,7 @@ import { prisma } from "@/lib/db/client";
 import { ApiError } from "@/lib/http/errors";
 import { recordAudit, type AuditOrigin } from "@/lib/audit/record-audit";
 import { parseIdentifier } from "@/lib/auth/identifier";
-import { accountKey, assertNotThrottled, recordFailure, recordSuccess } from "@/lib/auth/login-throttle";
+import { accountKey, beginLoginAttempt } from "@/lib/auth/login-throttle";
 import { PresentedPassword, verifyPassword } from "@/lib/auth/password";
 import { openSession, type TokenPair } from "@/lib/auth/sessions";
 import { publicUserSelect } from "@/lib/auth/authenticate";
@@ -55,17 +55,17 @@ export async function login(input: LoginInput, target: LoginTarget, origin: Audi
       })
     : null;
   const account = accountKey(user?.id ?? null, identifier?.value ?? raw.trim().toLowerCase());
-  await assertNotThrottled(account, origin.ip);
+  const attempt = await beginLoginAttempt(account, origin.ip);
 
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, input.password);
   const audit = { clientId: target.tenantId, actor: { userId: user?.id ?? null, label: identifier?.value ?? raw.slice(0, 254) } };
   const belongsHere = user ? user.clientId === target.tenantId : false;
 
   if (!user || !passwordOk || !user.isActive || (target.audience === "school" && user.clientId !== null && !belongsHere)) {
-    await recordFailure(account, origin.ip);
     await recordAudit({ ...audit, action: `${target.audience}.login.failed` }, origin);
     throw failed();
   }
+  await attempt.succeeded(); // the password was proven right, whatever follows
   if (!belongsHere) {
     // Right password, wrong kind of account: a school user on system auth or a platform user on
     // school auth. Saying so is safe — they proved the password.
@@ -77,7 +77,6 @@ export async function login(input: LoginInput, target: LoginTarget, origin: Audi
     );
   }
 
-  await recordSuccess(account);
   const lastLogin = new Date();
   await prisma.user.update({ where: { id: user.id }, data: { lastLogin }, select: { id: true } });
   const tokens = await openSession({ userId: user.id, clientId: user.clientId, audience: target.audience }, origin);

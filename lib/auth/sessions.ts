@@ -29,8 +29,9 @@ async function mint(subject: SessionSubject, familyId: string, familyExpiresAt: 
   await tx.refreshToken.create({
     data: { id: refreshJti, familyId, clientId: subject.clientId, expiresAt: refreshExpiresAt },
   });
-  const base = { sub: subject.userId, aud: subject.audience, tid: subject.clientId, sid: familyId };
-  const accessEnd = new Date(Math.min(accessExpiry().getTime(), familyExpiresAt.getTime()));
+  const issuedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
+  const base = { sub: subject.userId, aud: subject.audience, tid: subject.clientId, sid: familyId, issuedAt };
+  const accessEnd = new Date(Math.min(accessExpiry(issuedAt).getTime(), familyExpiresAt.getTime()));
   const [access, refresh] = await Promise.all([
     signToken({ ...base, type: "access", expiresAt: accessEnd }),
     signToken({ ...base, type: "refresh", jti: refreshJti, expiresAt: refreshExpiresAt }),
@@ -71,15 +72,20 @@ export async function rotateRefreshToken(token: unknown, audience: Audience, ten
   const claims = await verifyToken(token, { type: "refresh", aud: audience });
   if ((claims.tid ?? null) !== tenantId) throw refreshInvalid();
 
+  // Spending the token and checking its session is one statement, so the one request that spends
+  // it has its answer settled: a replay by a loser of the race, a moment later, revokes the family
+  // (and with it the winner's new tokens) but cannot turn the winner's answer into a 401.
+  const now = new Date();
   const spent = await prisma.refreshToken.updateManyAndReturn({
-    where: { id: claims.jti, familyId: claims.sid, usedAt: null },
-    data: { usedAt: new Date() },
+    where: { id: claims.jti, familyId: claims.sid, usedAt: null, family: { revokedAt: null, expiresAt: { gt: now } } },
+    data: { usedAt: now },
     select: { familyId: true },
   });
   if (spent.length === 0) {
-    // Not ours to spend: unknown, or already used — a replay, so the session is compromised.
-    const known = await prisma.refreshToken.findUnique({ where: { id: claims.jti }, select: { familyId: true } });
-    if (known && (await revokeFamilies({ id: known.familyId }, "refresh_replay")) > 0) {
+    // Not ours to spend. Already used — a replay, so the session is compromised; otherwise
+    // unknown, or its session revoked or over.
+    const known = await prisma.refreshToken.findUnique({ where: { id: claims.jti }, select: { familyId: true, usedAt: true } });
+    if (known?.usedAt && (await revokeFamilies({ id: known.familyId }, "refresh_replay")) > 0) {
       await recordAudit({
         action: `${audience}.session.revoked`, clientId: tenantId, actor: { userId: claims.sub },
         target: { type: "session", id: known.familyId }, metadata: { reason: "refresh_replay" },
@@ -90,12 +96,12 @@ export async function rotateRefreshToken(token: unknown, audience: Audience, ten
   const family = await prisma.refreshFamily.findUnique({
     where: { id: claims.sid },
     select: {
-      id: true, userId: true, clientId: true, expiresAt: true, revokedAt: true,
+      id: true, userId: true, clientId: true, expiresAt: true,
       user: { select: { isActive: true, clientId: true } },
       client: { select: { isActive: true } },
     },
   });
-  if (!family || family.revokedAt || family.expiresAt <= new Date() || family.userId !== claims.sub) throw refreshInvalid();
+  if (!family || family.userId !== claims.sub) throw refreshInvalid();
   if (!family.user.isActive || family.user.clientId !== family.clientId) throw refreshInvalid();
   if (family.client && !family.client.isActive) {
     throw new ApiError(403, "tenant_inactive", "This school's account is suspended.");

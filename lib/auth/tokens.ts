@@ -26,6 +26,8 @@ const MAX_TOKEN_LENGTH = 4096;
 
 export async function signToken(claims: {
   sub: string; type: TokenType; aud: Audience; tid?: string | null; sid: string; jti?: string; expiresAt: Date;
+  /** Defaults to now; pass the instant the expiry was computed from, so exp − iat is exact. */
+  issuedAt?: Date;
 }): Promise<{ token: string; jti: string }> {
   const { kid, key } = await signingKey();
   const jti = claims.jti ?? randomUUID();
@@ -36,14 +38,14 @@ export async function signToken(claims: {
     .setSubject(claims.sub)
     .setAudience(claims.aud)
     .setJti(jti)
-    .setIssuedAt()
+    .setIssuedAt(Math.floor((claims.issuedAt ?? new Date()).getTime() / 1000))
     .setExpirationTime(Math.floor(claims.expiresAt.getTime() / 1000))
     .sign(key);
   return { token, jti };
 }
 
-export function accessExpiry(): Date {
-  return new Date(Date.now() + env().SMS_ACCESS_TTL * 1000);
+export function accessExpiry(from: Date = new Date()): Date {
+  return new Date(from.getTime() + env().SMS_ACCESS_TTL * 1000);
 }
 
 function invalid(detail = "Token is invalid or expired."): ApiError {

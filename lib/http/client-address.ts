@@ -6,11 +6,19 @@ import net from "node:net";
 export function trustedProxyList(entries: string[]): net.BlockList {
   const list = new net.BlockList();
   for (const entry of entries) {
-    const [address, prefix] = entry.split("/");
+    const invalid = () => new Error(`SMS_TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR range`);
+    const parts = entry.split("/");
+    const [address, prefix] = parts;
+    if (parts.length > 2 || !net.isIP(address)) throw invalid();
     const type = net.isIPv6(address) ? "ipv6" : "ipv4";
-    if (!net.isIP(address)) throw new Error(`SMS_TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR range`);
-    if (prefix !== undefined) list.addSubnet(address, Number(prefix), type);
-    else list.addAddress(address, type);
+    if (prefix === undefined) {
+      list.addAddress(address, type);
+      continue;
+    }
+    // An empty or odd prefix must not quietly become /0, which would trust every address.
+    const bits = /^\d{1,3}$/.test(prefix) ? Number(prefix) : NaN;
+    if (!(bits >= 0 && bits <= (type === "ipv6" ? 128 : 32))) throw invalid();
+    list.addSubnet(address, bits, type);
   }
   return list;
 }
