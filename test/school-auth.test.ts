@@ -4,7 +4,8 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { PLATFORM, claimsOf, get, post, randomIp, type RequestOptions } from "./helpers/api";
+import { PLATFORM, claimsOf, get, post, type RequestOptions } from "./helpers/api";
+import { ISO_UTC, USER_FIELDS, UUID, assertAudit, assertTokenNotValid, familiesOf, familyOf, traced } from "./helpers/auth-assertions";
 import { PASSWORD, makePlatformUser, makeSchoolUser, makeTenant, randomPhone, schoolLogin, sql, systemLogin, unique } from "./helpers/fixtures";
 
 const A = "/api/v1/school/auth";
@@ -13,64 +14,18 @@ const ME = `${A}/me/`;
 const REFRESH = `${A}/refresh/`;
 const LOGOUT = `${A}/logout/`;
 const PASSWORD_URL = `${A}/password/`;
+const TRACE = "school-auth";
 
 const ALL_PERMISSIONS = ["users", "roles", "students", "classes"]
   .flatMap((r) => ["view", "add", "change", "delete"].map((a) => `${r}.${a}`))
   .sort();
-const USER_FIELDS = ["client", "date_joined", "email", "full_name", "id", "is_active", "last_login", "phone", "platform_role"];
 const PROFILE_FIELDS = ["permissions", "roles", "teacher", "tenant", "user"];
-const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 type Tenant = Awaited<ReturnType<typeof makeTenant>>;
-
-/** Request options that make the resulting audit row findable and checkable. */
-function traced(extra: RequestOptions = {}) {
-  const requestId = `sch-${randomUUID()}`;
-  const ip = randomIp();
-  const userAgent = `school-auth-test/${randomUUID().slice(0, 8)}`;
-  return {
-    requestId, ip, userAgent,
-    options: { ...extra, ip, headers: { ...extra.headers, "x-request-id": requestId, "user-agent": userAgent } } as RequestOptions,
-  };
-}
-
-/** `actorUserId` undefined: the actor is not checked. */
-async function assertAudit(t: ReturnType<typeof traced>, action: string, actorUserId: string | null | undefined, clientId: string) {
-  const { rows } = await sql().query(
-    "SELECT action, actor_user_id, client_id, ip, user_agent, request_id FROM audit_events WHERE request_id = $1",
-    [t.requestId],
-  );
-  const row = rows.find((r) => r.action === action);
-  assert.ok(row, `no audit row ${action} for request ${t.requestId}: ${JSON.stringify(rows)}`);
-  if (actorUserId !== undefined) assert.equal(row.actor_user_id, actorUserId);
-  assert.equal(row.client_id, clientId);
-  assert.equal(row.ip, t.ip);
-  assert.equal(row.user_agent, t.userAgent);
-  assert.equal(row.request_id, t.requestId);
-}
-
-async function familiesOf(userId: string) {
-  const { rows } = await sql().query("SELECT id, revoked_at, client_id, audience FROM refresh_families WHERE user_id = $1", [userId]);
-  return rows as { id: string; revoked_at: Date | null; client_id: string | null; audience: string }[];
-}
-
-async function familyOf(token: string) {
-  const { rows } = await sql().query("SELECT id, revoked_at FROM refresh_families WHERE id = $1", [claimsOf(token).sid]);
-  assert.equal(rows.length, 1, "the token's refresh family exists");
-  return rows[0] as { id: string; revoked_at: Date | null };
-}
 
 const me = (host: string, access: string, o: RequestOptions = {}) => get(ME, { ...o, host, token: access });
 const refresh = (host: string, token: string, o: RequestOptions = {}) => post(REFRESH, { refresh: token }, { ...o, host });
 const login = (host: string, body: unknown, o: RequestOptions = {}) => post(LOGIN, body, { ...o, host });
-
-function assertTokenNotValid(res: { status: number; body: any; headers: any }, what: string) {
-  assert.equal(res.status, 401, `${what}: ${JSON.stringify(res.body)}`);
-  assert.equal(res.body.code, "token_not_valid", what);
-  assert.equal(typeof res.body.detail, "string");
-  assert.ok(res.headers["www-authenticate"], `${what}: WWW-Authenticate`);
-}
 
 function assertTenantInactive(res: { status: number; body: any }, what: string) {
   assert.equal(res.status, 403, `${what}: ${JSON.stringify(res.body)}`);
@@ -333,9 +288,9 @@ describe("school refresh", () => {
     assert.equal(claimsOf(res.body.refresh).tid, tenant.id);
     assert.equal((await me(tenant.host, res.body.access)).status, 200);
 
-    const t = traced();
+    const t = traced(TRACE);
     assertTokenNotValid(await refresh(tenant.host, s.refresh, t.options), "old refresh");
-    await assertAudit(t, "school.token.refresh_refused", null, tenant.id);
+    await assertAudit(t, "school.token.refresh_refused", { actorUserId: null, clientId: tenant.id });
   });
 
   it("works with X-Tenant on the platform host", async () => {
@@ -371,7 +326,7 @@ describe("school logout", () => {
     const { tenant, staff } = await setup();
     const one = await schoolLogin(tenant.host, staff.email);
     const two = await schoolLogin(tenant.host, staff.email);
-    const t = traced({ host: tenant.host });
+    const t = traced(TRACE, { host: tenant.host });
     const res = await post(LOGOUT, { refresh: one.refresh }, t.options);
     assert.equal(res.status, 204, res.text);
     assert.equal(res.text, "");
@@ -380,7 +335,7 @@ describe("school logout", () => {
     assert.ok((await familyOf(one.refresh)).revoked_at instanceof Date);
     assert.equal((await familyOf(two.refresh)).revoked_at, null);
     await assertAlive(tenant.host, two, "other session");
-    await assertAudit(t, "school.logout", staff.id, tenant.id);
+    await assertAudit(t, "school.logout", { actorUserId: staff.id, clientId: tenant.id });
   });
 
   it('{"all": true} with a Bearer token → 204: every family of the user is revoked', async () => {
@@ -388,7 +343,7 @@ describe("school logout", () => {
     const sessions = [await schoolLogin(tenant.host, staff.email), await schoolLogin(tenant.host, staff.email)];
     const colleague = await makeSchoolUser(tenant.id);
     const theirs = await schoolLogin(tenant.host, colleague.email);
-    const t = traced({ host: tenant.host, token: sessions[1].access });
+    const t = traced(TRACE, { host: tenant.host, token: sessions[1].access });
     const res = await post(LOGOUT, { all: true }, t.options);
     assert.equal(res.status, 204, res.text);
     const families = await familiesOf(staff.id);
@@ -399,7 +354,7 @@ describe("school logout", () => {
       assertTokenNotValid(await refresh(tenant.host, s.refresh), `refresh ${i}`);
     }
     await assertAlive(tenant.host, theirs, "a colleague's session");
-    await assertAudit(t, "school.logout.all", staff.id, tenant.id);
+    await assertAudit(t, "school.logout.all", { actorUserId: staff.id, clientId: tenant.id });
   });
 
   it('{"all": true} without a Bearer token is 401 not_authenticated', async () => {
@@ -443,7 +398,7 @@ describe("school password change", () => {
     const { tenant, staff } = await setup();
     const one = await schoolLogin(tenant.host, staff.email);
     const two = await schoolLogin(tenant.host, staff.email);
-    const t = traced({ host: tenant.host, token: one.access });
+    const t = traced(TRACE, { host: tenant.host, token: one.access });
     const res = await post(PASSWORD_URL, { old_password: PASSWORD, new_password: NEW }, t.options);
     assert.equal(res.status, 204, res.text);
     assert.equal(res.text, "");
@@ -460,7 +415,7 @@ describe("school password change", () => {
     const fresh = await login(tenant.host, { identifier: staff.email, password: NEW });
     assert.equal(fresh.status, 200, fresh.text);
     assert.equal((await me(tenant.host, fresh.body.access)).status, 200);
-    await assertAudit(t, "school.password.changed", staff.id, tenant.id);
+    await assertAudit(t, "school.password.changed", { actorUserId: staff.id, clientId: tenant.id });
   });
 
   it("a wrong old_password is 400 naming old_password; nothing changes", async () => {
@@ -582,26 +537,26 @@ describe("school: tokens are never interchangeable", () => {
 describe("school auth audit trail", () => {
   it("login success, failure (wrong password, unknown user, other tenant) and refusal are recorded with the client address", async () => {
     const { tenant, staff } = await setup();
-    const ok = traced();
+    const ok = traced(TRACE);
     assert.equal((await login(tenant.host, { identifier: staff.email, password: PASSWORD }, ok.options)).status, 200);
-    await assertAudit(ok, "school.login.succeeded", staff.id, tenant.id);
+    await assertAudit(ok, "school.login.succeeded", { actorUserId: staff.id, clientId: tenant.id });
 
-    const wrong = traced();
+    const wrong = traced(TRACE);
     assert.equal((await login(tenant.host, { identifier: staff.email, password: "not the password" }, wrong.options)).status, 401);
-    await assertAudit(wrong, "school.login.failed", staff.id, tenant.id);
+    await assertAudit(wrong, "school.login.failed", { actorUserId: staff.id, clientId: tenant.id });
 
-    const unknown = traced();
+    const unknown = traced(TRACE);
     assert.equal((await login(tenant.host, { identifier: `nobody-${randomUUID()}@example.org`, password: PASSWORD }, unknown.options)).status, 401);
-    await assertAudit(unknown, "school.login.failed", null, tenant.id);
+    await assertAudit(unknown, "school.login.failed", { actorUserId: null, clientId: tenant.id });
 
     const other = await setup();
-    const foreign = traced();
+    const foreign = traced(TRACE);
     assert.equal((await login(tenant.host, { identifier: other.staff.email, password: PASSWORD }, foreign.options)).status, 401);
-    await assertAudit(foreign, "school.login.failed", undefined, tenant.id);
+    await assertAudit(foreign, "school.login.failed", { clientId: tenant.id });
 
     const admin = await makePlatformUser();
-    const refused = traced();
+    const refused = traced(TRACE);
     assert.equal((await login(tenant.host, { identifier: admin.email, password: PASSWORD }, refused.options)).status, 403);
-    await assertAudit(refused, "school.login.refused", admin.id, tenant.id);
+    await assertAudit(refused, "school.login.refused", { actorUserId: admin.id, clientId: tenant.id });
   });
 });

@@ -3,7 +3,8 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { claimsOf, get, post, randomIp, type RequestOptions } from "./helpers/api";
+import { claimsOf, get, post, type RequestOptions } from "./helpers/api";
+import { ISO_UTC, USER_FIELDS, UUID, assertAudit, assertTokenNotValid, auditRows, familiesOf, familyOf, traced } from "./helpers/auth-assertions";
 import { PASSWORD, makePlatformUser, makeSchoolUser, makeTenant, randomPhone, schoolLogin, sql, systemLogin } from "./helpers/fixtures";
 
 const S = "/api/v1/system/auth";
@@ -12,61 +13,10 @@ const ME = `${S}/me/`;
 const REFRESH = `${S}/refresh/`;
 const LOGOUT = `${S}/logout/`;
 const PASSWORD_URL = `${S}/password/`;
-
-const USER_FIELDS = ["client", "date_joined", "email", "full_name", "id", "is_active", "last_login", "phone", "platform_role"];
-const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/** Request options that make the resulting audit row findable and checkable. */
-function traced(extra: RequestOptions = {}) {
-  const requestId = `sys-${randomUUID()}`;
-  const ip = randomIp();
-  const userAgent = `system-auth-test/${randomUUID().slice(0, 8)}`;
-  return {
-    requestId, ip, userAgent,
-    options: { ...extra, ip, headers: { ...extra.headers, "x-request-id": requestId, "user-agent": userAgent } } as RequestOptions,
-  };
-}
-
-async function auditRows(requestId: string) {
-  const { rows } = await sql().query(
-    "SELECT action, actor_user_id, client_id, ip, user_agent, request_id FROM audit_events WHERE request_id = $1",
-    [requestId],
-  );
-  return rows;
-}
-
-async function assertAudit(t: ReturnType<typeof traced>, action: string, actorUserId: string | null) {
-  const rows = await auditRows(t.requestId);
-  const row = rows.find((r) => r.action === action);
-  assert.ok(row, `no audit row ${action} for request ${t.requestId}: ${JSON.stringify(rows)}`);
-  assert.equal(row.actor_user_id, actorUserId);
-  assert.equal(row.client_id, null);
-  assert.equal(row.ip, t.ip);
-  assert.equal(row.user_agent, t.userAgent);
-  assert.equal(row.request_id, t.requestId);
-}
-
-async function familiesOf(userId: string) {
-  const { rows } = await sql().query("SELECT id, revoked_at, revoked_reason, audience FROM refresh_families WHERE user_id = $1 ORDER BY created_at", [userId]);
-  return rows as { id: string; revoked_at: Date | null; revoked_reason: string | null; audience: string }[];
-}
-
-async function familyOf(token: string) {
-  const { rows } = await sql().query("SELECT id, revoked_at, revoked_reason FROM refresh_families WHERE id = $1", [claimsOf(token).sid]);
-  assert.equal(rows.length, 1, "the token's refresh family exists");
-  return rows[0] as { id: string; revoked_at: Date | null; revoked_reason: string | null };
-}
+const TRACE = "system-auth";
 
 const me = (access: string) => get(ME, { token: access });
 const refresh = (token: string, o?: RequestOptions) => post(REFRESH, { refresh: token }, o);
-
-function assertTokenNotValid(res: { status: number; body: any; headers: any }, what: string) {
-  assert.equal(res.status, 401, `${what}: ${JSON.stringify(res.body)}`);
-  assert.equal(res.body.code, "token_not_valid", what);
-  assert.equal(typeof res.body.detail, "string");
-  assert.ok(res.headers["www-authenticate"], `${what}: WWW-Authenticate`);
-}
 
 async function assertAlive(session: { access: string; refresh: string }, what: string) {
   const m = await me(session.access);
@@ -261,7 +211,7 @@ describe("system refresh", () => {
     assert.equal(claimsOf(res.body.refresh).token_type, "refresh");
     assert.equal((await me(res.body.access)).status, 200);
 
-    const t = traced();
+    const t = traced(TRACE);
     const again = await refresh(login.refresh, t.options);
     assertTokenNotValid(again, "old refresh");
     const rows = await auditRows(t.requestId);
@@ -309,7 +259,7 @@ describe("system logout", () => {
     const admin = await makePlatformUser();
     const one = await systemLogin(admin.email);
     const two = await systemLogin(admin.email);
-    const t = traced();
+    const t = traced(TRACE);
     const res = await post(LOGOUT, { refresh: one.refresh }, t.options);
     assert.equal(res.status, 204, res.text);
     assert.equal(res.text, "");
@@ -318,7 +268,7 @@ describe("system logout", () => {
     assert.ok((await familyOf(one.refresh)).revoked_at instanceof Date);
     assert.equal((await familyOf(two.refresh)).revoked_at, null);
     await assertAlive(two, "other session");
-    await assertAudit(t, "system.logout", admin.id);
+    await assertAudit(t, "system.logout", { actorUserId: admin.id, clientId: null });
   });
 
   it('{"refresh"} also works with the Bearer access token of the same user', async () => {
@@ -334,7 +284,7 @@ describe("system logout", () => {
     const sessions = [await systemLogin(admin.email), await systemLogin(admin.email), await systemLogin(admin.email)];
     const bystander = await makePlatformUser();
     const theirs = await systemLogin(bystander.email);
-    const t = traced({ token: sessions[0].access });
+    const t = traced(TRACE, { token: sessions[0].access });
     const res = await post(LOGOUT, { all: true }, t.options);
     assert.equal(res.status, 204, res.text);
     const families = await familiesOf(admin.id);
@@ -345,7 +295,7 @@ describe("system logout", () => {
       assertTokenNotValid(await refresh(s.refresh), `refresh ${i}`);
     }
     await assertAlive(theirs, "another user's session");
-    await assertAudit(t, "system.logout.all", admin.id);
+    await assertAudit(t, "system.logout.all", { actorUserId: admin.id, clientId: null });
   });
 
   it('{"all": true} without a Bearer token is 401 not_authenticated', async () => {
@@ -385,7 +335,7 @@ describe("system password change", () => {
     const admin = await makePlatformUser();
     const one = await systemLogin(admin.email);
     const two = await systemLogin(admin.email);
-    const t = traced({ token: one.access });
+    const t = traced(TRACE, { token: one.access });
     const res = await post(PASSWORD_URL, { old_password: PASSWORD, new_password: NEW }, t.options);
     assert.equal(res.status, 204, res.text);
     assert.equal(res.text, "");
@@ -400,7 +350,7 @@ describe("system password change", () => {
     const fresh = await post(LOGIN, { identifier: admin.email, password: NEW });
     assert.equal(fresh.status, 200, fresh.text);
     assert.equal((await me(fresh.body.access)).status, 200);
-    await assertAudit(t, "system.password.changed", admin.id);
+    await assertAudit(t, "system.password.changed", { actorUserId: admin.id, clientId: null });
   });
 
   it("a wrong old_password is 400 naming old_password; nothing changes", async () => {
@@ -491,22 +441,22 @@ describe("system: tokens are never interchangeable", () => {
 describe("system auth audit trail", () => {
   it("login success, failure (wrong password and unknown user) and refusal are recorded with the client address", async () => {
     const admin = await makePlatformUser();
-    const ok = traced();
+    const ok = traced(TRACE);
     assert.equal((await post(LOGIN, { identifier: admin.email, password: PASSWORD }, ok.options)).status, 200);
-    await assertAudit(ok, "system.login.succeeded", admin.id);
+    await assertAudit(ok, "system.login.succeeded", { actorUserId: admin.id, clientId: null });
 
-    const wrong = traced();
+    const wrong = traced(TRACE);
     assert.equal((await post(LOGIN, { identifier: admin.email, password: "not the password" }, wrong.options)).status, 401);
-    await assertAudit(wrong, "system.login.failed", admin.id);
+    await assertAudit(wrong, "system.login.failed", { actorUserId: admin.id, clientId: null });
 
-    const unknown = traced();
+    const unknown = traced(TRACE);
     assert.equal((await post(LOGIN, { identifier: `nobody-${randomUUID()}@example.org`, password: PASSWORD }, unknown.options)).status, 401);
-    await assertAudit(unknown, "system.login.failed", null);
+    await assertAudit(unknown, "system.login.failed", { actorUserId: null, clientId: null });
 
     const tenant = await makeTenant();
     const staff = await makeSchoolUser(tenant.id);
-    const refused = traced();
+    const refused = traced(TRACE);
     assert.equal((await post(LOGIN, { identifier: staff.email, password: PASSWORD }, refused.options)).status, 403);
-    await assertAudit(refused, "system.login.refused", staff.id);
+    await assertAudit(refused, "system.login.refused", { actorUserId: staff.id, clientId: null });
   });
 });

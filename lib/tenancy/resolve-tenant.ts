@@ -37,6 +37,19 @@ export async function tenantById(id: string): Promise<Tenant | null> {
   return prisma.client.findUnique({ where: { id }, select: tenantSelect });
 }
 
+/** The tenant served at a host (for pages); null on the platform host or an unknown host. */
+export async function tenantAtHost(rawHost: string): Promise<Tenant | null> {
+  const host = classifyHost(rawHost, env().SMS_ROOT_DOMAIN);
+  try {
+    if (host.kind === "subdomain") return await bySlug(host.slug);
+    if (host.kind === "custom") return await byDomain(host.host);
+    return null;
+  } catch (error) {
+    if (error instanceof ApiError && error.code === "tenant_not_found") return null;
+    throw error;
+  }
+}
+
 /** The tenant named by the request itself (host or X-Tenant), or null on the bare platform host. */
 export async function tenantFromRequest(request: Request): Promise<Tenant | null> {
   const host = classifyHost(request.headers.get("host"), env().SMS_ROOT_DOMAIN);

@@ -1,15 +1,12 @@
 // GET /api/health — liveness with a database round trip (503 while the database is unreachable)
-import { pool } from "@/lib/db/client";
+import { databaseAnswers } from "@/lib/db/health";
 import { endpoint, publicRoute } from "@/lib/http/pipeline";
 import { ok } from "@/lib/http/respond";
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE } = endpoint({
-  GET: publicRoute(async () => {
-    try {
-      await pool().query("SELECT 1");
-      return ok({ status: "ok" });
-    } catch {
-      return ok({ status: "unavailable", detail: "The database is unreachable.", code: "service_unavailable" }, 503, { "retry-after": "5" });
-    }
-  }),
+  GET: publicRoute(async () =>
+    (await databaseAnswers())
+      ? ok({ status: "ok" })
+      : ok({ status: "unavailable", detail: "The database is unreachable.", code: "service_unavailable" }, 503, { "retry-after": "5" }),
+  ),
 });

@@ -1,18 +1,11 @@
 // A school's front page, served on its own host (middleware rewrites tenant hosts here).
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { prisma } from "@/lib/db/client";
-import { classifyHost } from "@/lib/tenancy/hosts";
-import { env } from "@/lib/env";
+import { tenantAtHost } from "@/lib/tenancy/resolve-tenant";
 
 export const dynamic = "force-dynamic";
 
-async function tenantForHost(rawHost: string) {
-  const host = classifyHost(decodeURIComponent(rawHost), env().SMS_ROOT_DOMAIN);
-  if (host.kind === "subdomain") return prisma.client.findUnique({ where: { slug: host.slug } });
-  if (host.kind === "custom") return (await prisma.clientDomain.findUnique({ where: { domain: host.host }, include: { client: true } }))?.client ?? null;
-  return null;
-}
+const tenantForHost = (rawHost: string) => tenantAtHost(decodeURIComponent(rawHost));
 
 export async function generateMetadata({ params }: { params: Promise<{ host: string }> }): Promise<Metadata> {
   const tenant = await tenantForHost((await params).host);
