@@ -41,7 +41,7 @@ export const EnvSchema = z
       .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean)),
     SMS_PASSWORD_MIN_LENGTH: int(8, 1, 128),
     SMS_SUPERUSER_EMAIL: z.email("must be an email address").optional().or(z.literal("").transform(() => undefined)),
-    SMS_SUPERUSER_PASSWORD: z.string().optional(),
+    SMS_SUPERUSER_PASSWORD: z.string().max(128, "must be at most 128 characters").optional(),
     /** Encrypts the JWT private keys at rest. Without it a key is generated into SMS_DATA_DIR. */
     SMS_SECRET_KEY: z.string().min(32, "must be at least 32 characters").optional().or(z.literal("").transform(() => undefined)),
     SMS_DATA_DIR: z.string().default(".data"),
@@ -49,6 +49,9 @@ export const EnvSchema = z
     /** Seed a demo school (and, without SMS_SUPERUSER_*, a generated admin). Default: on with the
      *  embedded database (a first look), off with DATABASE_URL (a real deployment). */
     SMS_DEMO: flag(),
+    SMS_DB_POOL_SIZE: int(10, 1, 500),
+    /** How long an instance caches the JWT key set; a rotated-in key signs after this + 10 s. */
+    SMS_KEY_RING_TTL: int(60, 1, 3600),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     PORT: int(3000, 1, 65535),
   })

@@ -14,10 +14,13 @@ import { stopEmbeddedDatabase } from "@/lib/db/database-url";
 import { EnvError, env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { resolveClientAddress, trustedProxyList } from "@/lib/http/client-address";
+import { derivedSecret } from "@/lib/auth/secret-box";
 // @ts-expect-error plain ESM helper without types
 import { buildIsStale } from "./build-state.mjs";
 
 const INTERNAL_HEADER_PREFIX = "x-sms-";
+// Methods the route handlers answer (OPTIONS is Next.js's own: 204 with Allow, for CORS preflights).
+const ROUTED_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 
 function banner(port: number, demo: DemoCredentials | null): string {
   const lines = [`SMS platform ready on http://${env().SMS_ROOT_DOMAIN}:${port}/  (API docs: /docs, health: /api/health)`];
@@ -38,6 +41,10 @@ async function main(): Promise<void> {
   const trusted = trustedProxyList(SMS_TRUSTED_PROXIES);
   const { demo } = await boot({ port });
   (globalThis as { __smsServer?: boolean }).__smsServer = true;
+  // The console's sign-in (next-auth) needs its public URL and a cookie secret; both follow from
+  // our own configuration unless set explicitly.
+  process.env.NEXTAUTH_URL ??= `http://${env().SMS_ROOT_DOMAIN}:${port}`;
+  process.env.NEXTAUTH_SECRET ??= derivedSecret("nextauth");
 
   const app = next({ dev, dir: process.cwd(), port });
   const handle = app.getRequestHandler();
@@ -53,7 +60,14 @@ async function main(): Promise<void> {
     const url = req.url ?? "/";
     const q = url.indexOf("?");
     const pathname = q >= 0 ? url.slice(0, q) : url;
-    if (pathname.length > 1 && pathname.endsWith("/") && (pathname.startsWith("/api/") || pathname.startsWith("/.well-known/"))) {
+    const isApi = pathname.startsWith("/api/") || pathname.startsWith("/.well-known/");
+    if (isApi && !ROUTED_METHODS.has(req.method ?? "")) {
+      // TRACE, CONNECT, PROPFIND…: the contract's 405, not Next.js's plain-text error.
+      res.writeHead(405, { "content-type": "application/json", "cache-control": "no-store", allow: "GET, HEAD, POST, PUT, PATCH, DELETE" });
+      res.end(JSON.stringify({ detail: `Method "${String(req.method).slice(0, 20)}" not allowed.`, code: "method_not_allowed" }));
+      return;
+    }
+    if (isApi && pathname.length > 1 && pathname.endsWith("/")) {
       req.url = pathname.replace(/\/+$/, "") + (q >= 0 ? url.slice(q) : "");
     }
     handle(req, res).catch((error) => {

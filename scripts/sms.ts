@@ -81,9 +81,9 @@ async function main(): Promise<number> {
       return 0;
     case "rotate-keys": {
       await ensureSigningKey();
-      const kid = await rotateSigningKey();
+      const { kid, signsFrom } = await rotateSigningKey();
       const live = await prisma.signingKey.count();
-      console.log(`Now signing with key ${kid}. Tokens signed by earlier keys stay valid until they expire (${live} keys published).`);
+      console.log(`Key ${kid} is published now and signs new tokens from ${signsFrom.toISOString()}. Tokens signed by earlier keys stay valid until they expire (${live} keys stored).`);
       return 0;
     }
     default:
@@ -95,7 +95,7 @@ async function main(): Promise<number> {
 main()
   .then(async (code) => { await closeDb(); await stopEmbeddedDatabase(); process.exit(code); })
   .catch(async (error) => {
-    const message = error instanceof EnvError ? error.message : `sms: ${(error as { code?: string }).code === "P2002" ? "that email or phone is already in use" : (error as Error).message}`;
+    const message = error instanceof EnvError ? error.message : `sms: ${(error as Error).message}`;
     console.error(message);
     await closeDb().catch(() => undefined);
     await stopEmbeddedDatabase().catch(() => undefined);

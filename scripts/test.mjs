@@ -36,6 +36,8 @@ async function main() {
     // X-Forwarded-For, which the server honours only because loopback is a trusted proxy here.
     SMS_TRUSTED_PROXIES: "127.0.0.1,::1",
     LOG_LEVEL: process.env.LOG_LEVEL || "warn",
+    // Key rotation reaches every instance within this; short, so the rotation test is quick.
+    SMS_KEY_RING_TTL: "2",
   };
   await startServer(root, serverEnv, stack);
 

@@ -42,9 +42,20 @@ describe("trailing slash is optional, never a redirect", () => {
   });
   it("an unknown API path is a JSON 404", async () => {
     for (const method of ["GET", "POST", "DELETE"]) {
-      const res = await request(method, "/api/v1/no/such/thing/");
-      assert.equal(res.status, 404);
-      assertErrorShape(res.body, "not_found");
+      for (const path of ["/api/v1/no/such/thing/", "/api/v1", "/api/v1/"]) {
+        const res = await request(method, path);
+        assert.equal(res.status, 404, `${method} ${path}`);
+        assertErrorShape(res.body, "not_found");
+      }
+    }
+  });
+  it("methods no route serves (TRACE, PROPFIND) are a JSON 405", async () => {
+    for (const method of ["TRACE", "PROPFIND"]) {
+      for (const path of ["/api/health", `${LOGIN}/`]) {
+        const res = await request(method, path);
+        assert.equal(res.status, 405, `${method} ${path}`);
+        assertErrorShape(res.body, "method_not_allowed");
+      }
     }
   });
 });
@@ -70,6 +81,12 @@ describe("bodies", () => {
       assertErrorShape(res.body, c.code);
     });
   }
+  it("a body nested 100,000 levels deep is a 400, not a crash", async () => {
+    const raw = `{"identifier":${"[".repeat(100_000)}${"]".repeat(100_000)},"password":"x"}`;
+    const res = await request("POST", LOGIN, { raw, headers: { "content-type": "application/json" } });
+    assert.equal(res.status, 400, res.text.slice(0, 200));
+    assert.equal(res.body.code, "invalid");
+  });
   it("a body over 1 MiB is 413", async () => {
     const raw = JSON.stringify({ identifier: "a@b.co", password: "x", pad: "y".repeat(2 * 1024 * 1024) });
     const res = await request("POST", LOGIN, { raw, headers: { "content-type": "application/json" } });

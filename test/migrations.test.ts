@@ -5,7 +5,17 @@ import { randomBytes } from "node:crypto";
 import { mkdtemp, mkdir, writeFile, rm } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+import net from "node:net";
 import { migrate, migrationsDir } from "@/lib/db/migrate";
+import { ensureDatabase, startEmbeddedPostgres } from "@/lib/db/embedded";
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => { const { port } = srv.address() as net.AddressInfo; srv.close(() => resolve(port)); });
+  });
+}
 
 const adminUrl = process.env.SMS_TEST_ADMIN_DATABASE_URL!;
 
@@ -53,6 +63,22 @@ describe("migration runner", () => {
     const tables = await query<{ tablename: string }>(db.url, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'");
     for (const t of ["clients", "users", "school_roles", "refresh_families", "api_keys", "audit_events", "signing_keys"]) {
       assert.ok(tables.some((r) => r.tablename === t), t);
+    }
+  });
+
+  it("two databases of a new cluster migrating at once both succeed (the cluster-wide role is created once)", async () => {
+    // A cluster of its own: on the shared one the role exists already and the race cannot happen.
+    const dir = await mkdtemp(path.join(process.cwd(), ".data", "mig-cluster-"));
+    const cluster = await startEmbeddedPostgres(dir, await freePort());
+    try {
+      await Promise.all([ensureDatabase(cluster.url("postgres"), "a"), ensureDatabase(cluster.url("postgres"), "b")]);
+      const results = await Promise.allSettled([migrate(cluster.url("a")), migrate(cluster.url("b"))]);
+      for (const r of results) assert.equal(r.status, "fulfilled", r.status === "rejected" ? String(r.reason) : "");
+      const roles = await query<{ n: number }>(cluster.url("a"), "SELECT count(*)::int AS n FROM pg_roles WHERE rolname = 'sms_tenant'");
+      assert.equal(roles[0].n, 1);
+    } finally {
+      await cluster.stop();
+      await rm(dir, { recursive: true, force: true });
     }
   });
 

@@ -6,7 +6,11 @@ import { z } from "zod";
 import { LoginBody } from "@/lib/auth/login";
 import { LogoutBody, PasswordChangeBody, RefreshBody, SchoolLoginOut, SystemLoginOut, TokenPairOut } from "@/lib/auth/auth-schemas";
 import { SchoolProfile } from "@/lib/school/profile";
-import { UserOut } from "@/lib/users/user-schemas";
+import { PlatformUserCreateBody, PlatformUserPatchBody, TenantUserCreateBody, UserOut } from "@/lib/users/user-schemas";
+import { ClientCreateBody, ClientOut, ClientPatchBody } from "@/lib/platform/client-schemas";
+import { ApiKeyCreateBody, ApiKeyCreatedOut, ApiKeyOut, ApiKeyPatchBody } from "@/lib/api-keys/api-key-schemas";
+import { AuditEventOut } from "@/lib/audit/audit-schemas";
+import { pageOf } from "@/lib/http/pagination";
 
 export const ErrorOut = z
   .object({
@@ -25,20 +29,32 @@ const common = {
   "415": error("Body is not JSON"),
 };
 
+const ID_PARAM = { name: "id", in: "path" as const, required: true, schema: { type: "string" as const }, description: "Opaque id" };
+const PAGE_PARAMS = [
+  { name: "page", in: "query" as const, required: false, schema: { type: "string" as const }, description: "1-based page number" },
+  { name: "page_size", in: "query" as const, required: false, schema: { type: "string" as const }, description: "Default 50, max 200" },
+];
+const query = (name: string, description: string) => ({ name, in: "query" as const, required: false, schema: { type: "string" as const }, description });
+
 function op(o: {
   summary: string; tags: string[]; body?: z.ZodType; ok?: { status: string; schema?: z.ZodType; description: string };
-  secured?: boolean; extra?: Record<string, { description: string }>; tenant?: boolean;
+  secured?: boolean; extra?: Record<string, { description: string }>; tenant?: boolean; keys?: boolean;
+  parameters?: object[];
 }): ZodOpenApiOperationObject {
   const responses: Record<string, object> = {};
   if (o.ok) responses[o.ok.status] = o.ok.schema ? { description: o.ok.description, ...json(o.ok.schema) } : { description: o.ok.description };
   Object.assign(responses, o.body ? common : {}, { "401": error("Missing or invalid credentials") });
   if (o.tenant) Object.assign(responses, { "403": error("Permission denied or tenant suspended"), "404": error("Unknown tenant host or X-Tenant") });
   for (const [status, r] of Object.entries(o.extra ?? {})) responses[status] = error(r.description);
+  const parameters = [
+    ...(o.tenant ? [{ name: "X-Tenant", in: "header", required: false, description: "School slug, when calling from the platform host", schema: { type: "string" } }] : []),
+    ...(o.parameters ?? []),
+  ];
   return {
     summary: o.summary,
     tags: o.tags,
-    ...(o.secured ? { security: [{ bearer: [] }] } : { security: [] }),
-    ...(o.tenant ? { parameters: [{ name: "X-Tenant", in: "header", required: false, description: "School slug, when calling from the platform host", schema: { type: "string" } }] } : {}),
+    ...(o.secured ? { security: o.keys ? [{ bearer: [] }, { apiKey: [] }] : [{ bearer: [] }] } : { security: [] }),
+    ...(parameters.length ? { parameters: parameters as ZodOpenApiOperationObject["parameters"] } : {}),
     ...(o.body ? { requestBody: { required: true, ...json(o.body) } } : {}),
     responses: responses as ZodOpenApiOperationObject["responses"],
   };
@@ -71,6 +87,59 @@ function authPaths(audience: "system" | "school"): ZodOpenApiPathsObject {
   };
 }
 
+function systemPaths(): ZodOpenApiPathsObject {
+  const sys = (summary: string, tag: string, more: Partial<Parameters<typeof op>[0]> = {}) =>
+    op({ summary, tags: [tag], secured: true, extra: { "403": { description: "Your platform role may not do this" }, "404": { description: "No such object (or not the platform host)" } }, ...more });
+  return {
+    "/api/v1/system/clients/": {
+      get: sys("List schools", "Schools", { parameters: [...PAGE_PARAMS, query("search", "Text in name, slug or domain"), query("is_active", "true or false")], ok: { status: "200", schema: pageOf(ClientOut, "ClientPage"), description: "A page of schools" } }),
+      post: sys("Create a school (seeds its default roles)", "Schools", { body: ClientCreateBody, ok: { status: "201", schema: ClientOut, description: "Created" }, extra: { "409": { description: "Slug or domain taken" } } }),
+    },
+    "/api/v1/system/clients/{id}/": {
+      get: sys("One school", "Schools", { parameters: [ID_PARAM], ok: { status: "200", schema: ClientOut, description: "The school" } }),
+      patch: sys("Change a school; {\"is_active\": false} suspends it", "Schools", { parameters: [ID_PARAM], body: ClientPatchBody, ok: { status: "200", schema: ClientOut, description: "Changed" }, extra: { "409": { description: "Slug or domain taken" } } }),
+      delete: sys("Delete a school and everything it owns", "Schools", { parameters: [ID_PARAM], ok: { status: "204", description: "Deleted" } }),
+    },
+    "/api/v1/system/clients/{id}/users/": {
+      get: sys("A school's users", "Schools", { parameters: [ID_PARAM, ...PAGE_PARAMS], ok: { status: "200", schema: pageOf(UserOut, "UserPage"), description: "A page of users" } }),
+      post: sys("Create a user in a school, with roles", "Schools", { parameters: [ID_PARAM], body: TenantUserCreateBody(), ok: { status: "201", schema: UserOut, description: "Created" }, extra: { "409": { description: "Email, phone or employee number taken" } } }),
+    },
+    "/api/v1/system/users/": {
+      get: sys("List platform users", "Platform users", { parameters: [...PAGE_PARAMS, query("search", "Text in email, phone or name"), query("platform_role", "superadmin, platform_admin or support")], ok: { status: "200", schema: pageOf(UserOut, "PlatformUserPage"), description: "A page of users" } }),
+      post: sys("Create a platform user (superadmin only)", "Platform users", { body: PlatformUserCreateBody(), ok: { status: "201", schema: UserOut, description: "Created" }, extra: { "409": { description: "Email or phone taken" } } }),
+    },
+    "/api/v1/system/users/{id}/": {
+      get: sys("One platform user", "Platform users", { parameters: [ID_PARAM], ok: { status: "200", schema: UserOut, description: "The user" } }),
+      patch: sys("Change a platform user (superadmin only); is_active false ends their sessions", "Platform users", { parameters: [ID_PARAM], body: PlatformUserPatchBody(), ok: { status: "200", schema: UserOut, description: "Changed" } }),
+      delete: sys("Delete a platform user (superadmin only)", "Platform users", { parameters: [ID_PARAM], ok: { status: "204", description: "Deleted" } }),
+    },
+    "/api/v1/system/api-keys/": {
+      get: sys("List API keys", "API keys", { parameters: [...PAGE_PARAMS, query("client", "School id, or null for global keys"), query("revoked", "true or false")], ok: { status: "200", schema: pageOf(ApiKeyOut, "ApiKeyPage"), description: "A page of keys" } }),
+      post: sys("Create an API key (the key is in this answer only)", "API keys", { body: ApiKeyCreateBody, ok: { status: "201", schema: ApiKeyCreatedOut, description: "Created" } }),
+    },
+    "/api/v1/system/api-keys/{id}/": {
+      get: sys("One API key", "API keys", { parameters: [ID_PARAM], ok: { status: "200", schema: ApiKeyOut, description: "The key (without the secret)" } }),
+      patch: sys("Rename, rescope or change the expiry of a key", "API keys", { parameters: [ID_PARAM], body: ApiKeyPatchBody, ok: { status: "200", schema: ApiKeyOut, description: "Changed" } }),
+      delete: sys("Revoke a key (irreversible)", "API keys", { parameters: [ID_PARAM], ok: { status: "204", description: "Revoked" } }),
+    },
+    "/api/v1/system/audit/": {
+      get: sys("The audit trail, newest first", "Audit", {
+        parameters: [...PAGE_PARAMS, query("actor", "User or key id, or text in the actor's email/phone"), query("client", "School id"), query("action", "Exact action, or a prefix ending in *"), query("since", "ISO 8601"), query("until", "ISO 8601")],
+        ok: { status: "200", schema: pageOf(AuditEventOut, "AuditEventPage"), description: "A page of events" },
+      }),
+    },
+  };
+}
+
+function schoolPaths(): ZodOpenApiPathsObject {
+  const PermissionOut = z.object({ codename: z.string(), label: z.string(), resource: z.string(), action: z.string() }).meta({ id: "Permission" });
+  return {
+    "/api/v1/school/permissions/": {
+      get: op({ summary: "Every permission codename with a label", tags: ["School"], tenant: true, secured: true, keys: true, parameters: PAGE_PARAMS, ok: { status: "200", schema: pageOf(PermissionOut, "PermissionPage"), description: "The catalogue" } }),
+    },
+  };
+}
+
 let cached: ReturnType<typeof createDocument> | undefined;
 
 export function openApiDocument() {
@@ -91,6 +160,8 @@ export function openApiDocument() {
     paths: {
       ...authPaths("system"),
       ...authPaths("school"),
+      ...systemPaths(),
+      ...schoolPaths(),
       "/api/health": {
         get: { summary: "Health (database round trip)", tags: ["Operations"], security: [], responses: { "200": { description: "Up", ...json(z.object({ status: z.literal("ok") })) }, "503": { description: "Database unreachable" } } },
       },

@@ -10,7 +10,8 @@ export interface UserPrincipal {
   kind: "user";
   user: PublicUser;
   sessionId: string;
-  claims: TokenClaims;
+  /** Present when the principal came from an access token (not from the console cookie). */
+  claims?: TokenClaims;
 }
 
 export function bearerToken(request: Request): string | null {
@@ -30,15 +31,23 @@ function invalid(): ApiError {
   return new ApiError(401, "token_not_valid", "Token is invalid or expired.");
 }
 
+/**
+ * The user of a live session: not revoked, not past its absolute end, user active and still where
+ * the session was opened. Shared by access tokens and the console's cookie session.
+ */
+export async function sessionUser(sessionId: string, userId: string, tenantId: string | null): Promise<PublicUser> {
+  const session = await prisma.refreshFamily.findUnique({
+    where: { id: sessionId },
+    select: { revokedAt: true, expiresAt: true, userId: true, user: { select: publicUserSelect } },
+  });
+  if (!session || session.revokedAt || session.expiresAt <= new Date() || session.userId !== userId) throw invalid();
+  if (!session.user.isActive || session.user.clientId !== tenantId) throw invalid();
+  return session.user;
+}
+
 export async function authenticateAccessToken(token: string, audience: Audience, tenantId: string | null): Promise<UserPrincipal> {
   const claims = await verifyToken(token, { type: "access", aud: audience });
   if ((claims.tid ?? null) !== tenantId) throw invalid();
-  const session = await prisma.refreshFamily.findUnique({
-    where: { id: claims.sid },
-    select: { revokedAt: true, expiresAt: true, userId: true, clientId: true, user: { select: publicUserSelect } },
-  });
-  if (!session || session.revokedAt || session.userId !== claims.sub) throw invalid();
-  const { user } = session;
-  if (!user.isActive || user.clientId !== (claims.tid ?? null)) throw invalid();
+  const user = await sessionUser(claims.sid, claims.sub, tenantId);
   return { kind: "user", user, sessionId: claims.sid, claims };
 }

@@ -1,7 +1,7 @@
 // Encryption at rest for JWT private keys: AES-256-GCM under SMS_SECRET_KEY, or, when that is
 // not set, under a random key generated once into SMS_DATA_DIR/secret.key (mode 0600) — fine for
 // one machine; several machines sharing a database must share SMS_SECRET_KEY.
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { env } from "@/lib/env";
@@ -44,4 +44,9 @@ export function open(sealed: string): string {
   } catch {
     throw new Error("Cannot decrypt the JWT signing key: SMS_SECRET_KEY differs from the one that encrypted it");
   }
+}
+
+/** A secret for another purpose (e.g. the console's cookie encryption), derived from the master key. */
+export function derivedSecret(purpose: string): string {
+  return Buffer.from(hkdfSync("sha256", masterKey(), Buffer.alloc(0), `sms:${purpose}`, 32)).toString("base64url");
 }

@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { env } from "@/lib/env";
+import { ApiError } from "@/lib/http/errors";
 import { log } from "@/lib/log";
 import { resolveDatabaseUrl } from "@/lib/db/database-url";
 import { migrate } from "@/lib/db/migrate";
@@ -36,7 +37,7 @@ export async function ensureBootstrapSuperuser(email: string, password: string):
     log.info({ email: normalized }, "bootstrap superuser created");
     return true;
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") return false; // another instance created it
+    if (error instanceof ApiError && error.status === 409) return false; // another instance created it
     throw error;
   }
 }

@@ -7,6 +7,7 @@
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { env } from "@/lib/env";
 
 export { Prisma } from "@/lib/generated/prisma/client";
 
@@ -36,7 +37,7 @@ function state(): DbState {
   }
   const pool = new pg.Pool({
     connectionString,
-    max: Number(process.env.SMS_DB_POOL_SIZE) || 10,
+    max: env().SMS_DB_POOL_SIZE,
     idleTimeoutMillis: 30_000,
     connectionTimeoutMillis: 5_000,
   });

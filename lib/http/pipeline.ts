@@ -16,6 +16,10 @@ import { classifyHost } from "@/lib/tenancy/hosts";
 import { assertActive, tenantById, tenantFromRequest, type Tenant } from "@/lib/tenancy/resolve-tenant";
 import { authenticateAccessToken, bearerToken, type UserPrincipal } from "@/lib/auth/authenticate";
 import { verifyToken } from "@/lib/auth/tokens";
+import { assertPlatformAccess, type PlatformAccess } from "@/lib/platform/policy";
+import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
+import { assertPermission, type SchoolPrincipal } from "@/lib/rbac/permissions";
+import type { Resource } from "@/lib/rbac/catalogue";
 
 type RouteArgs = { params?: Promise<Record<string, string | string[]>> };
 export type RouteHandler = (request: Request, args: RouteArgs) => Promise<Response>;
@@ -61,6 +65,8 @@ type AuthMode = boolean | "optional";
 interface SystemOptions<B extends z.ZodType | undefined> {
   auth?: AuthMode;
   body?: B;
+  /** Default: `read` for GET/HEAD, `write` otherwise (see lib/platform/policy.ts). */
+  access?: PlatformAccess;
 }
 
 export interface SystemContext<B> extends RequestContext {
@@ -98,6 +104,10 @@ export function systemRoute(options: SystemOptions<z.ZodType | undefined>, handl
       }
       throw notAuthenticated();
     }
+    if (principal) {
+      const method = ctx.request.method;
+      assertPlatformAccess(principal.user, options.access ?? (method === "GET" || method === "HEAD" ? "read" : "write"));
+    }
     const body = await parseBody(ctx.request, options.body);
     return (handler as (c: SystemContext<unknown>) => Promise<Response>)({ ...ctx, body, principal: principal! });
   });
@@ -109,6 +119,10 @@ export function systemRoute(options: SystemOptions<z.ZodType | undefined>, handl
 interface SchoolOptions<B extends z.ZodType | undefined> {
   auth?: AuthMode;
   body?: B;
+  /** Accept X-API-KEY as well as a Bearer token (default). The auth endpoints are for users only. */
+  apiKeys?: boolean;
+  /** The resource whose permission (`<resource>.<action of the method>`) the caller must hold. */
+  resource?: Resource;
 }
 
 export interface PublicSchoolContext<B> extends RequestContext {
@@ -116,10 +130,13 @@ export interface PublicSchoolContext<B> extends RequestContext {
   tenant: Tenant;
 }
 export interface SchoolContext<B> extends PublicSchoolContext<B> {
+  principal: SchoolPrincipal;
+}
+export interface SchoolUserContext<B> extends PublicSchoolContext<B> {
   principal: UserPrincipal;
 }
 
-async function resolveSchoolTenant(request: Request, token: string | null): Promise<Tenant> {
+async function resolveSchoolTenant(request: Request, token: string | null, apiKey: string | null): Promise<Tenant> {
   const fromRequest = await tenantFromRequest(request);
   if (fromRequest) return fromRequest;
   if (token) {
@@ -130,29 +147,44 @@ async function resolveSchoolTenant(request: Request, token: string | null): Prom
     if (tenant) return tenant;
     throw new ApiError(401, "token_not_valid", "Token is invalid or expired.");
   }
+  if (apiKey) {
+    // Likewise a key bound to one school names that school; a global key needs a host or X-Tenant.
+    const key = await authenticateApiKey(apiKey, null);
+    const tenant = key.clientId ? await tenantById(key.clientId) : null;
+    if (tenant) return tenant;
+  }
   throw new ApiError(400, "tenant_required", "No school given: use the school's address or the X-Tenant header.");
 }
 
+type SchoolBody<B> = B extends z.ZodType ? z.output<B> : undefined;
+
 export function schoolRoute<B extends z.ZodType | undefined = undefined>(
   options: SchoolOptions<B> & { auth: false },
-  handler: (ctx: PublicSchoolContext<B extends z.ZodType ? z.output<B> : undefined>) => Promise<Response>,
+  handler: (ctx: PublicSchoolContext<SchoolBody<B>>) => Promise<Response>,
 ): RouteHandler;
 export function schoolRoute<B extends z.ZodType | undefined = undefined>(
-  options: SchoolOptions<B> & { auth: "optional" },
-  handler: (ctx: PublicSchoolContext<B extends z.ZodType ? z.output<B> : undefined> & { principal?: UserPrincipal }) => Promise<Response>,
+  options: SchoolOptions<B> & { auth: "optional"; apiKeys: false },
+  handler: (ctx: PublicSchoolContext<SchoolBody<B>> & { principal?: UserPrincipal }) => Promise<Response>,
+): RouteHandler;
+export function schoolRoute<B extends z.ZodType | undefined = undefined>(
+  options: SchoolOptions<B> & { apiKeys: false },
+  handler: (ctx: SchoolUserContext<SchoolBody<B>>) => Promise<Response>,
 ): RouteHandler;
 export function schoolRoute<B extends z.ZodType | undefined = undefined>(
   options: SchoolOptions<B>,
-  handler: (ctx: SchoolContext<B extends z.ZodType ? z.output<B> : undefined>) => Promise<Response>,
+  handler: (ctx: SchoolContext<SchoolBody<B>>) => Promise<Response>,
 ): RouteHandler;
 export function schoolRoute(options: SchoolOptions<z.ZodType | undefined>, handler: (ctx: never) => Promise<Response>): RouteHandler {
   return instrument(async (ctx) => {
     const token = options.auth === false ? null : bearerToken(ctx.request);
-    const tenant = await resolveSchoolTenant(ctx.request, token);
+    const keyHeader = options.auth === false || options.apiKeys === false || token ? null : ctx.request.headers.get("x-api-key");
+    const tenant = await resolveSchoolTenant(ctx.request, token, keyHeader);
     assertActive(tenant);
-    let principal: UserPrincipal | undefined;
+    let principal: SchoolPrincipal | undefined;
     if (token) principal = await authenticateAccessToken(token, "school", tenant.id);
+    else if (keyHeader !== null) principal = await authenticateApiKey(keyHeader, tenant.id);
     else if (options.auth !== false && options.auth !== "optional") throw notAuthenticated();
+    if (options.resource) await assertPermission(principal!, options.resource, ctx.request.method, tenant.id);
     const body = await parseBody(ctx.request, options.body);
     return (handler as (c: SchoolContext<unknown>) => Promise<Response>)({ ...ctx, body, tenant, principal: principal! });
   });

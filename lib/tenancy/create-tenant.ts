@@ -1,19 +1,8 @@
-// Creating a tenant: the client row and its default roles, in one transaction.
+// Creating a tenant outside a request (boot's demo data, tests): the same transaction as the
+// system API's create.
 import { prisma } from "@/lib/db/client";
-import { DEFAULT_ROLES } from "@/lib/rbac/catalogue";
+import { createClientTx } from "@/lib/platform/clients";
 
 export async function createTenant(input: { name: string; slug: string; domains?: string[] }) {
-  return prisma.$transaction(async (tx) => {
-    const client = await tx.client.create({
-      data: {
-        name: input.name,
-        slug: input.slug,
-        domains: { create: (input.domains ?? []).map((domain) => ({ domain: domain.toLowerCase() })) },
-      },
-    });
-    await tx.schoolRole.createMany({
-      data: DEFAULT_ROLES.map((r) => ({ clientId: client.id, name: r.name, description: r.description, permissions: r.permissions, isSystem: true })),
-    });
-    return client;
-  });
+  return prisma.$transaction((tx) => createClientTx(tx, { name: input.name, slug: input.slug, domains: input.domains ?? [] }));
 }

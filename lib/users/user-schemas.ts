@@ -1,5 +1,7 @@
 // The user as the API shows it (API.md §3). Only these fields ever leave the server.
 import { z } from "zod";
+import { EmailField, PhoneField } from "@/lib/auth/identifier";
+import { NewPassword } from "@/lib/auth/password";
 
 export interface PublicUser {
   id: string;
@@ -39,4 +41,58 @@ export function toUserOut(user: PublicUser): z.infer<typeof UserOut> {
     last_login: user.lastLogin?.toISOString() ?? null,
     date_joined: user.dateJoined.toISOString(),
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bodies. Unknown fields (`client`, `platform_role` on a school user, `is_superuser`, …) are
+// dropped by zod, never written: no mass assignment.
+const FullName = z.string().trim().max(200, "Ensure this field has no more than 200 characters.");
+const eitherContact = (b: { email?: string | null; phone?: string | null }) => Boolean(b.email || b.phone);
+const CONTACT_MESSAGE = "Provide an email, a phone number, or both.";
+
+export const Teacher = z.object({
+  employee_number: z.string().trim().min(1, "This field may not be blank.").max(50, "Ensure this field has no more than 50 characters."),
+  subjects: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
+});
+
+export function TenantUserCreateBody() {
+  return z
+    .object({
+      email: EmailField.optional(),
+      phone: PhoneField.optional(),
+      password: NewPassword(),
+      full_name: FullName.default(""),
+      roles: z.array(z.string().trim().min(1).max(100)).max(50).default([]).describe("Role names in that school"),
+      teacher: Teacher.nullable().optional(),
+    })
+    .refine(eitherContact, { message: CONTACT_MESSAGE, path: ["non_field_errors"] })
+    .meta({ id: "TenantUserCreate" });
+}
+
+export const PLATFORM_ROLES = ["superadmin", "platform_admin", "support"] as const;
+
+export function PlatformUserCreateBody() {
+  return z
+    .object({
+      email: EmailField.optional(),
+      phone: PhoneField.optional(),
+      password: NewPassword(),
+      full_name: FullName.default(""),
+      platform_role: z.enum(PLATFORM_ROLES),
+    })
+    .refine(eitherContact, { message: CONTACT_MESSAGE, path: ["non_field_errors"] })
+    .meta({ id: "PlatformUserCreate" });
+}
+
+export function PlatformUserPatchBody() {
+  return z
+    .object({
+      email: EmailField.nullable().optional(),
+      phone: PhoneField.nullable().optional(),
+      password: NewPassword().optional(),
+      full_name: FullName.optional(),
+      platform_role: z.enum(PLATFORM_ROLES).optional(),
+      is_active: z.boolean().optional().describe("false deactivates and ends every session at once"),
+    })
+    .meta({ id: "PlatformUserPatch" });
 }

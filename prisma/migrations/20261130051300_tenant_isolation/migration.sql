@@ -7,14 +7,22 @@
 -- the context it sees no tenant rows at all. Platform code runs as the owner role, which RLS
 -- does not restrict (policies are not FORCEd), and never trusts a tenant id from a client.
 
+-- Roles belong to the whole cluster, not to this database: two databases of one cluster migrating
+-- at once (parallel test runs) can both find the role missing, so losing that race is fine.
 DO $$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'sms_tenant') THEN
+  BEGIN
     CREATE ROLE sms_tenant NOLOGIN NOSUPERUSER NOBYPASSRLS NOINHERIT;
-  END IF;
+  EXCEPTION WHEN duplicate_object OR unique_violation THEN
+    NULL;
+  END;
   -- The application's login role must be able to SET ROLE to it (a no-op for superusers).
   IF NOT pg_has_role(current_user, 'sms_tenant', 'MEMBER') THEN
-    EXECUTE format('GRANT sms_tenant TO %I', current_user);
+    BEGIN
+      EXECUTE format('GRANT sms_tenant TO %I', current_user);
+    EXCEPTION WHEN unique_violation THEN
+      NULL;
+    END;
   END IF;
 END
 $$;

@@ -5,7 +5,7 @@ import { endpoint, schoolRoute } from "@/lib/http/pipeline";
 import { noContent } from "@/lib/http/respond";
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE } = endpoint({
-  POST: schoolRoute({ auth: "optional", body: LogoutBody }, async ({ body, principal, tenant, origin }) => {
+  POST: schoolRoute({ auth: "optional", apiKeys: false, body: LogoutBody }, async ({ body, principal, tenant, origin }) => {
     await logout(body, "school", tenant.id, principal, origin);
     return noContent();
   }),

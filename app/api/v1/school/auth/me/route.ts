@@ -4,5 +4,5 @@ import { ok } from "@/lib/http/respond";
 import { schoolProfile } from "@/lib/school/profile";
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE } = endpoint({
-  GET: schoolRoute({}, async ({ principal, tenant }) => ok(await schoolProfile(principal.user, tenant))),
+  GET: schoolRoute({ apiKeys: false }, async ({ principal, tenant }) => ok(await schoolProfile(principal.user, tenant))),
 });

@@ -5,7 +5,7 @@ import { endpoint, schoolRoute } from "@/lib/http/pipeline";
 import { noContent } from "@/lib/http/respond";
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE } = endpoint({
-  POST: schoolRoute({ body: PasswordChangeBody }, async ({ body, principal, tenant, origin }) => {
+  POST: schoolRoute({ apiKeys: false, body: PasswordChangeBody }, async ({ body, principal, tenant, origin }) => {
     await changePassword(body, principal, "school", tenant.id, origin);
     return noContent();
   }),

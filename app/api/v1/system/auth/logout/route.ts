@@ -5,7 +5,7 @@ import { endpoint, systemRoute } from "@/lib/http/pipeline";
 import { noContent } from "@/lib/http/respond";
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE } = endpoint({
-  POST: systemRoute({ auth: "optional", body: LogoutBody }, async ({ body, principal, origin }) => {
+  POST: systemRoute({ auth: "optional", access: "any", body: LogoutBody }, async ({ body, principal, origin }) => {
     await logout(body, "system", null, principal, origin);
     return noContent();
   }),

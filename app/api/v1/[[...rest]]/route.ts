@@ -1,4 +1,4 @@
-// Any other path under /api/v1/ — the contract's 404 instead of an HTML page
+// Any /api/v1/<unknown path> — the contract's 404 instead of an HTML page
 import { ApiError } from "@/lib/http/errors";
 import { endpoint, publicRoute } from "@/lib/http/pipeline";
 

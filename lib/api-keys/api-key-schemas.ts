@@ -1,0 +1,61 @@
+// API keys as the system API reads and writes them (API.md §4 "API keys", §5).
+import { z } from "zod";
+import { isCodename } from "@/lib/rbac/catalogue";
+
+const Scopes = z
+  .array(z.string().max(64))
+  .min(1, "Give at least one scope (a permission codename, or \"*\" for all).")
+  .max(64)
+  .superRefine((scopes, ctx) => {
+    for (const scope of scopes) {
+      if (scope !== "*" && !isCodename(scope)) ctx.addIssue({ code: "custom", message: `Unknown scope "${scope.slice(0, 64)}".` });
+    }
+  })
+  .transform((scopes) => (scopes.includes("*") ? ["*"] : [...new Set(scopes)].sort()));
+
+const FutureInstant = z.iso
+  .datetime({ offset: true, message: "Enter an ISO 8601 date-time, e.g. 2027-01-31T00:00:00Z." })
+  .transform((v) => new Date(v))
+  .refine((d) => d.getTime() > Date.now(), "The expiry must be in the future.");
+
+export const ApiKeyCreateBody = z
+  .object({
+    name: z.string().trim().min(1, "This field may not be blank.").max(100, "Ensure this field has no more than 100 characters."),
+    client: z.string().max(64).nullable().describe("School id the key is bound to; null for a global key"),
+    scopes: Scopes.describe('School permission codenames, or ["*"] for all'),
+    expires_at: FutureInstant.nullable().optional(),
+  })
+  .meta({ id: "ApiKeyCreate" });
+
+export const ApiKeyPatchBody = z
+  .object({
+    name: z.string().trim().min(1, "This field may not be blank.").max(100).optional(),
+    scopes: Scopes.optional(),
+    expires_at: FutureInstant.nullable().optional(),
+  })
+  .meta({ id: "ApiKeyPatch" });
+
+export const ApiKeyOut = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    prefix: z.string().describe("Visible start of the key, e.g. sms_4fK9…"),
+    client: z.string().nullable(),
+    scopes: z.array(z.string()),
+    created_at: z.string(),
+    expires_at: z.string().nullable(),
+    last_used_at: z.string().nullable(),
+    revoked: z.boolean(),
+  })
+  .meta({ id: "ApiKey" });
+
+export const ApiKeyCreatedOut = ApiKeyOut.extend({ key: z.string().describe("The key itself: shown this once, never again") }).meta({ id: "ApiKeyCreated" });
+
+export function toApiKeyOut(k: {
+  id: string; name: string; prefix: string; clientId: string | null; scopes: string[]; createdAt: Date; expiresAt: Date | null; lastUsedAt: Date | null; revokedAt: Date | null;
+}): z.infer<typeof ApiKeyOut> {
+  return {
+    id: k.id, name: k.name, prefix: k.prefix, client: k.clientId, scopes: k.scopes, created_at: k.createdAt.toISOString(),
+    expires_at: k.expiresAt?.toISOString() ?? null, last_used_at: k.lastUsedAt?.toISOString() ?? null, revoked: k.revokedAt !== null,
+  };
+}

@@ -1,0 +1,48 @@
+// Who is using the console, checked against the database on every request (see auth-options).
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { decode } from "next-auth/jwt";
+import { sessionUser, type UserPrincipal } from "@/lib/auth/authenticate";
+import { isId } from "@/lib/http/ids";
+import { ApiError } from "@/lib/http/errors";
+import { assertPlatformAccess, type PlatformAccess } from "@/lib/platform/policy";
+import type { Actor } from "@/lib/platform/actor";
+
+const COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+
+/** The signed-in platform user, or null (no cookie, bad cookie, or the session ended). */
+export async function consolePrincipal(): Promise<UserPrincipal | null> {
+  const jar = await cookies();
+  const raw = COOKIE_NAMES.map((n) => jar.get(n)?.value).find(Boolean);
+  if (!raw || !process.env.NEXTAUTH_SECRET) return null;
+  const token = await decode({ token: raw, secret: process.env.NEXTAUTH_SECRET }).catch(() => null);
+  const sid = token?.sid;
+  const sub = token?.sub;
+  if (typeof sid !== "string" || typeof sub !== "string" || !isId(sid) || !isId(sub)) return null;
+  try {
+    return { kind: "user", user: await sessionUser(sid, sub, null), sessionId: sid };
+  } catch (error) {
+    if (error instanceof ApiError) return null;
+    throw error;
+  }
+}
+
+/** For pages: the principal, or a redirect to the sign-in page. */
+export async function requireConsoleUser(): Promise<UserPrincipal> {
+  const principal = await consolePrincipal();
+  if (!principal) redirect("/console/sign-in");
+  return principal;
+}
+
+/** For server actions: the acting user, allowed to do `access`, with the request's origin. */
+export async function consoleActor(access: PlatformAccess): Promise<Actor> {
+  const principal = await consolePrincipal();
+  if (!principal) throw new ApiError(401, "not_authenticated", "Your session has ended. Sign in again.");
+  assertPlatformAccess(principal.user, access);
+  const h = await headers();
+  const trusted = Boolean((globalThis as { __smsServer?: boolean }).__smsServer);
+  return {
+    user: principal.user,
+    origin: { ip: trusted ? h.get("x-sms-client-ip") : null, userAgent: h.get("user-agent"), requestId: h.get("x-request-id") },
+  };
+}

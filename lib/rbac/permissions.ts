@@ -1,0 +1,40 @@
+// RBAC evaluation (API.md §6): the HTTP method picks the action; a user holds the union of their
+// roles' permissions in this tenant, an API key its scopes. Read at request time, so changing a
+// role changes what existing tokens may do at once.
+import { withTenant } from "@/lib/db/tenant-scope";
+import { ApiError } from "@/lib/http/errors";
+import type { Action, Resource } from "@/lib/rbac/catalogue";
+import type { UserPrincipal } from "@/lib/auth/authenticate";
+import type { ApiKeyPrincipal } from "@/lib/api-keys/authenticate-api-key";
+
+export type SchoolPrincipal = UserPrincipal | ApiKeyPrincipal;
+
+export function actionFor(method: string): Action {
+  switch (method) {
+    case "GET": case "HEAD": return "view";
+    case "POST": return "add";
+    case "PUT": case "PATCH": return "change";
+    case "DELETE": return "delete";
+    default: throw new ApiError(405, "method_not_allowed", `Method "${method}" not allowed.`);
+  }
+}
+
+/** Every codename the user holds in the tenant, through their roles there. */
+export async function userPermissions(userId: string, tenantId: string): Promise<Set<string>> {
+  const roles = await withTenant(tenantId, (tx) =>
+    tx.schoolRole.findMany({ where: { clientId: tenantId, assignments: { some: { userId } } }, select: { permissions: true } }),
+  );
+  return new Set(roles.flatMap((r) => r.permissions));
+}
+
+export async function holds(principal: SchoolPrincipal, codename: string, tenantId: string): Promise<boolean> {
+  if (principal.kind === "api_key") return principal.scopes.includes("*") || principal.scopes.includes(codename);
+  return (await userPermissions(principal.user.id, tenantId)).has(codename);
+}
+
+export async function assertPermission(principal: SchoolPrincipal, resource: Resource, method: string, tenantId: string): Promise<void> {
+  const codename = `${resource}.${actionFor(method)}`;
+  if (!(await holds(principal, codename, tenantId))) {
+    throw ApiError.permissionDenied(`You need the permission "${codename}" for this.`);
+  }
+}
