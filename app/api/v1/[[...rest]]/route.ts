@@ -1,4 +1,4 @@
-// Any /api/v1/<unknown path> — the contract's 404 instead of an HTML page
+// Any /api/v1/* — the contract's JSON 404 for every path no other route serves
 import { ApiError } from "@/lib/http/errors";
 import { endpoint, publicRoute } from "@/lib/http/pipeline";
 
