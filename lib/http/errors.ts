@@ -33,9 +33,9 @@ export class ApiError extends Error {
   static permissionDenied(detail = "You do not have permission to perform this action."): ApiError {
     return new ApiError(403, "permission_denied", detail);
   }
-  static conflict(field: string, detail?: string): ApiError {
+  static conflict(field: string, detail?: string, fieldMessage?: string): ApiError {
     return new ApiError(409, "conflict", detail ?? `A record with this ${field} already exists.`, {
-      errors: { [field]: [`This ${field} is already in use.`] },
+      errors: { [field]: [fieldMessage ?? `This ${field} is already in use.`] },
     });
   }
 }

@@ -14,7 +14,7 @@ const withDomains = { domains: { select: { domain: true } } } as const;
 function conflictOf(error: unknown): never {
   if ((error as { code?: string }).code === "P2002") {
     const text = JSON.stringify((error as { meta?: unknown }).meta ?? "");
-    throw text.includes("domain") ? ApiError.conflict("domains", "A school already uses one of these domains.") : ApiError.conflict("slug", "A school with this slug already exists.");
+    throw text.includes("domain") ? ApiError.conflict("domains", "A school already uses one of these domains.", "One of these domains is already used by a school.") : ApiError.conflict("slug", "A school with this slug already exists.");
   }
   throw error;
 }
