@@ -11,6 +11,10 @@ import { ClientCreateBody, ClientOut, ClientPatchBody } from "@/lib/platform/cli
 import { ApiKeyCreateBody, ApiKeyCreatedOut, ApiKeyOut, ApiKeyPatchBody } from "@/lib/api-keys/api-key-schemas";
 import { AuditEventOut } from "@/lib/audit/audit-schemas";
 import { pageOf } from "@/lib/http/pagination";
+import {
+  AssignmentBody, AssignmentOut, ClassBody, ClassOut, ClassPatchBody, RoleBody, RoleOut, RolePatchBody,
+  StaffOut, StaffPatchBody, StaffPutBody, StudentBody, StudentOut, StudentPatchBody,
+} from "@/lib/school/school-schemas";
 
 export const ErrorOut = z
   .object({
@@ -133,9 +137,41 @@ function systemPaths(): ZodOpenApiPathsObject {
 
 function schoolPaths(): ZodOpenApiPathsObject {
   const PermissionOut = z.object({ codename: z.string(), label: z.string(), resource: z.string(), action: z.string() }).meta({ id: "Permission" });
+  const sch = (summary: string, tag: string, perm: string, more: Partial<Parameters<typeof op>[0]> = {}) =>
+    op({ summary: `${summary} (permission ${perm})`, tags: [tag], tenant: true, secured: true, keys: true, ...more });
+  const crud = (seg: string, tag: string, resource: string, out: z.ZodType, write: z.ZodType, patch: z.ZodType, filters: object[], pageId: string, create: z.ZodType = write) => ({
+    [`/api/v1/school/${seg}/`]: {
+      get: sch(`List ${tag.toLowerCase()}`, tag, `${resource}.view`, { parameters: [...PAGE_PARAMS, ...filters], ok: { status: "200", schema: pageOf(out, pageId), description: "A page" } }),
+      post: sch(`Create`, tag, `${resource}.add`, { body: create, ok: { status: "201", schema: out, description: "Created" }, extra: { "409": { description: "A unique value is taken" } } }),
+    },
+    [`/api/v1/school/${seg}/{id}/`]: {
+      get: sch("One", tag, `${resource}.view`, { parameters: [ID_PARAM], ok: { status: "200", schema: out, description: "The object" } }),
+      put: sch("Replace (every field)", tag, `${resource}.change`, { parameters: [ID_PARAM], body: write, ok: { status: "200", schema: out, description: "Changed" } }),
+      patch: sch("Change some fields", tag, `${resource}.change`, { parameters: [ID_PARAM], body: patch, ok: { status: "200", schema: out, description: "Changed" } }),
+      delete: sch("Delete", tag, `${resource}.delete`, { parameters: [ID_PARAM], ok: { status: "204", description: "Deleted" } }),
+    },
+  });
   return {
     "/api/v1/school/permissions/": {
       get: op({ summary: "Every permission codename with a label", tags: ["School"], tenant: true, secured: true, keys: true, parameters: PAGE_PARAMS, ok: { status: "200", schema: pageOf(PermissionOut, "PermissionPage"), description: "The catalogue" } }),
+    },
+    ...crud("roles", "Roles", "roles", RoleOut, RoleBody, RolePatchBody, [query("search", "Text in the name")], "RolePage"),
+    ...crud("users", "Staff", "users", StaffOut, StaffPutBody, StaffPatchBody, [query("search", "Text in email, phone or name"), query("is_active", "true or false")], "StaffPage", TenantUserCreateBody()),
+    ...crud("students", "Students", "students", StudentOut, StudentBody, StudentPatchBody, [query("search", "Text in names or admission number"), query("class", "Class id, or null")], "StudentPage"),
+    ...crud("classes", "Classes", "classes", ClassOut, ClassBody, ClassPatchBody, [query("search", "Text in the name"), query("teacher", "Staff user id"), query("grade", "Integer")], "ClassPage"),
+    "/api/v1/school/role-assignments/": {
+      get: sch("List role assignments", "Roles", "roles.view", { parameters: [...PAGE_PARAMS, query("user", "Staff user id"), query("role", "Role id")], ok: { status: "200", schema: pageOf(AssignmentOut, "RoleAssignmentPage"), description: "A page" } }),
+      post: sch("Give a user a role", "Roles", "roles.change", { body: AssignmentBody, ok: { status: "201", schema: AssignmentOut, description: "Created" }, extra: { "409": { description: "The user already has this role" } } }),
+    },
+    "/api/v1/school/role-assignments/{id}/": {
+      get: sch("One role assignment", "Roles", "roles.view", { parameters: [ID_PARAM], ok: { status: "200", schema: AssignmentOut, description: "The assignment" } }),
+      delete: sch("Take a role away", "Roles", "roles.change", { parameters: [ID_PARAM], ok: { status: "204", description: "Deleted" } }),
+    },
+    "/api/v1/school/audit/": {
+      get: sch("This school's audit trail, newest first", "School", "roles.view", {
+        parameters: [...PAGE_PARAMS, query("actor", "User or key id, or text in the actor's label"), query("action", "Exact, or a prefix ending in *"), query("since", "ISO 8601"), query("until", "ISO 8601")],
+        ok: { status: "200", schema: pageOf(AuditEventOut, "SchoolAuditEventPage"), description: "A page of events" },
+      }),
     },
   };
 }

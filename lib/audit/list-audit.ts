@@ -6,6 +6,7 @@ import { paginate } from "@/lib/http/pagination";
 import { isId } from "@/lib/http/ids";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { toAuditEventOut } from "@/lib/audit/audit-schemas";
+import { withTenant } from "@/lib/db/tenant-scope";
 
 function instant(value: string | null, field: string, errors: FieldErrors): Date | undefined {
   if (value === null || value === "") return undefined;
@@ -41,4 +42,15 @@ export async function listAuditEvents(url: URL) {
     count: () => prisma.auditEvent.count({ where }),
     rows: ({ skip, take }) => prisma.auditEvent.findMany({ where, orderBy: [{ at: "desc" }, { id: "desc" }], skip, take }),
   }, toAuditEventOut);
+}
+
+/** A school's own trail, read under row-level security: `?client=` cannot reach another school. */
+export async function listSchoolAuditEvents(tenantId: string, url: URL) {
+  const where = { ...auditFilters(url), clientId: tenantId };
+  return withTenant(tenantId, (tx) =>
+    paginate(url, {
+      count: () => tx.auditEvent.count({ where }),
+      rows: ({ skip, take }) => tx.auditEvent.findMany({ where, orderBy: [{ at: "desc" }, { id: "desc" }], skip, take }),
+    }, toAuditEventOut),
+  );
 }

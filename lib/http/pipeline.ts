@@ -18,8 +18,8 @@ import { authenticateAccessToken, bearerToken, type UserPrincipal } from "@/lib/
 import { verifyToken } from "@/lib/auth/tokens";
 import { assertPlatformAccess, type PlatformAccess } from "@/lib/platform/policy";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
-import { assertPermission, type SchoolPrincipal } from "@/lib/rbac/permissions";
-import type { Resource } from "@/lib/rbac/catalogue";
+import { actionFor, assertPermission, type SchoolPrincipal } from "@/lib/rbac/permissions";
+import type { Codename, Resource } from "@/lib/rbac/catalogue";
 
 type RouteArgs = { params?: Promise<Record<string, string | string[]>> };
 export type RouteHandler = (request: Request, args: RouteArgs) => Promise<Response>;
@@ -123,6 +123,8 @@ interface SchoolOptions<B extends z.ZodType | undefined> {
   apiKeys?: boolean;
   /** The resource whose permission (`<resource>.<action of the method>`) the caller must hold. */
   resource?: Resource;
+  /** A fixed codename instead (e.g. role assignments: creating one is `roles.change`). */
+  permission?: Codename;
 }
 
 export interface PublicSchoolContext<B> extends RequestContext {
@@ -184,7 +186,9 @@ export function schoolRoute(options: SchoolOptions<z.ZodType | undefined>, handl
     if (token) principal = await authenticateAccessToken(token, "school", tenant.id);
     else if (keyHeader !== null) principal = await authenticateApiKey(keyHeader, tenant.id);
     else if (options.auth !== false && options.auth !== "optional") throw notAuthenticated();
-    if (options.resource) await assertPermission(principal!, options.resource, ctx.request.method, tenant.id);
+    if (options.permission || options.resource) {
+      await assertPermission(principal!, options.permission ?? `${options.resource!}.${actionFor(ctx.request.method)}`, tenant.id);
+    }
     const body = await parseBody(ctx.request, options.body);
     return (handler as (c: SchoolContext<unknown>) => Promise<Response>)({ ...ctx, body, tenant, principal: principal! });
   });

@@ -1,9 +1,9 @@
 // RBAC evaluation (API.md §6): the HTTP method picks the action; a user holds the union of their
 // roles' permissions in this tenant, an API key its scopes. Read at request time, so changing a
 // role changes what existing tokens may do at once.
-import { withTenant } from "@/lib/db/tenant-scope";
+import { withTenant, type TenantTx } from "@/lib/db/tenant-scope";
 import { ApiError } from "@/lib/http/errors";
-import type { Action, Resource } from "@/lib/rbac/catalogue";
+import type { Action } from "@/lib/rbac/catalogue";
 import type { UserPrincipal } from "@/lib/auth/authenticate";
 import type { ApiKeyPrincipal } from "@/lib/api-keys/authenticate-api-key";
 
@@ -19,11 +19,10 @@ export function actionFor(method: string): Action {
   }
 }
 
-/** Every codename the user holds in the tenant, through their roles there. */
-export async function userPermissions(userId: string, tenantId: string): Promise<Set<string>> {
-  const roles = await withTenant(tenantId, (tx) =>
-    tx.schoolRole.findMany({ where: { clientId: tenantId, assignments: { some: { userId } } }, select: { permissions: true } }),
-  );
+/** Every codename the user holds in the tenant, through their roles there (inside `tx` when given). */
+export async function userPermissions(userId: string, tenantId: string, tx?: TenantTx): Promise<Set<string>> {
+  const query = (t: TenantTx) => t.schoolRole.findMany({ where: { clientId: tenantId, assignments: { some: { userId } } }, select: { permissions: true } });
+  const roles = tx ? await query(tx) : await withTenant(tenantId, query);
   return new Set(roles.flatMap((r) => r.permissions));
 }
 
@@ -32,8 +31,7 @@ export async function holds(principal: SchoolPrincipal, codename: string, tenant
   return (await userPermissions(principal.user.id, tenantId)).has(codename);
 }
 
-export async function assertPermission(principal: SchoolPrincipal, resource: Resource, method: string, tenantId: string): Promise<void> {
-  const codename = `${resource}.${actionFor(method)}`;
+export async function assertPermission(principal: SchoolPrincipal, codename: string, tenantId: string): Promise<void> {
   if (!(await holds(principal, codename, tenantId))) {
     throw ApiError.permissionDenied(`You need the permission "${codename}" for this.`);
   }

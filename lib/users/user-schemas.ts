@@ -55,8 +55,14 @@ export const Teacher = z.object({
   subjects: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
 });
 
-export function TenantUserCreateBody() {
-  return z
+/** One schema object per process (its password rule reads the configuration, hence a function). */
+function once<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => (made ??= make());
+}
+
+export const TenantUserCreateBody = once(() =>
+  z
     .object({
       email: EmailField.optional(),
       phone: PhoneField.optional(),
@@ -66,13 +72,13 @@ export function TenantUserCreateBody() {
       teacher: Teacher.nullable().optional(),
     })
     .refine(eitherContact, { message: CONTACT_MESSAGE, path: ["non_field_errors"] })
-    .meta({ id: "TenantUserCreate" });
-}
+    .meta({ id: "TenantUserCreate" }),
+);
 
 export const PLATFORM_ROLES = ["superadmin", "platform_admin", "support"] as const;
 
-export function PlatformUserCreateBody() {
-  return z
+export const PlatformUserCreateBody = once(() =>
+  z
     .object({
       email: EmailField.optional(),
       phone: PhoneField.optional(),
@@ -81,11 +87,11 @@ export function PlatformUserCreateBody() {
       platform_role: z.enum(PLATFORM_ROLES),
     })
     .refine(eitherContact, { message: CONTACT_MESSAGE, path: ["non_field_errors"] })
-    .meta({ id: "PlatformUserCreate" });
-}
+    .meta({ id: "PlatformUserCreate" }),
+);
 
-export function PlatformUserPatchBody() {
-  return z
+export const PlatformUserPatchBody = once(() =>
+  z
     .object({
       email: EmailField.nullable().optional(),
       phone: PhoneField.nullable().optional(),
@@ -94,5 +100,5 @@ export function PlatformUserPatchBody() {
       platform_role: z.enum(PLATFORM_ROLES).optional(),
       is_active: z.boolean().optional().describe("false deactivates and ends every session at once"),
     })
-    .meta({ id: "PlatformUserPatch" });
-}
+    .meta({ id: "PlatformUserPatch" }),
+);

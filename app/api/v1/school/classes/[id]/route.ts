@@ -1,0 +1,16 @@
+// GET, PUT, PATCH, DELETE /api/v1/school/classes/{id}/ — classes (?search=, ?teacher=, ?grade=) with their teacher
+import { ClassBody, ClassPatchBody } from "@/lib/school/school-schemas";
+import { deleteClass, getClass, updateClass } from "@/lib/school/classes";
+import { idParam } from "@/lib/http/ids";
+import { endpoint, schoolRoute } from "@/lib/http/pipeline";
+import { noContent, ok } from "@/lib/http/respond";
+
+export const { GET, HEAD, POST, PUT, PATCH, DELETE } = endpoint({
+  GET: schoolRoute({ resource: "classes" }, async ({ tenant, params }) => ok(await getClass(tenant.id, idParam(params)))),
+  PUT: schoolRoute({ resource: "classes", body: ClassBody }, async (ctx) => ok(await updateClass(idParam(ctx.params), ctx.body, ctx))),
+  PATCH: schoolRoute({ resource: "classes", body: ClassPatchBody }, async (ctx) => ok(await updateClass(idParam(ctx.params), ctx.body, ctx))),
+  DELETE: schoolRoute({ resource: "classes" }, async (ctx) => {
+    await deleteClass(idParam(ctx.params), ctx);
+    return noContent();
+  }),
+});

@@ -1,0 +1,51 @@
+// The hierarchy rules of API.md §6, next to the catalogue: nobody grants what they do not hold,
+// and a school always keeps at least one active user holding every permission.
+import { ApiError } from "@/lib/http/errors";
+import { ALL_CODENAMES } from "@/lib/rbac/catalogue";
+import { userPermissions, type SchoolPrincipal } from "@/lib/rbac/permissions";
+import type { TenantTx } from "@/lib/db/tenant-scope";
+
+export async function principalPermissions(principal: SchoolPrincipal, tenantId: string, tx?: TenantTx): Promise<Set<string>> {
+  if (principal.kind === "api_key") return new Set(principal.scopes.includes("*") ? ALL_CODENAMES : principal.scopes);
+  return userPermissions(principal.user.id, tenantId, tx);
+}
+
+/** 403 unless the caller holds every one of `codenames`. */
+export async function assertCanGrant(principal: SchoolPrincipal, tenantId: string, codenames: Iterable<string>, tx?: TenantTx): Promise<void> {
+  const held = await principalPermissions(principal, tenantId, tx);
+  const missing = [...new Set(codenames)].filter((c) => !held.has(c)).sort();
+  if (missing.length) {
+    throw ApiError.permissionDenied(`You cannot grant permissions you do not hold: ${missing.join(", ")}.`);
+  }
+}
+
+/** Active users of the tenant who hold every permission through their roles. */
+async function fullAdminCount(tx: TenantTx, tenantId: string): Promise<number> {
+  const rows = await tx.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM (
+      SELECT u.id
+      FROM users u
+      JOIN user_role_assignments a ON a.user_id = u.id AND a.client_id = u.client_id
+      JOIN school_roles r ON r.id = a.role_id AND r.client_id = a.client_id
+      CROSS JOIN LATERAL unnest(r.permissions) AS p(codename)
+      WHERE u.client_id = ${tenantId}::uuid AND u.is_active
+      GROUP BY u.id
+      HAVING count(DISTINCT p.codename) FILTER (WHERE p.codename = ANY(${ALL_CODENAMES}::text[])) = ${ALL_CODENAMES.length}
+    ) full_admins`;
+  return rows[0]?.n ?? 0;
+}
+
+/**
+ * Runs `change` and refuses it (rolling the transaction back) if it takes the tenant from having a
+ * full admin to having none. Changes of this kind are serialised per tenant, so two concurrent
+ * demotions cannot each count on the other admin remaining.
+ */
+export async function keepingAFullAdmin<T>(tx: TenantTx, tenantId: string, change: () => Promise<T>): Promise<T> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(727004, hashtext(${tenantId}))`;
+  const before = await fullAdminCount(tx, tenantId);
+  const result = await change();
+  if (before > 0 && (await fullAdminCount(tx, tenantId)) === 0) {
+    throw ApiError.invalid({ non_field_errors: ["This school must keep at least one active user holding every permission."] });
+  }
+  return result;
+}

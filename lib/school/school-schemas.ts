@@ -1,0 +1,88 @@
+// Bodies and answers of the school API (API.md §6). Unknown fields — `client`, `is_system`,
+// `platform_role`, `id` — are dropped by zod and never written.
+import { z } from "zod";
+import { isCodename } from "@/lib/rbac/catalogue";
+import { EmailField, PhoneField } from "@/lib/auth/identifier";
+import { Teacher, UserOut } from "@/lib/users/user-schemas";
+
+const Text = (max: number) => z.string().trim().min(1, "This field may not be blank.").max(max, `Ensure this field has no more than ${max} characters.`);
+/** A reference to another object of this school by id; checked against the school in lib/school. */
+const Ref = z.string().max(64, "Invalid pk - object does not exist.");
+
+const Codenames = z
+  .array(z.string().max(64))
+  .max(64)
+  .superRefine((list, ctx) => {
+    for (const c of list) if (!isCodename(c)) ctx.addIssue({ code: "custom", message: `Unknown permission "${c.slice(0, 64)}".` });
+  })
+  .transform((list) => [...new Set(list)].sort());
+
+// Roles ----------------------------------------------------------------------------------------
+export const RoleBody = z
+  .object({
+    name: Text(100),
+    description: z.string().trim().max(500).default(""),
+    permissions: Codenames.describe("Permission codenames, e.g. students.view"),
+  })
+  .meta({ id: "RoleWrite" });
+export const RolePatchBody = z
+  .object({ name: Text(100).optional(), description: z.string().trim().max(500).optional(), permissions: Codenames.optional() })
+  .meta({ id: "RolePatch" });
+export const RoleOut = z
+  .object({ id: z.string(), name: z.string(), description: z.string(), permissions: z.array(z.string()), is_system: z.boolean(), user_count: z.number().int() })
+  .meta({ id: "Role" });
+
+// Role assignments -------------------------------------------------------------------------------
+export const AssignmentBody = z.object({ user: Ref.describe("Staff user id"), role: Ref.describe("Role id") }).meta({ id: "RoleAssignmentWrite" });
+export const AssignmentOut = z.object({ id: z.string(), user: z.string(), role: z.string(), created_at: z.string() }).meta({ id: "RoleAssignment" });
+
+// Staff ------------------------------------------------------------------------------------------
+export const StaffOut = UserOut.extend({
+  roles: z.array(z.object({ id: z.string(), name: z.string() })),
+  teacher: z.object({ employee_number: z.string(), subjects: z.array(z.string()) }).nullable(),
+}).meta({ id: "StaffUser" });
+const staffFields = {
+  email: EmailField.nullable(),
+  phone: PhoneField.nullable(),
+  full_name: z.string().trim().max(200),
+  is_active: z.boolean().describe("false deactivates: the user's sessions end at once"),
+  teacher: Teacher.nullable(),
+};
+export const StaffPutBody = z.object({ ...staffFields, teacher: staffFields.teacher.optional() }).meta({ id: "StaffPut" });
+export const StaffPatchBody = z
+  .object({ email: staffFields.email.optional(), phone: staffFields.phone.optional(), full_name: staffFields.full_name.optional(), is_active: staffFields.is_active.optional(), teacher: staffFields.teacher.optional() })
+  .meta({ id: "StaffPatch" });
+
+// Students ---------------------------------------------------------------------------------------
+const DateOfBirth = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Date has wrong format. Use YYYY-MM-DD.")
+  .refine((v) => {
+    const d = new Date(`${v}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v) && d.getUTCFullYear() >= 1900 && d.getTime() <= Date.now();
+  }, "Enter a real date of birth between 1900 and today.");
+export const StudentBody = z
+  .object({
+    first_name: Text(100),
+    last_name: Text(100),
+    admission_number: Text(50).describe("Unique within the school"),
+    class: Ref.nullable().default(null).describe("Class id, or null"),
+    date_of_birth: DateOfBirth.nullable().default(null).describe("YYYY-MM-DD, or null"),
+  })
+  .meta({ id: "StudentWrite" });
+export const StudentPatchBody = z
+  .object({ first_name: Text(100).optional(), last_name: Text(100).optional(), admission_number: Text(50).optional(), class: Ref.nullable().optional(), date_of_birth: DateOfBirth.nullable().optional() })
+  .meta({ id: "StudentPatch" });
+export const StudentOut = z
+  .object({ id: z.string(), first_name: z.string(), last_name: z.string(), admission_number: z.string(), class: z.string().nullable(), date_of_birth: z.string().nullable() })
+  .meta({ id: "Student" });
+
+// Classes ----------------------------------------------------------------------------------------
+const Grade = z.number({ error: "A valid integer is required." }).int("A valid integer is required.").min(0, "Ensure this value is greater than or equal to 0.").max(20, "Ensure this value is less than or equal to 20.");
+export const ClassBody = z
+  .object({ name: Text(100), grade: Grade, teacher: Ref.nullable().default(null).describe("Staff user id, or null") })
+  .meta({ id: "ClassWrite" });
+export const ClassPatchBody = z
+  .object({ name: Text(100).optional(), grade: Grade.optional(), teacher: Ref.nullable().optional() })
+  .meta({ id: "ClassPatch" });
+export const ClassOut = z.object({ id: z.string(), name: z.string(), grade: z.number().int(), teacher: z.string().nullable() }).meta({ id: "Class" });

@@ -1,0 +1,91 @@
+// Students of a school (API.md §6): admission number unique per school, class of this school.
+import { withTenant } from "@/lib/db/tenant-scope";
+import { ApiError } from "@/lib/http/errors";
+import { isId } from "@/lib/http/ids";
+import { paginate } from "@/lib/http/pagination";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { assertRef, invalidRef } from "@/lib/school/references";
+import { schoolAuditActor, type SchoolActor } from "@/lib/school/school-actor";
+
+const select = { id: true, firstName: true, lastName: true, admissionNumber: true, classId: true, dateOfBirth: true } as const;
+type Row = Prisma.StudentGetPayload<{ select: typeof select }>;
+
+export function toStudentOut(s: Row) {
+  return {
+    id: s.id, first_name: s.firstName, last_name: s.lastName, admission_number: s.admissionNumber,
+    class: s.classId, date_of_birth: s.dateOfBirth ? s.dateOfBirth.toISOString().slice(0, 10) : null,
+  };
+}
+
+function admissionConflict(error: unknown): never {
+  if ((error as { code?: string }).code === "P2002") {
+    throw ApiError.conflict("admission_number", "A student with this admission number already exists in this school.", "A student with this admission number already exists.");
+  }
+  throw error;
+}
+
+export async function listStudents(tenantId: string, url: URL) {
+  const search = url.searchParams.get("search")?.trim().slice(0, 100);
+  const klass = url.searchParams.get("class");
+  if (klass && klass !== "null" && !isId(klass)) throw invalidRef("class", klass);
+  const where: Prisma.StudentWhereInput = {
+    clientId: tenantId,
+    ...(klass === "null" ? { classId: null } : klass ? { classId: klass.toLowerCase() } : {}),
+    ...(search ? { OR: [
+      { firstName: { contains: search, mode: "insensitive" } },
+      { lastName: { contains: search, mode: "insensitive" } },
+      { admissionNumber: { contains: search, mode: "insensitive" } },
+    ] } : {}),
+  };
+  return withTenant(tenantId, (tx) =>
+    paginate(url, {
+      count: () => tx.student.count({ where }),
+      rows: ({ skip, take }) => tx.student.findMany({ where, select, orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }], skip, take }),
+    }, toStudentOut),
+  );
+}
+
+export async function getStudent(tenantId: string, id: string) {
+  const row = await withTenant(tenantId, (tx) => tx.student.findFirst({ where: { id, clientId: tenantId }, select }));
+  if (!row) throw ApiError.notFound();
+  return toStudentOut(row);
+}
+
+type StudentInput = { first_name?: string; last_name?: string; admission_number?: string; class?: string | null; date_of_birth?: string | null };
+
+function data(input: StudentInput, classId: string | null | undefined) {
+  return {
+    firstName: input.first_name, lastName: input.last_name, admissionNumber: input.admission_number, classId,
+    dateOfBirth: input.date_of_birth === undefined ? undefined : input.date_of_birth === null ? null : new Date(`${input.date_of_birth}T00:00:00Z`),
+  };
+}
+
+export async function createStudent(input: Required<StudentInput>, actor: SchoolActor) {
+  const tenantId = actor.tenant.id;
+  const row = await withTenant(tenantId, async (tx) => {
+    const classId = input.class === null ? null : await assertRef(tx, "class", input.class, tenantId);
+    const d = data(input, classId);
+    return tx.student.create({ data: { clientId: tenantId, firstName: d.firstName!, lastName: d.lastName!, admissionNumber: d.admissionNumber!, classId: d.classId, dateOfBirth: d.dateOfBirth }, select });
+  }).catch(admissionConflict);
+  await recordAudit({ action: "school.student.created", actor: schoolAuditActor(actor.principal), clientId: tenantId, target: { type: "student", id: row.id } }, actor.origin);
+  return toStudentOut(row);
+}
+
+export async function updateStudent(id: string, patch: StudentInput, actor: SchoolActor) {
+  const tenantId = actor.tenant.id;
+  const row = await withTenant(tenantId, async (tx) => {
+    if (!(await tx.student.findFirst({ where: { id, clientId: tenantId }, select: { id: true } }))) throw ApiError.notFound();
+    const classId = patch.class === undefined ? undefined : patch.class === null ? null : await assertRef(tx, "class", patch.class, tenantId);
+    return tx.student.update({ where: { id }, data: data(patch, classId), select });
+  }).catch(admissionConflict);
+  await recordAudit({ action: "school.student.updated", actor: schoolAuditActor(actor.principal), clientId: tenantId, target: { type: "student", id }, metadata: { changed: Object.keys(patch) } }, actor.origin);
+  return toStudentOut(row);
+}
+
+export async function deleteStudent(id: string, actor: SchoolActor) {
+  const tenantId = actor.tenant.id;
+  const { count } = await withTenant(tenantId, (tx) => tx.student.deleteMany({ where: { id, clientId: tenantId } }));
+  if (count === 0) throw ApiError.notFound();
+  await recordAudit({ action: "school.student.deleted", actor: schoolAuditActor(actor.principal), clientId: tenantId, target: { type: "student", id } }, actor.origin);
+}
