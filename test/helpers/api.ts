@@ -24,10 +24,13 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   /** Client address the server should see (honoured because loopback is a trusted proxy in tests). */
   ip?: string;
+  /** Another server of the run (test/helpers/second-server.ts); default: the main test server. */
+  port?: number;
 }
 
 export function request<T = any>(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
-  const headers: Record<string, string> = { host: `${options.host ?? PLATFORM}:${PORT}`, ...options.headers };
+  const port = options.port ?? PORT;
+  const headers: Record<string, string> = { host: `${options.host ?? PLATFORM}:${port}`, ...options.headers };
   let payload: Buffer | undefined;
   if (options.raw !== undefined) payload = Buffer.isBuffer(options.raw) ? options.raw : Buffer.from(options.raw);
   else if (options.body !== undefined) {
@@ -38,7 +41,7 @@ export function request<T = any>(method: string, path: string, options: RequestO
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   headers["x-forwarded-for"] ??= options.ip ?? randomIp();
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: "127.0.0.1", port: PORT, method, path, headers }, (res) => {
+    const req = http.request({ host: "127.0.0.1", port, method, path, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c) => chunks.push(c));
       res.on("end", () => {
