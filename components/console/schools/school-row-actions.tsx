@@ -10,7 +10,8 @@ import { DeleteSchoolDialog } from "@/components/console/schools/delete-school-d
 import { EditSchoolDialog } from "@/components/console/schools/edit-school-dialog";
 import type { SchoolRow } from "@/components/console/schools/schools-table";
 
-const SMALL = "px-2 py-1 text-xs";
+// `relative` keeps each button's screen-reader-only text inside the table's scroll box.
+const SMALL = "relative px-2 py-1 text-xs";
 
 export function SchoolRowActions({ school }: { school: SchoolRow }) {
   const router = useRouter();
@@ -30,7 +31,7 @@ export function SchoolRowActions({ school }: { school: SchoolRow }) {
 
   return (
     <div className="flex flex-col items-end gap-1">
-      <div className="flex flex-wrap justify-end gap-1">
+      <div className="flex justify-end gap-1 whitespace-nowrap">
         <Button variant="secondary" className={SMALL} onClick={() => setDialog("edit")}>Edit{name}</Button>
         {school.is_active ? (
           <ConfirmDialog

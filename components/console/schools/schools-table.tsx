@@ -1,5 +1,5 @@
 "use client";
-// The list of schools (TanStack Table through DataTable): name and slug, custom domains, status,
+// The list of schools (TanStack Table through DataTable): name and slug, status, custom domains,
 // creation date, and — for users who may write — the row's actions.
 import { createColumnHelper, type ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
@@ -32,17 +32,17 @@ export function SchoolsTable({ schools, canWrite, rootDomain, searching }: { sch
           </div>
         ),
       }),
+      column.accessor("is_active", {
+        header: "Status",
+        cell: ({ getValue }) => (getValue() ? <Badge tone="green">Active</Badge> : <Badge tone="amber">Suspended</Badge>),
+      }),
       column.accessor("domains", {
         header: "Custom domains",
         cell: ({ getValue }) => {
           const domains = getValue<string[]>();
-          if (!domains.length) return <span className="text-slate-400">—<span className="sr-only">none</span></span>;
+          if (!domains.length) return <span className="relative text-slate-400">—<span className="sr-only">none</span></span>;
           return <ul className="space-y-0.5 font-mono text-xs">{domains.map((d) => <li key={d}>{d}</li>)}</ul>;
         },
-      }),
-      column.accessor("is_active", {
-        header: "Status",
-        cell: ({ getValue }) => (getValue() ? <Badge tone="green">Active</Badge> : <Badge tone="amber">Suspended</Badge>),
       }),
       column.accessor("created_at", {
         header: "Created",
@@ -52,7 +52,7 @@ export function SchoolsTable({ schools, canWrite, rootDomain, searching }: { sch
     if (canWrite) {
       list.push(column.display({
         id: "actions",
-        header: () => <span className="sr-only">Actions</span>,
+        header: () => <span className="relative block"><span className="sr-only">Actions</span></span>,
         cell: ({ row }) => <SchoolRowActions school={row.original} />,
       }));
     }

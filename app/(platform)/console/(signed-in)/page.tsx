@@ -27,7 +27,7 @@ export default async function OverviewPage() {
       />
       <section aria-labelledby="numbers" className="mb-10">
         <h2 id="numbers" className="sr-only">Numbers</h2>
-        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
+        <div className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-5">
           <StatCard label="Active schools" value={counts.schoolsActive} note={`of ${schools.toLocaleString("en-US")} in all`} href="/console/schools?is_active=true" />
           <StatCard label="Suspended schools" value={counts.schoolsSuspended} note="Their staff and keys are refused" href="/console/schools?is_active=false" />
           <StatCard label="Platform users" value={counts.platformUsers} note={inactive(counts.platformUsersInactive)} href="/console/staff" />
