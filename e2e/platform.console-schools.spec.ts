@@ -102,7 +102,7 @@ test("a school's life: create with its admin, search, edit domains, suspend, rea
   expect((await schoolLogin()).status()).toBe(404);
 });
 
-test("a taken slug is reported next to the slug field and what was typed stays", async ({ page }) => {
+test("a taken slug or email is reported next to its field, what was typed stays, and nothing is half-made", async ({ page }) => {
   const { platform, school } = demoCredentials();
   const email = `${unique("dup")}@example.org`;
   await signIn(page, platform.email, platform.password);
@@ -128,9 +128,15 @@ test("a taken slug is reported next to the slug field and what was typed stays",
   await expect(create.getByLabel("Admin email")).toHaveValue(email);
   await expect(create.getByLabel("Admin password")).toHaveValue("Correct-Horse-42");
 
-  // Nothing was created: the admin's email is still free, so the same form succeeds with a new slug.
+  // A taken admin email, with a free slug: the error sits next to the email, and nothing of the
+  // school was kept — the same slug works once the email is fixed (one transaction).
   const slug = unique("dup");
   await slugField.fill(slug);
+  await create.getByLabel("Admin email").fill(school.email);
+  await create.getByRole("button", { name: "Create school" }).click();
+  await expect(create.getByLabel("Admin email")).toHaveAccessibleDescription(/A user with this email already exists\./);
+  await expect(slugField).toHaveValue(slug);
+  await create.getByLabel("Admin email").fill(email);
   await create.getByRole("button", { name: "Create school" }).click();
   await expect(create).toBeHidden();
   await expect(page.getByRole("row").filter({ hasText: `${slug}.localhost` })).toBeVisible();
