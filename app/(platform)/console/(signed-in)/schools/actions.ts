@@ -1,0 +1,57 @@
+"use server";
+// The schools page's server actions. Each goes through consoleAction: the signed-in user is
+// re-checked (a `support` user is refused), the input is validated with the REST endpoints'
+// schemas, and the same domain functions as /api/v1/system/clients/ do the work.
+import { z } from "zod";
+import { consoleAction } from "@/lib/console/console-action";
+import { ApiError } from "@/lib/http/errors";
+import { isId } from "@/lib/http/ids";
+import { ClientPatchBody } from "@/lib/platform/client-schemas";
+import { deleteClient, getClient, updateClient } from "@/lib/platform/clients";
+import { ClientWithAdminCreateBody, createClientWithAdmin } from "@/lib/platform/create-client-with-admin";
+
+const SchoolId = z.string().refine(isId, "Unknown school.").transform((id) => id.toLowerCase());
+
+const CreateInput = ClientWithAdminCreateBody();
+const EditInput = ClientPatchBody.pick({ name: true, domains: true }).extend({ id: SchoolId });
+const StatusInput = z.object({ id: SchoolId, is_active: z.boolean() });
+const DeleteInput = z.object({ id: SchoolId, confirm_slug: z.string().trim().max(63) });
+
+const create = consoleAction("write", CreateInput, async (input, actor) => {
+  const { client } = await createClientWithAdmin(input, actor);
+  return { id: client.id, slug: client.slug };
+});
+
+const edit = consoleAction("write", EditInput, async ({ id, ...patch }, actor) => {
+  const client = await updateClient(id, patch, actor);
+  return { id: client.id };
+});
+
+const setStatus = consoleAction("write", StatusInput, async ({ id, is_active }, actor) => {
+  const client = await updateClient(id, { is_active }, actor);
+  return { id: client.id, is_active: client.is_active };
+});
+
+const remove = consoleAction("write", DeleteInput, async ({ id, confirm_slug }, actor) => {
+  // The typed slug is checked here too, not only in the dialog.
+  const client = await getClient(id);
+  if (confirm_slug !== client.slug) throw ApiError.invalid({ confirm_slug: [`Type the slug “${client.slug}” exactly to confirm.`] });
+  await deleteClient(id, actor);
+  return { id };
+});
+
+export async function createSchoolAction(input: z.input<typeof CreateInput>) {
+  return create(input);
+}
+
+export async function editSchoolAction(input: z.input<typeof EditInput>) {
+  return edit(input);
+}
+
+export async function setSchoolStatusAction(input: z.input<typeof StatusInput>) {
+  return setStatus(input);
+}
+
+export async function deleteSchoolAction(input: z.input<typeof DeleteInput>) {
+  return remove(input);
+}

@@ -1,0 +1,88 @@
+// Schools: search, status filter and pages over GET /api/v1/system/clients/'s own query
+// (listClients), with write controls only for roles that may write.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { Button } from "@/components/ui/button";
+import { SelectField, TextField } from "@/components/ui/field";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { NewSchoolDialog } from "@/components/console/schools/new-school-dialog";
+import { SchoolsTable } from "@/components/console/schools/schools-table";
+import { requireConsoleUser } from "@/lib/console/console-session";
+import { env } from "@/lib/env";
+import { ApiError } from "@/lib/http/errors";
+import { pageRequest } from "@/lib/http/pagination";
+import { listClients } from "@/lib/platform/clients";
+import { canWrite } from "@/lib/platform/policy";
+
+export const metadata: Metadata = { title: "Schools" };
+export const dynamic = "force-dynamic";
+
+const PAGE_SIZE = 20;
+const BASE_PATH = "/console/schools";
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+function one(value: string | string[] | undefined): string {
+  return (Array.isArray(value) ? value[0] : value)?.trim() ?? "";
+}
+
+export default async function SchoolsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const { user } = await requireConsoleUser();
+  const writable = canWrite(user);
+  const params = await searchParams;
+  const search = one(params.search).slice(0, 200);
+  const status = one(params.is_active);
+  const isActive = status === "true" || status === "false" ? status : "";
+  const page = one(params.page);
+
+  // The same URL the REST list reads (the host is never used: only its query matters).
+  const url = new URL(`http://console.invalid${BASE_PATH}`);
+  if (search) url.searchParams.set("search", search);
+  if (isActive) url.searchParams.set("is_active", isActive);
+  if (page) url.searchParams.set("page", page);
+  url.searchParams.set("page_size", String(PAGE_SIZE));
+
+  const query = { search: search || undefined, is_active: isActive || undefined };
+  let result;
+  try {
+    result = await listClients(url);
+  } catch (error) {
+    // A page past the end (say, after deleting the last school of the last page): start over.
+    if (error instanceof ApiError && error.status === 404) {
+      const qs = new URLSearchParams(Object.entries(query).filter(([, v]) => v) as [string, string][]).toString();
+      redirect(qs ? `${BASE_PATH}?${qs}` : BASE_PATH);
+    }
+    throw error;
+  }
+  const { page: current } = pageRequest(url);
+  const rootDomain = env().SMS_ROOT_DOMAIN;
+  const filtered = Boolean(search || isActive);
+
+  return (
+    <>
+      <PageHeader
+        title="Schools"
+        description={writable ? "Every school on the platform: create, edit, suspend or delete them." : "Every school on the platform. Your role may only read."}
+        actions={writable ? <NewSchoolDialog rootDomain={rootDomain} /> : undefined}
+      />
+      <form method="get" action={BASE_PATH} role="search" aria-label="Schools" className="mb-4 flex flex-wrap items-end gap-3">
+        <div className="min-w-56 flex-1">
+          <TextField label="Search" name="search" type="search" defaultValue={search} placeholder="Name, slug or domain" />
+        </div>
+        <div className="w-40">
+          <SelectField label="Status" name="is_active" defaultValue={isActive}>
+            <option value="">All</option>
+            <option value="true">Active</option>
+            <option value="false">Suspended</option>
+          </SelectField>
+        </div>
+        <Button type="submit" variant="secondary">Search</Button>
+        {filtered ? <Link href={BASE_PATH} className="py-2 text-sm text-slate-700 underline underline-offset-4 hover:text-slate-900">Clear</Link> : null}
+      </form>
+      <SchoolsTable schools={result.results} canWrite={writable} rootDomain={rootDomain} searching={filtered} />
+      {result.count > 0 ? <Pagination page={current} pageSize={PAGE_SIZE} count={result.count} basePath={BASE_PATH} query={query} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+// A labelled multi-line text control, wired like the TextField of components/ui/field (label
+// `for`, `aria-invalid`, `aria-describedby` for its hint and error).
+import { forwardRef, useId, type ReactNode, type TextareaHTMLAttributes } from "react";
+
+export interface TextAreaFieldProps extends TextareaHTMLAttributes<HTMLTextAreaElement> {
+  label: string;
+  hint?: ReactNode;
+  error?: string;
+}
+
+export const TextAreaField = forwardRef<HTMLTextAreaElement, TextAreaFieldProps>(function TextAreaField({ label, hint, error, id, className = "", ...props }, ref) {
+  const generated = useId();
+  const inputId = id ?? generated;
+  const describedBy = [hint ? `${inputId}-hint` : null, error ? `${inputId}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="space-y-1">
+      <label htmlFor={inputId} className="block text-sm font-medium text-slate-800">{label}</label>
+      <textarea
+        ref={ref}
+        id={inputId}
+        className={`block w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm shadow-sm focus:border-slate-900 focus:outline-none focus:ring-2 focus:ring-slate-900/20 aria-[invalid=true]:border-red-600 ${className}`}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        {...props}
+      />
+      {hint ? <p id={`${inputId}-hint`} className="text-xs text-slate-500">{hint}</p> : null}
+      {error ? <p id={`${inputId}-error`} role="alert" className="text-sm text-red-700">{error}</p> : null}
+    </div>
+  );
+});
