@@ -1,0 +1,36 @@
+"use server";
+// The API keys page's writes: platform admins and superadmins (API.md §5), through the console's
+// pipeline with the same body and domain functions as /api/v1/system/api-keys/.
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { ApiKeyCreateBody } from "@/lib/api-keys/api-key-schemas";
+import { createApiKey, revokeApiKey } from "@/lib/api-keys/api-keys";
+import { consoleAction } from "@/lib/console/console-action";
+import { isId } from "@/lib/http/ids";
+
+const PATH = "/console/api-keys";
+
+export interface ApiKeyCreateInput {
+  name: string;
+  client: string | null;
+  scopes: string[];
+  expires_at: string | null;
+}
+
+/** Answers the new key's fields and, this once, the key itself. */
+export async function createKey(input: ApiKeyCreateInput) {
+  return consoleAction("write", ApiKeyCreateBody, async (body, actor) => {
+    const created = await createApiKey(body, actor);
+    revalidatePath(PATH);
+    return created;
+  })(input);
+}
+
+export async function revokeKey(input: { id: string }) {
+  const Body = z.object({ id: z.string().max(64).refine(isId, "No such key.").transform((v) => v.toLowerCase()) });
+  return consoleAction("write", Body, async ({ id }, actor) => {
+    await revokeApiKey(id, actor);
+    revalidatePath(PATH);
+    return null;
+  })(input);
+}

@@ -1,0 +1,54 @@
+"use server";
+// The staff page's writes: superadmins only (API.md §5), through the console's pipeline with the
+// same bodies and domain functions as /api/v1/system/users/ — so the console can do nothing the
+// API refuses, and every change lands in the audit trail the same way.
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { consoleAction } from "@/lib/console/console-action";
+import { isId } from "@/lib/http/ids";
+import { createPlatformStaff, deletePlatformUser, updatePlatformUser } from "@/lib/platform/platform-users";
+import { PLATFORM_ROLES, PlatformUserCreateBody, PlatformUserPatchBody } from "@/lib/users/user-schemas";
+
+const PATH = "/console/staff";
+const UserId = z.string().max(64).refine(isId, "No such user.").transform((v) => v.toLowerCase());
+
+/** A form sends "" for an email or phone left empty; the API reads a missing field as "none". */
+function withoutBlankContacts(value: unknown) {
+  if (!value || typeof value !== "object") return value;
+  const { email, phone, ...rest } = value as Record<string, unknown>;
+  return { ...rest, ...(email === "" ? {} : { email }), ...(phone === "" ? {} : { phone }) };
+}
+
+export interface StaffCreateInput {
+  email: string;
+  phone: string;
+  full_name: string;
+  password: string;
+  platform_role: string;
+}
+
+export async function createStaffMember(input: StaffCreateInput) {
+  return consoleAction("superadmin", z.preprocess(withoutBlankContacts, PlatformUserCreateBody()), async (body, actor) => {
+    const user = await createPlatformStaff(body, actor);
+    revalidatePath(PATH);
+    return user;
+  })(input);
+}
+
+/** The console changes a platform user's role or active state; other fields stay API-only. */
+export async function changeStaffMember(input: { id: string; platform_role?: (typeof PLATFORM_ROLES)[number]; is_active?: boolean }) {
+  const Body = PlatformUserPatchBody().pick({ platform_role: true, is_active: true }).extend({ id: UserId });
+  return consoleAction("superadmin", Body, async ({ id, ...patch }, actor) => {
+    const user = await updatePlatformUser(id, patch, actor);
+    revalidatePath(PATH);
+    return user;
+  })(input);
+}
+
+export async function deleteStaffMember(input: { id: string }) {
+  return consoleAction("superadmin", z.object({ id: UserId }), async ({ id }, actor) => {
+    await deletePlatformUser(id, actor);
+    revalidatePath(PATH);
+    return null;
+  })(input);
+}

@@ -1,0 +1,57 @@
+// Platform staff: every platform user can see the list; only a superadmin gets the controls.
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { NewStaffDialog } from "@/components/console/staff/new-staff-dialog";
+import { StaffFilters } from "@/components/console/staff/staff-filters";
+import { StaffTable } from "@/components/console/staff/staff-table";
+import { requireConsoleUser } from "@/lib/console/console-session";
+import { env } from "@/lib/env";
+import { ApiError } from "@/lib/http/errors";
+import { listPlatformUsers } from "@/lib/platform/platform-users";
+
+export const metadata: Metadata = { title: "Platform staff" };
+
+const PAGE_SIZE = 25;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
+
+export default async function StaffPage({ searchParams }: { searchParams: SearchParams }) {
+  const { user } = await requireConsoleUser();
+  const params = await searchParams;
+  const search = first(params.search).trim();
+  const role = first(params.role);
+  const page = first(params.page);
+
+  const url = new URL("http://console.invalid/");
+  if (search) url.searchParams.set("search", search);
+  if (role) url.searchParams.set("platform_role", role);
+  if (page) url.searchParams.set("page", page);
+  url.searchParams.set("page_size", String(PAGE_SIZE));
+
+  let list;
+  try {
+    list = await listPlatformUsers(url);
+  } catch (error) {
+    // A page number past the end (or not a number) — say, after deletions: back to the first page.
+    if (error instanceof ApiError && error.status === 404) redirect(`/console/staff?${new URLSearchParams({ ...(search ? { search } : {}), ...(role ? { role } : {}) })}`);
+    throw error;
+  }
+
+  const isSuperadmin = user.platformRole === "superadmin";
+  return (
+    <>
+      <PageHeader
+        title="Platform staff"
+        description={isSuperadmin
+          ? "The people who run this platform. Deactivating or deleting an account ends its sessions at once."
+          : "The people who run this platform. Only a superadmin can add or change platform staff."}
+        actions={isSuperadmin ? <NewStaffDialog passwordMinLength={env().SMS_PASSWORD_MIN_LENGTH} /> : undefined}
+      />
+      <StaffFilters search={search} role={role} />
+      <StaffTable rows={list.results} canManage={isSuperadmin} currentUserId={user.id} filtered={Boolean(search || role)} />
+      <Pagination page={Number(page) || 1} pageSize={PAGE_SIZE} count={list.count} basePath="/console/staff" query={{ search, role }} />
+    </>
+  );
+}
