@@ -10,7 +10,7 @@ import { listApiKeys } from "@/lib/api-keys/api-keys";
 import { requireConsoleUser } from "@/lib/console/console-session";
 import { ApiError } from "@/lib/http/errors";
 import { canWrite } from "@/lib/platform/policy";
-import { schoolOptions } from "./school-options";
+import { schoolOptions } from "@/lib/console/school-options";
 
 export const metadata: Metadata = { title: "API keys" };
 

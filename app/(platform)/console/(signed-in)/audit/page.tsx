@@ -8,7 +8,7 @@ import { AuditTable } from "@/components/console/audit/audit-table";
 import { listAuditEvents } from "@/lib/audit/list-audit";
 import { requireConsoleUser } from "@/lib/console/console-session";
 import { ApiError, type FieldErrors } from "@/lib/http/errors";
-import { schoolOptions } from "../api-keys/school-options";
+import { schoolOptions } from "@/lib/console/school-options";
 
 export const metadata: Metadata = { title: "Audit log" };
 
