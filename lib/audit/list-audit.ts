@@ -3,19 +3,28 @@
 import { prisma } from "@/lib/db/client";
 import { ApiError, type FieldErrors } from "@/lib/http/errors";
 import { paginate } from "@/lib/http/pagination";
+import { likeText } from "@/lib/http/search";
 import { isId } from "@/lib/http/ids";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { toAuditEventOut } from "@/lib/audit/audit-schemas";
 import { withTenant } from "@/lib/db/tenant-scope";
 
+// ISO 8601 only: a date, or a date-time with seconds optional and a zone (Z or ±hh:mm). `new Date`
+// alone would also take "1" or "12/31/2026", and roll 30 February over into March.
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+
 function instant(value: string | null, field: string, errors: FieldErrors): Date | undefined {
   if (value === null || value === "") return undefined;
-  const date = new Date(value);
-  if (value.length > 40 || Number.isNaN(date.getTime())) {
+  const m = ISO_INSTANT.exec(value);
+  const [year, month, day] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 0, 0];
+  const calendarDay = new Date(Date.UTC(year, month - 1, day));
+  const valid = m !== null && calendarDay.getUTCMonth() === month - 1 && calendarDay.getUTCDate() === day
+    && (m[4] === undefined || (Number(m[4]) < 24 && Number(m[5]) < 60 && Number(m[6] ?? 0) < 60));
+  if (!valid) {
     errors[field] = ["Enter an ISO 8601 date-time, e.g. 2026-11-30T08:00:00Z."];
     return undefined;
   }
-  return date;
+  return new Date(m![4] === undefined ? `${value}T00:00:00Z` : value);
 }
 
 export function auditFilters(url: URL): Prisma.AuditEventWhereInput {
@@ -31,8 +40,8 @@ export function auditFilters(url: URL): Prisma.AuditEventWhereInput {
   return {
     ...(since || until ? { at: { ...(since ? { gte: since } : {}), ...(until ? { lte: until } : {}) } } : {}),
     ...(client ? { clientId: client.toLowerCase() } : {}),
-    ...(action ? (action.endsWith("*") ? { action: { startsWith: action.slice(0, -1) } } : { action }) : {}),
-    ...(actor ? (isId(actor) ? { OR: [{ actorUserId: actor.toLowerCase() }, { actorKeyId: actor.toLowerCase() }] } : { actorLabel: { contains: actor.toLowerCase() } }) : {}),
+    ...(action ? (action.endsWith("*") ? { action: { startsWith: likeText(action.slice(0, -1)) } } : { action }) : {}),
+    ...(actor ? (isId(actor) ? { OR: [{ actorUserId: actor.toLowerCase() }, { actorKeyId: actor.toLowerCase() }] } : { actorLabel: { contains: likeText(actor.toLowerCase()) } }) : {}),
   };
 }
 

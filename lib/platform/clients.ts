@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db/client";
 import { ApiError } from "@/lib/http/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { paginate } from "@/lib/http/pagination";
+import { searchParam } from "@/lib/http/search";
 import { DEFAULT_ROLES } from "@/lib/rbac/catalogue";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { auditActor, type Actor } from "@/lib/platform/actor";
@@ -20,7 +21,7 @@ function conflictOf(error: unknown): never {
 }
 
 export async function listClients(url: URL) {
-  const search = url.searchParams.get("search")?.trim().slice(0, 200);
+  const search = searchParam(url, "search");
   const status = url.searchParams.get("is_active");
   const where: Prisma.ClientWhereInput = {
     ...(search ? { OR: [{ name: { contains: search, mode: "insensitive" } }, { slug: { contains: search.toLowerCase() } }, { domains: { some: { domain: { contains: search.toLowerCase() } } } }] } : {}),

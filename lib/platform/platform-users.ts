@@ -4,6 +4,7 @@ import { prisma } from "@/lib/db/client";
 import { ApiError } from "@/lib/http/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { paginate } from "@/lib/http/pagination";
+import { searchParam } from "@/lib/http/search";
 import { hashPassword } from "@/lib/auth/password";
 import { revokeFamilies } from "@/lib/auth/sessions";
 import { publicUserSelect } from "@/lib/auth/authenticate";
@@ -15,7 +16,7 @@ import { auditActor, type Actor } from "@/lib/platform/actor";
 const platformOnly = { clientId: null } as const;
 
 export async function listPlatformUsers(url: URL) {
-  const search = url.searchParams.get("search")?.trim().toLowerCase().slice(0, 200);
+  const search = searchParam(url, "search")?.toLowerCase();
   const role = url.searchParams.get("platform_role");
   const where: Prisma.UserWhereInput = {
     ...platformOnly,

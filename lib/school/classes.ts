@@ -3,6 +3,7 @@ import { withTenant } from "@/lib/db/tenant-scope";
 import { ApiError } from "@/lib/http/errors";
 import { isId } from "@/lib/http/ids";
 import { paginate } from "@/lib/http/pagination";
+import { searchParam } from "@/lib/http/search";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertRef, invalidRef } from "@/lib/school/references";
@@ -14,7 +15,7 @@ type Row = Prisma.SchoolClassGetPayload<{ select: typeof select }>;
 export const toClassOut = (c: Row) => ({ id: c.id, name: c.name, grade: c.grade, teacher: c.teacherId });
 
 export async function listClasses(tenantId: string, url: URL) {
-  const search = url.searchParams.get("search")?.trim().slice(0, 100);
+  const search = searchParam(url, "search", 100);
   const teacher = url.searchParams.get("teacher");
   const grade = url.searchParams.get("grade");
   if (teacher && !isId(teacher)) throw invalidRef("teacher", teacher);

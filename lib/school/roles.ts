@@ -3,6 +3,7 @@
 import { withTenant } from "@/lib/db/tenant-scope";
 import { ApiError } from "@/lib/http/errors";
 import { paginate } from "@/lib/http/pagination";
+import { searchParam } from "@/lib/http/search";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertCanGrant, keepingAFullAdmin } from "@/lib/rbac/escalation";
 import { schoolAuditActor, type SchoolActor } from "@/lib/school/school-actor";
@@ -21,7 +22,7 @@ function nameConflict(error: unknown): never {
 }
 
 export async function listRoles(tenantId: string, url: URL) {
-  const search = url.searchParams.get("search")?.trim().slice(0, 100);
+  const search = searchParam(url, "search", 100);
   const where = { clientId: tenantId, ...(search ? { name: { contains: search, mode: "insensitive" as const } } : {}) };
   return withTenant(tenantId, (tx) =>
     paginate(url, {

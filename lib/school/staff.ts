@@ -4,6 +4,7 @@
 import { withTenant, type TenantTx } from "@/lib/db/tenant-scope";
 import { ApiError } from "@/lib/http/errors";
 import { paginate } from "@/lib/http/pagination";
+import { searchParam } from "@/lib/http/search";
 import { hashPassword } from "@/lib/auth/password";
 import { revokeFamilies } from "@/lib/auth/sessions";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -32,7 +33,7 @@ function toStaffOut(u: StaffRow) {
 }
 
 export async function listStaff(tenantId: string, url: URL) {
-  const search = url.searchParams.get("search")?.trim().toLowerCase().slice(0, 200);
+  const search = searchParam(url, "search")?.toLowerCase();
   const active = url.searchParams.get("is_active");
   const where: Prisma.UserWhereInput = {
     clientId: tenantId,

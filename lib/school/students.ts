@@ -3,6 +3,7 @@ import { withTenant } from "@/lib/db/tenant-scope";
 import { ApiError } from "@/lib/http/errors";
 import { isId } from "@/lib/http/ids";
 import { paginate } from "@/lib/http/pagination";
+import { searchParam } from "@/lib/http/search";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertRef, invalidRef } from "@/lib/school/references";
@@ -26,7 +27,7 @@ function admissionConflict(error: unknown): never {
 }
 
 export async function listStudents(tenantId: string, url: URL) {
-  const search = url.searchParams.get("search")?.trim().slice(0, 100);
+  const search = searchParam(url, "search", 100);
   const klass = url.searchParams.get("class");
   if (klass && klass !== "null" && !isId(klass)) throw invalidRef("class", klass);
   const where: Prisma.StudentWhereInput = {
