@@ -136,6 +136,23 @@ describe("B's credentials on A's host are refused (401)", () => {
     assertError(res, 401, "token_not_valid");
   });
 
+  it("B's token on the platform host (no X-Tenant: the token's own school) → 404 for A's ids", async () => {
+    const [a, b] = await Promise.all([seed(), seed()]);
+    const before = await tenantSnapshot(a.id);
+    for (const kind of KINDS) {
+      for (const method of METHODS[kind]) {
+        const res = await call({ host: PLATFORM, token: b.admin.token }, method, `/${kind}/${a.ids[kind]}/`, bodyFor(kind, method));
+        assertError(res, 404, "not_found", `${method} /${kind}/{A's id}/`);
+      }
+    }
+    assert.deepEqual(await tenantSnapshot(a.id), before, "A's rows are untouched");
+  });
+
+  it("B's token on B's host naming A in X-Tenant → 400 tenant_mismatch", async () => {
+    const [a, b] = await Promise.all([seed(), seed()]);
+    assertError(await call(b.admin.caller, "GET", `/students/${a.student}/`, undefined, { "x-tenant": a.slug }), 400, "tenant_mismatch");
+  });
+
   it("B-bound key on A's host → 401 api_key_not_valid, on every endpoint", async () => {
     const [a, b] = await Promise.all([seed(), seed()]);
     const before = await tenantSnapshot(a.id);

@@ -8,7 +8,7 @@ import { PASSWORD, makeTenant, sql, systemLogin, unique } from "./helpers/fixtur
 import { post } from "./helpers/api";
 import {
   ALL_PERMISSIONS, assertDenied, assertError, assertFieldError, assertStatus, call, countIn, fullAdmins, insertAssignment,
-  insertClass, insertRole, insertStaffUser, insertStudent, makeSchool, makeStaff, makeStaffWith, row, type School,
+  insertClass, insertRole, insertStaffUser, insertStudent, makeKey, makeSchool, makeStaff, makeStaffWith, row, type School,
 } from "./helpers/school-api";
 
 const STUDENTS_ALL = ["students.add", "students.change", "students.delete", "students.view"];
@@ -126,6 +126,37 @@ describe("nobody grants what they lack: assigning roles", () => {
     const res = await call(me.caller, "POST", "/users/", { email, password: PASSWORD, full_name: "Clerk", roles: [clerk] });
     assertStatus(res, 201);
     assert.deepEqual(res.body.roles.map((r: any) => r.name), [clerk]);
+  });
+});
+
+describe("API keys are held to their scopes when granting", () => {
+  it("a key with roles.add cannot create a role beyond its scopes; assigning needs the role's permissions", async () => {
+    const school = await makeSchool();
+    const { key } = await makeKey(school.id, ["roles.add", "roles.change", "roles.view", "students.view"]);
+    const caller = { host: school.host, key };
+    const name = unique("KeyRole ");
+    assertDenied(await call(caller, "POST", "/roles/", { name, permissions: ["users.delete"] }), "role with users.delete");
+    assert.equal(await roleByName(school.id, name), undefined);
+    assertStatus(await call(caller, "POST", "/roles/", { name, permissions: ["students.view"] }), 201, "role within scopes");
+    const target = await insertStaffUser(school.id);
+    assertDenied(await call(caller, "POST", "/role-assignments/", { user: target, role: school.roles.Admin }), "assign Admin");
+  });
+  it("a key with users.* but not everything cannot deactivate an Admin", async () => {
+    const school = await makeSchool();
+    const { key } = await makeKey(school.id, ["users.change", "users.delete", "users.view"]);
+    assertDenied(await call({ host: school.host, key }, "PATCH", `/users/${school.admin.id}/`, { is_active: false }));
+    assert.equal((await row("users", school.admin.id))!.is_active, true);
+  });
+});
+
+describe("taking a role away needs its permissions too", () => {
+  it("a role manager without Admin's permissions cannot remove someone's Admin assignment", async () => {
+    const school = await makeSchool();
+    const second = await insertStaffUser(school.id, ["Admin"]);
+    const manager = await makeStaffWith(school, ["roles.change", "roles.view", ...STUDENTS_ALL]);
+    const assignment = await assignmentOf(school.id, second, school.roles.Admin);
+    assertDenied(await call(manager.caller, "DELETE", `/role-assignments/${assignment}/`));
+    assert.ok(await row("role-assignments", assignment));
   });
 });
 
