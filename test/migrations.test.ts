@@ -1,12 +1,12 @@
 // Migrations (issue: "idempotent, safe with two instances starting at once").
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { randomBytes } from "node:crypto";
 import { mkdtemp, mkdir, writeFile, rm } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import net from "node:net";
 import { migrate, migrationsDir } from "@/lib/db/migrate";
+import { ownDatabase } from "./helpers/system-api";
 import { ensureDatabase, startEmbeddedPostgres } from "@/lib/db/embedded";
 
 function freePort(): Promise<number> {
@@ -17,26 +17,6 @@ function freePort(): Promise<number> {
   });
 }
 
-const adminUrl = process.env.SMS_TEST_ADMIN_DATABASE_URL!;
-
-async function scratchDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `sms_mig_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
 
 async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
   const c = new pg.Client({ connectionString: url });
@@ -49,8 +29,8 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string): Pro
 }
 
 describe("migration runner", () => {
-  let db: Awaited<ReturnType<typeof scratchDatabase>>;
-  before(async () => { db = await scratchDatabase(); });
+  let db: Awaited<ReturnType<typeof ownDatabase>>;
+  before(async () => { db = await ownDatabase(); });
   after(async () => { await db.drop(); });
 
   it("two runners starting at once apply each migration exactly once", async () => {
@@ -89,7 +69,7 @@ describe("migration runner", () => {
   });
 
   it("a failing migration leaves nothing half-applied and stops later runs", async () => {
-    const scratch = await scratchDatabase();
+    const scratch = await ownDatabase();
     const dir = await mkdtemp(path.join(migrationsDir(), "..", "..", ".data", "mig-"));
     try {
       await mkdir(path.join(dir, "001_ok"));

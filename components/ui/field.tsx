@@ -1,6 +1,6 @@
 // A labelled form control with its help text and its errors, wired for assistive technology
 // (label `for`, `aria-invalid`, `aria-describedby`).
-import { forwardRef, useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
+import { forwardRef, useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 
 interface FieldShellProps {
   id: string;
@@ -57,6 +57,22 @@ export const SelectField = forwardRef<HTMLSelectElement, SelectFieldProps>(funct
       <select ref={ref} id={inputId} className={CONTROL} aria-invalid={error ? true : undefined} aria-describedby={describedBy(inputId, hint, error)} {...props}>
         {children}
       </select>
+    </FieldShell>
+  );
+});
+
+export interface TextAreaFieldProps extends TextareaHTMLAttributes<HTMLTextAreaElement> {
+  label: string;
+  hint?: ReactNode;
+  error?: string;
+}
+
+export const TextAreaField = forwardRef<HTMLTextAreaElement, TextAreaFieldProps>(function TextAreaField({ label, hint, error, id, className = "", ...props }, ref) {
+  const generated = useId();
+  const inputId = id ?? generated;
+  return (
+    <FieldShell id={inputId} label={label} hint={hint} error={error}>
+      <textarea ref={ref} id={inputId} className={`${CONTROL} font-mono ${className}`} aria-invalid={error ? true : undefined} aria-describedby={describedBy(inputId, hint, error)} {...props} />
     </FieldShell>
   );
 });

@@ -9,7 +9,7 @@ import { editSchoolAction } from "@/app/(platform)/console/(signed-in)/schools/a
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormError, TextField } from "@/components/ui/field";
-import { TextAreaField } from "@/components/console/schools/text-area-field";
+import { TextAreaField } from "@/components/ui/field";
 import { EditSchoolForm, applyServerErrors, domainLines, type EditSchoolValues } from "@/components/console/schools/school-forms";
 import type { SchoolRow } from "@/components/console/schools/schools-table";
 

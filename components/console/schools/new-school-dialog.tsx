@@ -11,7 +11,7 @@ import { createSchoolAction } from "@/app/(platform)/console/(signed-in)/schools
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormError, TextField } from "@/components/ui/field";
-import { TextAreaField } from "@/components/console/schools/text-area-field";
+import { TextAreaField } from "@/components/ui/field";
 import { NewSchoolForm, applyServerErrors, domainLines, type NewSchoolValues } from "@/components/console/schools/school-forms";
 
 const EMPTY: NewSchoolValues = {

@@ -1,34 +1,6 @@
-// The schools page while its list loads: the page's shape, greyed.
-export default function SchoolsLoading() {
-  return (
-    <div role="status" aria-live="polite" className="animate-pulse">
-      <span className="sr-only">Loading schools…</span>
-      <div className="mb-6 flex items-start justify-between gap-4">
-        <div className="space-y-2">
-          <div className="h-7 w-32 rounded bg-slate-200" />
-          <div className="h-4 w-72 rounded bg-slate-200" />
-        </div>
-        <div className="h-9 w-28 rounded-md bg-slate-200" />
-      </div>
-      <div className="mb-4 flex flex-wrap items-end gap-3">
-        <div className="h-9 min-w-56 flex-1 rounded-md bg-slate-200" />
-        <div className="h-9 w-40 rounded-md bg-slate-200" />
-        <div className="h-9 w-20 rounded-md bg-slate-200" />
-      </div>
-      <div className="overflow-hidden rounded-lg border border-slate-200 bg-white">
-        <div className="h-9 border-b border-slate-200 bg-slate-50" />
-        {Array.from({ length: 6 }, (_, i) => (
-          <div key={i} className="flex items-center gap-6 border-b border-slate-100 px-4 py-3 last:border-0">
-            <div className="flex-1 space-y-2">
-              <div className="h-4 w-48 rounded bg-slate-200" />
-              <div className="h-3 w-32 rounded bg-slate-100" />
-            </div>
-            <div className="hidden h-3 w-32 rounded bg-slate-100 sm:block" />
-            <div className="h-5 w-16 rounded-full bg-slate-200" />
-            <div className="hidden h-3 w-20 rounded bg-slate-100 md:block" />
-          </div>
-        ))}
-      </div>
-    </div>
-  );
+// Shown while the page loads: its shape, without its data.
+import { ListSkeleton } from "@/components/ui/list-skeleton";
+
+export default function Loading() {
+  return <ListSkeleton label="Loading schools" filters={3} rows={6} />;
 }

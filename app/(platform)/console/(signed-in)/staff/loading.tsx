@@ -1,16 +1,6 @@
-// Shown while the staff list loads: the page's shape, without its data.
+// Shown while the page loads: its shape, without its data.
+import { ListSkeleton } from "@/components/ui/list-skeleton";
+
 export default function Loading() {
-  return (
-    <div role="status" aria-label="Loading platform staff" className="animate-pulse">
-      <div className="mb-6 h-8 w-48 rounded bg-slate-200" />
-      <div className="mb-4 flex flex-wrap gap-3">
-        <div className="h-10 w-full rounded bg-slate-200 sm:w-72" />
-        <div className="h-10 w-full rounded bg-slate-200 sm:w-56" />
-      </div>
-      <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
-        {Array.from({ length: 6 }, (_, i) => <div key={i} className="h-6 rounded bg-slate-100" />)}
-      </div>
-      <span className="sr-only">Loading…</span>
-    </div>
-  );
+  return <ListSkeleton label="Loading platform staff" filters={2} rows={6} />;
 }
