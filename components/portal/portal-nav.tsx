@@ -17,9 +17,10 @@ export function PortalNav({ school, name, links }: { school: string; name: strin
   const [signingOut, startSignOut] = useTransition();
   return (
     <header className="border-b border-slate-200 bg-white">
+      {/* Narrow screens: school and account menu on top, the sections in a scrollable row below. */}
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-        <Link href="/profile" className="font-semibold">{school}</Link>
-        <nav aria-label="School" className="flex flex-1 flex-wrap gap-1">
+        <Link href="/profile" className="min-w-0 truncate font-semibold">{school}</Link>
+        <nav aria-label="School" className="order-last -mx-1 flex w-full gap-1 overflow-x-auto px-1 whitespace-nowrap md:order-none md:mx-0 md:w-auto md:flex-1 md:px-0">
           {links.map((link) => {
             const current = pathname === link.href || pathname.startsWith(`${link.href}/`);
             return (
@@ -32,7 +33,7 @@ export function PortalNav({ school, name, links }: { school: string; name: strin
         </nav>
         <Menu.Root>
           <Menu.Trigger aria-label={`Account: ${name}`} aria-busy={signingOut || undefined}
-            className="rounded-md px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-slate-900">
+            className="ml-auto rounded-md md:ml-0 px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-slate-900">
             {name} <span aria-hidden>▾</span>
           </Menu.Trigger>
           <Menu.Portal>
