@@ -202,3 +202,66 @@ test("students and classes: create, validate, search, edit and delete from the p
   await page.getByRole("alertdialog", { name: "Delete class 7B?" }).getByRole("button", { name: "Delete class" }).click();
   await expect(page.getByText("No classes yet.")).toBeVisible();
 });
+
+test("a role manager cannot grant what they lack: greyed in the matrix, refused by the server", async ({ page, baseURL }) => {
+  const { school } = demoCredentials();
+  const nav = page.getByRole("navigation", { name: "School" });
+  const manager = { email: `roles-${Date.now()}@greenwood.example.org`, password: "Matrix-manager-77" };
+
+  await signIn(page, school.email, school.password);
+  await expect(page).toHaveURL(/\/profile$/);
+  await nav.getByRole("link", { name: "Roles" }).click();
+  await page.getByRole("button", { name: "New role" }).click();
+  const dialog = page.getByRole("dialog", { name: "New role" });
+  await dialog.getByLabel("Name").fill("Role manager");
+  for (const box of ["roles: view", "roles: add", "roles: change", "students: view", "users: view", "users: add"]) {
+    await dialog.getByRole("checkbox", { name: box }).check();
+  }
+  await dialog.getByRole("button", { name: "Create role" }).click();
+  await expect(dialog).toBeHidden();
+  await nav.getByRole("link", { name: "Staff" }).click();
+  await page.getByRole("button", { name: "New staff member" }).click();
+  const staffDialog = page.getByRole("dialog", { name: "New staff member" });
+  await staffDialog.getByLabel("Full name").fill("Rita Roles");
+  await staffDialog.getByLabel("Email").fill(manager.email);
+  await staffDialog.getByLabel("Password").fill(manager.password);
+  await staffDialog.getByRole("checkbox", { name: "Role manager" }).check();
+  await staffDialog.getByRole("button", { name: "Create staff member" }).click();
+  await expect(staffDialog).toBeHidden();
+  await signOut(page);
+
+  await signIn(page, manager.email, manager.password);
+  await expect(page).toHaveURL(/\/profile$/);
+  await nav.getByRole("link", { name: "Roles" }).click();
+  // Roles holding more than she does offer her no Edit or Delete.
+  const admin = page.getByRole("row").filter({ has: page.getByRole("cell", { name: /^Admin/ }) });
+  await expect(admin).toContainText("Holds permissions you lack");
+  await expect(admin.getByRole("button", { name: /Edit/ })).toHaveCount(0);
+  // In the matrix only what she holds can be ticked.
+  await page.getByRole("button", { name: "New role" }).click();
+  const matrix = page.getByRole("dialog", { name: "New role" });
+  await expect(matrix.getByRole("checkbox", { name: "students: view" })).toBeEnabled();
+  await expect(matrix.getByRole("checkbox", { name: "roles: add" })).toBeEnabled();
+  for (const lacking of ["students: add", "students: delete", "roles: delete", "classes: view", "users: change"]) {
+    await expect(matrix.getByRole("checkbox", { name: lacking })).toBeDisabled();
+  }
+  // Staff roles she could not hand out are greyed too.
+  await matrix.getByRole("button", { name: "Cancel" }).click();
+  await nav.getByRole("link", { name: "Staff" }).click();
+  await page.getByRole("button", { name: "New staff member" }).click();
+  const invite = page.getByRole("dialog", { name: "New staff member" });
+  await expect(invite.getByRole("checkbox", { name: "Role manager" })).toBeEnabled();
+  await expect(invite.getByRole("checkbox", { name: "Admin" })).toBeDisabled();
+  await expect(invite.getByRole("checkbox", { name: "Teacher" })).toBeDisabled(); // classes.view she lacks
+  await invite.getByRole("button", { name: "Cancel" }).click();
+
+  // Past the browser, the server refuses the escalation all the same.
+  const port = new URL(baseURL!).port;
+  const headers = { host: new URL(baseURL!).host };
+  const login = await page.request.post(`http://127.0.0.1:${port}/api/v1/school/auth/login/`, { headers, data: { identifier: manager.email, password: manager.password } });
+  const { access } = await login.json();
+  const escalate = await page.request.post(`http://127.0.0.1:${port}/api/v1/school/roles/`, {
+    headers: { ...headers, authorization: `Bearer ${access}` }, data: { name: "Sneaky", permissions: ["students.view", "students.delete"] },
+  });
+  expect(escalate.status()).toBe(403);
+});
