@@ -3,7 +3,7 @@
 // dropdown: keyboard and screen-reader ready).
 import * as Menu from "@radix-ui/react-dropdown-menu";
 import Link from "next/link";
-import { usePathname } from "next/navigation";
+import { usePathname, useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { signOutAction } from "@/app/s/[host]/session-actions";
 
@@ -14,6 +14,7 @@ export interface NavLink {
 
 export function PortalNav({ school, name, links }: { school: string; name: string; links: NavLink[] }) {
   const pathname = usePathname();
+  const router = useRouter();
   const [signingOut, startSignOut] = useTransition();
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -38,8 +39,9 @@ export function PortalNav({ school, name, links }: { school: string; name: strin
           </Menu.Trigger>
           <Menu.Portal>
             <Menu.Content align="end" sideOffset={4} className="z-50 min-w-40 rounded-md border border-slate-200 bg-white p-1 shadow-lg">
-              <Menu.Item asChild>
-                <Link href="/profile" className="block cursor-pointer rounded px-3 py-2 text-sm outline-none data-[highlighted]:bg-slate-100">My profile</Link>
+              <Menu.Item onSelect={() => router.push("/profile")}
+                className="cursor-pointer rounded px-3 py-2 text-sm outline-none data-[highlighted]:bg-slate-100">
+                My profile
               </Menu.Item>
               <Menu.Separator className="my-1 h-px bg-slate-100" />
               <Menu.Item disabled={signingOut} onSelect={() => startSignOut(() => signOutAction())}
