@@ -1,28 +1,35 @@
-// A school's front page, served on its own host (middleware rewrites tenant hosts here).
+// A school's front page, served on its own host (middleware rewrites tenant hosts here): a way
+// in for its staff, or straight to their profile when they are signed in.
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { tenantAtHost } from "@/lib/tenancy/resolve-tenant";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { SuspendedNotice } from "@/components/portal/suspended-notice";
+import { portalPrincipal, requestTenant } from "@/lib/portal/portal-session";
 
 export const dynamic = "force-dynamic";
 
-const tenantForHost = (rawHost: string) => tenantAtHost(decodeURIComponent(rawHost));
-
-export async function generateMetadata({ params }: { params: Promise<{ host: string }> }): Promise<Metadata> {
-  const tenant = await tenantForHost((await params).host);
+export async function generateMetadata(): Promise<Metadata> {
+  const tenant = await requestTenant();
   return { title: tenant?.name ?? "School not found" };
 }
 
-export default async function SchoolHome({ params }: { params: Promise<{ host: string }> }) {
-  const tenant = await tenantForHost((await params).host);
+export default async function SchoolHome() {
+  const tenant = await requestTenant();
   if (!tenant) notFound();
+  if (await portalPrincipal(tenant)) redirect("/profile");
   return (
     <main className="mx-auto max-w-3xl px-6 py-16">
       <p className="text-sm uppercase tracking-wide text-slate-500">School</p>
       <h1 className="mt-1 text-3xl font-semibold tracking-tight">{tenant.name}</h1>
       {tenant.isActive ? (
-        <p className="mt-4 text-slate-700">Staff of {tenant.name} sign in here. The school API answers at <code className="font-mono">/api/v1/school/</code> on this address.</p>
+        <>
+          <p className="mt-4 text-slate-700">Staff of {tenant.name} sign in here. The school API answers at <code className="font-mono">/api/v1/school/</code> on this address.</p>
+          <Link href="/sign-in" className="mt-6 inline-flex rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-900">
+            Sign in
+          </Link>
+        </>
       ) : (
-        <p role="alert" className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-900">This school&apos;s account is suspended. Contact the platform administrators.</p>
+        <div className="mt-4"><SuspendedNotice /></div>
       )}
     </main>
   );

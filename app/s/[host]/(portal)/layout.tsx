@@ -1,0 +1,28 @@
+// Every portal page below needs a live session on this school (checked in the database on each
+// request). The navigation shows only the sections the user's roles let them view.
+import type { ReactNode } from "react";
+import { PortalNav, type NavLink } from "@/components/portal/portal-nav";
+import { portalContext } from "@/lib/portal/portal-context";
+import type { Codename } from "@/lib/rbac/catalogue";
+
+export const dynamic = "force-dynamic";
+
+const SECTIONS: (NavLink & { needs: Codename | null })[] = [
+  { href: "/profile", label: "Profile", needs: null },
+  { href: "/staff", label: "Staff", needs: "users.view" },
+  { href: "/roles", label: "Roles", needs: "roles.view" },
+  { href: "/students", label: "Students", needs: "students.view" },
+  { href: "/classes", label: "Classes", needs: "classes.view" },
+];
+
+export default async function PortalLayout({ children }: { children: ReactNode }) {
+  const { tenant, principal, can } = await portalContext();
+  const { user } = principal;
+  const links = SECTIONS.filter((s) => s.needs === null || can(s.needs)).map(({ href, label }) => ({ href, label }));
+  return (
+    <>
+      <PortalNav school={tenant.name} name={user.fullName || user.email || user.phone || "Account"} links={links} />
+      <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+    </>
+  );
+}

@@ -1,0 +1,6 @@
+// The profile page while it loads.
+import { ProfileSkeleton } from "@/components/portal/page-skeleton";
+
+export default function ProfileLoading() {
+  return <ProfileSkeleton />;
+}

@@ -1,0 +1,30 @@
+"use server";
+// The students page's server actions: the permission of POST / PATCH / DELETE
+// /api/v1/school/students/, the same bodies, the same lib/school/students functions.
+import { z } from "zod";
+import { portalAction } from "@/lib/portal/portal-action";
+import { ObjectId } from "@/lib/portal/ids";
+import { StudentBody, StudentPatchBody } from "@/lib/school/school-schemas";
+import { createStudent, deleteStudent, updateStudent } from "@/lib/school/students";
+
+const EditInput = StudentPatchBody.extend({ id: ObjectId("student") });
+const DeleteInput = z.object({ id: ObjectId("student") });
+
+const create = portalAction("students.add", StudentBody, (input, actor) => createStudent(input, actor));
+const edit = portalAction("students.change", EditInput, ({ id, ...patch }, actor) => updateStudent(id, patch, actor));
+const remove = portalAction("students.delete", DeleteInput, async ({ id }, actor) => {
+  await deleteStudent(id, actor);
+  return { id };
+});
+
+export async function createStudentAction(input: z.input<typeof StudentBody>) {
+  return create(input);
+}
+
+export async function editStudentAction(input: z.input<typeof EditInput>) {
+  return edit(input);
+}
+
+export async function deleteStudentAction(input: z.input<typeof DeleteInput>) {
+  return remove(input);
+}

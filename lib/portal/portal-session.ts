@@ -1,0 +1,111 @@
+// The school portal's session: a host-only cookie on the school's own address holding an
+// encrypted {sub, sid, tid} — the user, their login session (refresh family) and the school.
+// Sign-in runs the very same school login as POST /api/v1/school/auth/login/ (throttling and
+// audit included), and every portal request re-checks the session in the database, so logout
+// elsewhere, deactivation, a password change or the school's suspension end it at once.
+import { cookies, headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { decode, encode } from "next-auth/jwt";
+import { env } from "@/lib/env";
+import { ApiError } from "@/lib/http/errors";
+import { isId } from "@/lib/http/ids";
+import { recordAudit, type AuditOrigin } from "@/lib/audit/record-audit";
+import { login, type LoginInput } from "@/lib/auth/login";
+import { sessionUser, type UserPrincipal } from "@/lib/auth/authenticate";
+import { revokeFamilies } from "@/lib/auth/sessions";
+import { verifyToken } from "@/lib/auth/tokens";
+import { derivedSecret } from "@/lib/auth/secret-box";
+import { assertActive, tenantAtHost, type Tenant } from "@/lib/tenancy/resolve-tenant";
+
+export const PORTAL_COOKIE = "sms_school_session";
+
+const secret = () => derivedSecret("school-portal");
+
+/** The school served at this request's host, or null (platform host, unknown host). */
+export async function requestTenant(): Promise<Tenant | null> {
+  return tenantAtHost((await headers()).get("host") ?? "");
+}
+
+/** Where a portal request came from, for the audit trail (as the API's pipeline records it). */
+export async function requestOrigin(): Promise<AuditOrigin> {
+  const h = await headers();
+  // Only our own server (scripts/server.ts) sets this header, after dropping the client's copy.
+  const trusted = Boolean((globalThis as { __smsServer?: boolean }).__smsServer);
+  return { ip: trusted ? h.get("x-sms-client-ip") : null, userAgent: h.get("user-agent"), requestId: h.get("x-request-id") };
+}
+
+/** Served over https (directly or behind a proxy that says so): the cookie must be Secure. */
+async function isHttps(): Promise<boolean> {
+  const h = await headers();
+  const proto = h.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase();
+  return proto === "https" || (h.get("origin") ?? "").toLowerCase().startsWith("https:");
+}
+
+interface PortalToken {
+  sub: string;
+  sid: string;
+  tid: string;
+}
+
+async function readCookie(): Promise<PortalToken | null> {
+  const raw = (await cookies()).get(PORTAL_COOKIE)?.value;
+  if (!raw) return null;
+  const token = await decode({ token: raw, secret: secret(), salt: PORTAL_COOKIE }).catch(() => null);
+  const { sub, sid, tid } = (token ?? {}) as Record<string, unknown>;
+  if (typeof sub !== "string" || typeof sid !== "string" || typeof tid !== "string" || !isId(sub) || !isId(sid) || !isId(tid)) return null;
+  return { sub, sid, tid };
+}
+
+/**
+ * The signed-in staff user of the school at this host, or null: no cookie, a bad one, a cookie
+ * of another school, a suspended school, or a session that has ended.
+ */
+export async function portalPrincipal(tenant: Tenant | null): Promise<UserPrincipal | null> {
+  if (!tenant || !tenant.isActive) return null;
+  const token = await readCookie();
+  if (!token || token.tid !== tenant.id) return null;
+  try {
+    return { kind: "user", user: await sessionUser(token.sid, token.sub, tenant.id), sessionId: token.sid };
+  } catch (error) {
+    if (error instanceof ApiError) return null;
+    throw error;
+  }
+}
+
+/** For pages: the school and its signed-in user; an unknown school is a 404, no session goes to sign-in. */
+export async function requirePortalUser(): Promise<{ tenant: Tenant; principal: UserPrincipal }> {
+  const tenant = await requestTenant();
+  if (!tenant) notFound();
+  const principal = await portalPrincipal(tenant);
+  if (!principal) redirect("/sign-in");
+  return { tenant, principal };
+}
+
+/** Signs in on the school at this host and sets the session cookie; throws ApiError as the API would. */
+export async function signInToPortal(input: LoginInput): Promise<void> {
+  const tenant = await requestTenant();
+  if (!tenant) throw new ApiError(404, "tenant_not_found", "No school is served at this address.");
+  assertActive(tenant);
+  const { user, tokens } = await login(input, { audience: "school", tenantId: tenant.id }, await requestOrigin());
+  const { sid } = await verifyToken(tokens.access, { type: "access", aud: "school" });
+  const maxAge = env().SMS_REFRESH_TTL;
+  const value = await encode({ token: { sub: user.id, sid, tid: tenant.id }, secret: secret(), salt: PORTAL_COOKIE, maxAge });
+  // No Domain attribute: the cookie stays on this school's host, never on its sibling schools.
+  (await cookies()).set(PORTAL_COOKIE, value, { httpOnly: true, sameSite: "lax", secure: await isHttps(), path: "/", maxAge });
+}
+
+/** Ends the portal session: its login session is revoked (so its tokens stop too) and the cookie goes. */
+export async function signOutOfPortal(): Promise<void> {
+  const token = await readCookie();
+  const jar = await cookies();
+  jar.delete(PORTAL_COOKIE);
+  if (!token) return;
+  const tenant = await requestTenant();
+  if (!tenant || tenant.id !== token.tid) return;
+  if ((await revokeFamilies({ id: token.sid }, "logout")) > 0) {
+    await recordAudit({
+      action: "school.logout", clientId: tenant.id, actor: { userId: token.sub },
+      target: { type: "session", id: token.sid }, metadata: { via: "portal" },
+    }, await requestOrigin());
+  }
+}
