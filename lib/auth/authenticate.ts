@@ -12,6 +12,8 @@ export interface UserPrincipal {
   sessionId: string;
   /** Present when the principal came from an access token (not from the console cookie). */
   claims?: TokenClaims;
+  /** The user's permissions in the request's school, when the authentication step read them. */
+  permissions?: Set<string>;
 }
 
 export function bearerToken(request: Request): string | null {

@@ -15,7 +15,7 @@ import { buildContext, type RequestContext } from "@/lib/http/request-context";
 import { classifyHost } from "@/lib/tenancy/hosts";
 import { assertActive, tenantById, tenantFromRequest, type Tenant } from "@/lib/tenancy/resolve-tenant";
 import { authenticateAccessToken, bearerToken, type UserPrincipal } from "@/lib/auth/authenticate";
-import { verifyToken } from "@/lib/auth/tokens";
+import { authenticateSchoolBearer } from "@/lib/auth/authenticate-school-bearer";
 import { assertPlatformAccess, type PlatformAccess } from "@/lib/platform/policy";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
 import { actionFor, assertPermission, type SchoolPrincipal } from "@/lib/rbac/permissions";
@@ -138,19 +138,12 @@ export interface SchoolUserContext<B> extends PublicSchoolContext<B> {
   principal: UserPrincipal;
 }
 
-async function resolveSchoolTenant(request: Request, token: string | null, apiKey: string | null): Promise<Tenant> {
+/** The school of a request without a Bearer token: host, else X-Tenant, else a bound API key's school. */
+async function resolveSchoolTenant(request: Request, apiKey: string | null): Promise<Tenant> {
   const fromRequest = await tenantFromRequest(request);
   if (fromRequest) return fromRequest;
-  if (token) {
-    // Last resort of API.md §2: the token's own tenant. The token is verified again, against
-    // this tenant, when the principal is authenticated.
-    const claims = await verifyToken(token, { type: "access", aud: "school" });
-    const tenant = claims.tid ? await tenantById(claims.tid) : null;
-    if (tenant) return tenant;
-    throw new ApiError(401, "token_not_valid", "Token is invalid or expired.");
-  }
   if (apiKey) {
-    // Likewise a key bound to one school names that school; a global key needs a host or X-Tenant.
+    // A key bound to one school names that school; a global key needs a host or X-Tenant.
     const key = await authenticateApiKey(apiKey, null);
     const tenant = key.clientId ? await tenantById(key.clientId) : null;
     if (tenant) return tenant;
@@ -180,12 +173,17 @@ export function schoolRoute(options: SchoolOptions<z.ZodType | undefined>, handl
   return instrument(async (ctx) => {
     const token = options.auth === false ? null : bearerToken(ctx.request);
     const keyHeader = options.auth === false || options.apiKeys === false || token ? null : ctx.request.headers.get("x-api-key");
-    const tenant = await resolveSchoolTenant(ctx.request, token, keyHeader);
-    assertActive(tenant);
+    let tenant: Tenant;
     let principal: SchoolPrincipal | undefined;
-    if (token) principal = await authenticateAccessToken(token, "school", tenant.id);
-    else if (keyHeader !== null) principal = await authenticateApiKey(keyHeader, tenant.id);
-    else if (options.auth !== false && options.auth !== "optional") throw notAuthenticated();
+    if (token) {
+      // School, session, user and permissions in one round trip (the hot path).
+      ({ tenant, principal } = await authenticateSchoolBearer(ctx.request, token));
+    } else {
+      tenant = await resolveSchoolTenant(ctx.request, keyHeader);
+      assertActive(tenant);
+      if (keyHeader !== null) principal = await authenticateApiKey(keyHeader, tenant.id);
+      else if (options.auth !== false && options.auth !== "optional") throw notAuthenticated();
+    }
     if (options.permission || options.resource) {
       await assertPermission(principal!, options.permission ?? `${options.resource!}.${actionFor(ctx.request.method)}`, tenant.id);
     }

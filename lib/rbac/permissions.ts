@@ -28,7 +28,8 @@ export async function userPermissions(userId: string, tenantId: string, tx?: Ten
 
 export async function holds(principal: SchoolPrincipal, codename: string, tenantId: string): Promise<boolean> {
   if (principal.kind === "api_key") return principal.scopes.includes("*") || principal.scopes.includes(codename);
-  return (await userPermissions(principal.user.id, tenantId)).has(codename);
+  // Read in this request already (lib/auth/authenticate-school-bearer.ts), or read now.
+  return (principal.permissions ?? (await userPermissions(principal.user.id, tenantId))).has(codename);
 }
 
 export async function assertPermission(principal: SchoolPrincipal, codename: string, tenantId: string): Promise<void> {
