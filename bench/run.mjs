@@ -9,6 +9,8 @@
 //                                  succeeded and the table was printed (for CI; writes nothing)
 //   npm run bench -- --profile     only the `me` scenario, with the server under --cpu-prof: prints
 //                                  the functions with the most self time
+//   npm run bench -- --queries     also count the SQL statements per request of each scenario
+//                                  (bench/count-queries.cjs preloaded into the server)
 //   options: --duration S  --connections N  --only me,login,…  --no-write
 //
 // The app is the BUILT one (next build when stale), started as in production through
@@ -32,6 +34,7 @@ const { values: args } = parseArgs({
     smoke: { type: "boolean", default: false },
     scale: { type: "boolean", default: process.env.BENCH_SCALE === "1" },
     profile: { type: "boolean", default: false },
+    queries: { type: "boolean", default: false },
     duration: { type: "string" },
     warmup: { type: "string" },
     connections: { type: "string" },
@@ -208,6 +211,42 @@ function cannon({ url, host, seconds, connections, request, captureErrors }) {
   });
 }
 
+/** The server's statement counts so far (bench/count-queries.cjs answers SIGUSR2). */
+async function queryCounts(pid, file) {
+  const { rmSync } = await import("node:fs");
+  rmSync(file, { force: true });
+  process.kill(pid, "SIGUSR2");
+  for (let i = 0; i < 200 && !existsSync(file); i++) await new Promise((r) => setTimeout(r, 10));
+  return new Map(JSON.parse(readFileSync(file, "utf8")));
+}
+
+/** A statement's short name: verb and table (`SELECT users`, `BEGIN`, `set_config`). */
+function statementLabel(text) {
+  const t = text.replace(/\s+/g, " ").trim();
+  if (/^(BEGIN|COMMIT|ROLLBACK)\b/i.test(t)) return t.split(" ")[0].toUpperCase();
+  if (/set_config\(/.test(t)) return "set_config (tenant scope)";
+  const verb = (/^(SELECT|INSERT|UPDATE|DELETE|WITH)/i.exec(t)?.[1] ?? t.split(" ")[0]).toUpperCase();
+  const table = /^(?:INSERT INTO|UPDATE|DELETE FROM)\s+(?:"public"\.)?"?(\w+)"?/i.exec(t)?.[1] ?? /\bFROM\s+(?:"public"\.)?"?(\w+)"?/i.exec(t)?.[1] ?? "";
+  return /COUNT\(\*\)/i.test(t) ? `${verb} count(${table})` : `${verb} ${table}`.trim();
+}
+
+function perRequest(before, after, requests) {
+  const byLabel = new Map();
+  let total = 0;
+  for (const [text, n] of after) {
+    const d = n - (before.get(text) ?? 0);
+    if (d <= 0) continue;
+    total += d;
+    const label = statementLabel(text);
+    byLabel.set(label, (byLabel.get(label) ?? 0) + d);
+  }
+  const n = Math.max(1, requests);
+  return {
+    queries: total / n,
+    statements: [...byLabel].map(([label, d]) => [label, d / n]).filter(([, v]) => v >= 0.05).sort((a, b) => b[1] - a[1]),
+  };
+}
+
 function summarize(name, { result, exhausted, firstErrors }, peakRssMiB) {
   const ok = result["2xx"];
   const errors = result.non2xx + result.errors + result.timeouts;
@@ -230,6 +269,9 @@ function summarize(name, { result, exhausted, firstErrors }, peakRssMiB) {
 
 async function main() {
   const nproc = os.availableParallelism();
+  const loadAtStart = os.loadavg()[0];
+  // Other work on the machine skews every figure (ratios less so: baselines run in the same window).
+  if (loadAtStart > nproc * 0.5) log(`Note: load average ${loadAtStart.toFixed(2)} on ${nproc} cores before starting: other work is running.`);
   mkdirSync(path.join(root, "bench", ".results"), { recursive: true });
   log(`npm run bench${SMOKE ? " (smoke)" : ""}${args.scale ? " (scale)" : ""}${args.profile ? " (profile)" : ""}: ${DURATION} s per scenario after ${WARMUP} s warm-up, ${CONNECTIONS} connections`);
   ensureBuild(root);
@@ -274,10 +316,15 @@ async function main() {
   const serverLog = path.join(dataDir, "bench-server.log");
   writeFileSync(serverLog, "");
   const profileDir = path.join(root, "bench", ".results", `profile-${RUN_TAG}`);
-  const serverArgs = [...(args.profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []), "--import", "tsx", "scripts/server.ts", "start"];
+  const queryFile = path.join(dataDir, "bench-queries.json");
+  const serverArgs = [
+    ...(args.profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []),
+    ...(args.queries ? ["--require", path.join(root, "bench", "count-queries.cjs")] : []),
+    "--import", "tsx", "scripts/server.ts", "start",
+  ];
   const server = spawnLogged(process.execPath, serverArgs, {
     logFile: serverLog,
-    env: { ...baseEnv, NODE_ENV: "production", PORT: String(port), SMS_SKIP_BUILD: "1", SMS_DEMO: "0", SMS_BENCH: "1", LOG_LEVEL: SERVER_LOG_LEVEL },
+    env: { ...baseEnv, NODE_ENV: "production", PORT: String(port), SMS_SKIP_BUILD: "1", SMS_DEMO: "0", SMS_BENCH: "1", LOG_LEVEL: SERVER_LOG_LEVEL, BENCH_QUERY_FILE: queryFile },
   });
   const appUrl = `http://127.0.0.1:${port}`;
   await waitFor(`${appUrl}/api/health`, `localhost:${port}`, server, "the app server");
@@ -400,11 +447,13 @@ async function main() {
     }
     const request = s.request(token);
     if (WARMUP > 0) await cannon({ url: s.url, host, seconds: WARMUP, connections: CONNECTIONS, request, captureErrors: true });
+    const queriesBefore = args.queries && s.target === serverPid ? await queryCounts(serverPid, queryFile) : null;
     const sampler = rssSampler(s.target);
     const t0 = process.hrtime.bigint();
     const measured = await cannon({ url: s.url, host, seconds: DURATION, connections: CONNECTIONS, request, captureErrors: SMOKE });
     const t1 = process.hrtime.bigint();
     const row = { id: s.id, ...summarize(s.name, measured, sampler.stop()), window: [t0, t1] };
+    if (queriesBefore) Object.assign(row, perRequest(queriesBefore, await queryCounts(serverPid, queryFile), row.requests));
     rows.push(row);
     log(`  ${s.name.padEnd(38)} ${row.rps.toFixed(0).padStart(6)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms  errors ${row.errors}${row.note ? `  (${row.note})` : ""}${row.firstErrors.length ? `\n    first errors: ${row.firstErrors.join(" | ")}` : ""}`);
   }
@@ -426,7 +475,7 @@ async function main() {
     profile.file = path.relative(root, path.join(profileDir, file));
   }
 
-  const machine = describeMachine(nproc);
+  const machine = { ...describeMachine(nproc), loadAtStart: loadAtStart.toFixed(2) };
   const text = report({ rows, argon2, machine, seedSeconds, profile, studentCount, staffCount: staff.length });
   console.log("\n" + text);
 
@@ -459,14 +508,23 @@ const fmt = (n, d = 0) => (n === null || n === undefined || Number.isNaN(n) ? "�
 function report({ rows, argon2, machine, seedSeconds, profile, studentCount, staffCount }) {
   const by = (id) => rows.find((r) => r.id === id);
   const lines = [];
-  lines.push(`Machine: ${machine.nproc} cores (${machine.cpu}), ${machine.memGiB} GiB, node ${machine.node}; load average at the end ${machine.load}; ${machine.date}`);
+  lines.push(`Machine: ${machine.nproc} cores (${machine.cpu}), ${machine.memGiB} GiB, node ${machine.node}; 1-min load average ${machine.loadAtStart} at the start, ${machine.load} (1/5/15 min) at the end; ${machine.date}`);
   lines.push(`Data: ${COUNTS.tenants} schools / ${COUNTS.users} staff / ${COUNTS.students} students; bench school ${BENCH_SLUG} with ${staffCount} staff and ${studentCount} students. Seed step ${seedSeconds.toFixed(1)} s.`);
-  lines.push(`Load: autocannon in the harness process on the same machine, ${CONNECTIONS} connections, ${DURATION} s per scenario after ${WARMUP} s warm-up; app = built Next.js through scripts/server.ts, LOG_LEVEL ${SERVER_LOG_LEVEL} to a file.`);
+  lines.push(`Load: autocannon in the harness process on the same machine, ${CONNECTIONS} connections, ${DURATION} s per scenario after ${WARMUP} s warm-up; app = built Next.js through scripts/server.ts, LOG_LEVEL ${SERVER_LOG_LEVEL} to a file${args.queries ? "; SQL statements counted in the server (a Map update per query)" : ""}.`);
   lines.push("");
-  lines.push("| scenario | req/s | p50 ms | p99 ms | requests | errors | server peak RSS MiB |");
-  lines.push("|---|---:|---:|---:|---:|---:|---:|");
-  for (const r of rows) lines.push(`| ${r.name}${r.note ? ` (${r.note})` : ""} | ${fmt(r.rps)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${r.requests} | ${r.errors} | ${fmt(r.rssMiB)} |`);
-  if (argon2) lines.push(`| argon2id verify (${argon2.inFlight} in flight, m=${argon2.options.memoryCost} t=${argon2.options.timeCost} p=${argon2.options.parallelism}) | ${fmt(argon2.perSecond)} | ${fmt(argon2.p50, 1)} | ${fmt(argon2.p99, 1)} | ${argon2.count} | 0 | — |`);
+  const q = args.queries;
+  lines.push(`| scenario | req/s | p50 ms | p99 ms | requests | errors | server peak RSS MiB |${q ? " SQL statements / request |" : ""}`);
+  lines.push(`|---|---:|---:|---:|---:|---:|---:|${q ? "---:|" : ""}`);
+  for (const r of rows) lines.push(`| ${r.name}${r.note ? ` (${r.note})` : ""} | ${fmt(r.rps)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${r.requests} | ${r.errors} | ${fmt(r.rssMiB)} |${q ? ` ${fmt(r.queries, 1)} |` : ""}`);
+  if (argon2) lines.push(`| argon2id verify (${argon2.inFlight} in flight, m=${argon2.options.memoryCost} t=${argon2.options.timeCost} p=${argon2.options.parallelism}) | ${fmt(argon2.perSecond)} | ${fmt(argon2.p50, 1)} | ${fmt(argon2.p99, 1)} | ${argon2.count} | 0 | — |${q ? " — |" : ""}`);
+  if (q) {
+    lines.push("");
+    lines.push("SQL statements per request (bench/count-queries.cjs; the ceilings send 1):");
+    lines.push("");
+    for (const r of rows.filter((x) => x.statements)) {
+      lines.push(`- ${r.name}: ${fmt(r.queries, 1)} = ${r.statements.map(([l, v]) => `${l} ${v.toFixed(1)}`).join(", ")}`);
+    }
+  }
   lines.push("");
   // Ratios: every figure against its ceiling measured in this same run.
   const bare = by("bare")?.rps;
