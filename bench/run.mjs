@@ -468,7 +468,10 @@ async function main() {
   let profile = null;
   if (args.profile) {
     await stopGroup(server); // writes the .cpuprofile on exit
-    const file = readdirSync(profileDir).find((f) => f.endsWith(".cpuprofile"));
+    // CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile: thread 0 is the main thread (workers
+    // write their own files).
+    const files = readdirSync(profileDir).filter((f) => f.endsWith(".cpuprofile"));
+    const file = files.find((f) => /\.\d+\.0\.\d+\.cpuprofile$/.test(f)) ?? files[0];
     if (!file) throw new Error("the server wrote no CPU profile");
     const me = rows.find((r) => r.id === "me");
     profile = summarizeProfile(JSON.parse(readFileSync(path.join(profileDir, file), "utf8")), me?.window);
@@ -484,7 +487,10 @@ async function main() {
     console.error(`\nbench: requests failed in ${failed.map((r) => r.name).join(", ")}`);
     return 1;
   }
-  if (!text.includes("| figure |")) return 1;
+  if (!text.includes("| scenario |") || (!args.profile && !only && !text.includes("| figure |"))) {
+    console.error("bench: the result table was not produced");
+    return 1;
+  }
   // Partial runs (--only) and smoke runs print but do not write.
   if (!SMOKE && !args["no-write"] && (args.profile || !args.only)) writeSection(args.profile ? "profile" : args.scale ? "scale" : "small", text);
   if (SMOKE) console.log(`\nbench smoke: ${rows.length} scenarios, 0 errors`);
@@ -543,9 +549,11 @@ function report({ rows, argon2, machine, seedSeconds, profile, studentCount, sta
     add(`${r.name} req/s`, r.rps, "Next.js route", next);
   }
   add("POST auth/login req/s", by("login")?.rps, "argon2id verify/s", argon2?.perSecond);
-  lines.push("| figure | value | baseline | ratio |");
-  lines.push("|---|---:|---|---:|");
-  lines.push(...ratioRows);
+  if (ratioRows.length) {
+    lines.push("| figure | value | baseline | ratio |");
+    lines.push("|---|---:|---|---:|");
+    lines.push(...ratioRows);
+  }
   if (profile) {
     lines.push("");
     lines.push(`CPU profile of the server during the measured \`me\` run (${profile.file}; ${fmt(profile.totalMs)} ms sampled, ${fmt(profile.idlePct, 1)} % idle). Top self time:`);
