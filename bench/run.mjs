@@ -531,13 +531,12 @@ function report({ rows, argon2, machine, seedSeconds, profile, studentCount, sta
       lines.push(`- ${r.name}: ${fmt(r.queries, 1)} = ${r.statements.map(([l, v]) => `${l} ${v.toFixed(1)}`).join(", ")}`);
     }
   }
-  lines.push("");
   // Ratios: every figure against its ceiling measured in this same run.
   const bare = by("bare")?.rps;
   const next = by("ceiling")?.rps;
   const ratioRows = [];
   const add = (figure, value, baselineName, baseline) => {
-    if (value === undefined) return;
+    if (value === undefined || baseline === undefined) return; // that baseline did not run
     ratioRows.push(`| ${figure} | ${fmt(value)} | ${baselineName} ${fmt(baseline)} | ${baseline ? (value / baseline).toFixed(2) : "—"} |`);
   };
   add("Next.js route ceiling req/s", next, "bare node", bare);
@@ -550,6 +549,7 @@ function report({ rows, argon2, machine, seedSeconds, profile, studentCount, sta
   }
   add("POST auth/login req/s", by("login")?.rps, "argon2id verify/s", argon2?.perSecond);
   if (ratioRows.length) {
+    lines.push("");
     lines.push("| figure | value | baseline | ratio |");
     lines.push("|---|---:|---|---:|");
     lines.push(...ratioRows);
