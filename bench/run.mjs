@@ -1,0 +1,597 @@
+// `npm run bench`: the API under load, next to the ceilings of the machine and of the framework.
+//
+//   npm run bench                  small data set, ~10 s per scenario at 20 connections; writes
+//                                  its section of bench/RESULTS.md
+//   npm run bench -- --scale       the same on 10,000 schools / 300,000 staff / 1,000,000 students,
+//                                  seeded (resumably) into a persistent embedded cluster under
+//                                  .data/bench-scale and reused by later runs
+//   npm run bench -- --smoke       every scenario ~1 s at low counts: fails unless every request
+//                                  succeeded and the table was printed (for CI; writes nothing)
+//   npm run bench -- --profile     only the `me` scenario, with the server under --cpu-prof: prints
+//                                  the functions with the most self time
+//   npm run bench -- --queries     also count the SQL statements per request of each scenario
+//                                  (bench/count-queries.cjs preloaded into the server)
+//   options: --duration S  --connections N  --only me,login,…  --no-write
+//
+// The app is the BUILT one (next build when stale), started as in production through
+// scripts/server.ts on its own throw-away database (scripts/test-env.mjs, as npm test does),
+// with SMS_BENCH=1 for the ceiling routes and its request log going to a file. Load goes to
+// 127.0.0.1 only, with the school's Host header (Node cannot resolve *.localhost), from
+// autocannon in this process; every run is bounded in time, and every process started here is
+// stopped by its own pid / process group.
+import { spawn } from "node:child_process";
+import { createWriteStream, existsSync, mkdirSync, openSync, readFileSync, readdirSync, readlinkSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import { Stack, ensureBuild, freePort, makeRunDir, throwawayDatabase } from "../scripts/test-env.mjs";
+import { summarizeProfile } from "./profile.mjs";
+
+const root = process.cwd();
+const { values: args } = parseArgs({
+  options: {
+    smoke: { type: "boolean", default: false },
+    scale: { type: "boolean", default: process.env.BENCH_SCALE === "1" },
+    profile: { type: "boolean", default: false },
+    queries: { type: "boolean", default: false },
+    duration: { type: "string" },
+    warmup: { type: "string" },
+    connections: { type: "string" },
+    only: { type: "string" },
+    "no-write": { type: "boolean", default: false },
+  },
+});
+
+const SMOKE = args.smoke;
+const DURATION = Number(args.duration ?? (SMOKE ? 1 : 10));
+const WARMUP = Number(args.warmup ?? (SMOKE ? 0.5 : 2));
+const CONNECTIONS = Number(args.connections ?? (SMOKE ? 4 : 20));
+const SCALE_COUNTS = { tenants: 10_000, users: 300_000, students: 1_000_000 };
+// Small data: the bench school (scale-00001) gets 100 staff and 1,000 students.
+const SMALL_COUNTS = { tenants: 3, users: 300, students: 3_000 };
+const COUNTS = args.scale ? SCALE_COUNTS : SMALL_COUNTS;
+const SCALE_DIR = path.join(root, ".data", "bench-scale");
+const BENCH_SLUG = "scale-00001";
+const RUN_TAG = Date.now().toString(36);
+const SERVER_LOG_LEVEL = process.env.LOG_LEVEL || "info";
+
+const stack = new Stack();
+const log = (...a) => console.log(...a);
+
+// ------------------------------------------------------------------------------------------------
+// Processes
+
+function spawnLogged(command, argv, { env, logFile, cwd = root }) {
+  const fd = openSync(logFile, "a");
+  const child = spawn(command, argv, { cwd, env, stdio: ["ignore", fd, fd], detached: true });
+  stack.push(() => stopGroup(child));
+  return child;
+}
+
+/** SIGTERM to the child's own process group, SIGKILL after 10 s; resolves when it exited. */
+function stopGroup(child) {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once("exit", resolve);
+    try { process.kill(-child.pid, "SIGTERM"); } catch { resolve(); }
+    setTimeout(() => { try { process.kill(-child.pid, "SIGKILL"); } catch { /* gone */ } }, 10_000).unref();
+  });
+}
+
+function run(command, argv, env) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, argv, { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(argv[argv.length - 1] ?? command)} exited with ${code}`))));
+  });
+}
+
+function runJson(command, argv, env) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, argv, { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.on("data", (c) => { out += c; });
+    child.on("exit", (code) => {
+      if (code !== 0) return reject(new Error(`${argv.join(" ")} exited with ${code}`));
+      try { resolve(JSON.parse(out.trim().split("\n").pop())); } catch (e) { reject(e); }
+    });
+  });
+}
+
+async function waitFor(url, host, child, what, timeoutMs = 90_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${what} exited with code ${child.exitCode} (see its log)`);
+    const res = await httpRequest({ url, host }).catch(() => null);
+    if (res && res.status < 500) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${what} did not answer within ${timeoutMs / 1000} s`);
+}
+
+/** One request to 127.0.0.1 with the given Host (fetch would ignore it). */
+async function httpRequest({ url, host, method = "GET", headers = {}, body }) {
+  const { default: http } = await import("node:http");
+  return new Promise((resolve, reject) => {
+    const u = new URL(url);
+    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+    const req = http.request({
+      host: "127.0.0.1", port: u.port, path: u.pathname + u.search, method,
+      headers: { host, ...(payload ? { "content-type": "application/json", "content-length": payload.length } : {}), ...headers },
+    }, (res) => {
+      let text = "";
+      res.on("data", (c) => { text += c; });
+      res.on("end", () => { let json; try { json = JSON.parse(text); } catch { /* not JSON */ } resolve({ status: res.statusCode, json, text }); });
+    });
+    req.on("error", reject);
+    req.setTimeout(10_000, () => req.destroy(new Error("timeout")));
+    req.end(payload);
+  });
+}
+
+/**
+ * The pid that listens on `port`, among `rootPid` and its descendants: the server is started as
+ * `node --import tsx scripts/server.ts`, which is normally that very process, but this does not
+ * rely on it.
+ */
+function listeningPid(rootPid, port) {
+  const inodes = new Set();
+  const hexPort = port.toString(16).toUpperCase().padStart(4, "0");
+  for (const table of ["/proc/net/tcp", "/proc/net/tcp6"]) {
+    if (!existsSync(table)) continue;
+    for (const line of readFileSync(table, "utf8").split("\n").slice(1)) {
+      const f = line.trim().split(/\s+/);
+      if (f.length > 9 && f[1].endsWith(`:${hexPort}`) && f[3] === "0A") inodes.add(f[9]);
+    }
+  }
+  const queue = [rootPid];
+  while (queue.length) {
+    const pid = queue.shift();
+    try {
+      for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+        const m = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`, { encoding: "utf8" }) ?? "");
+        if (m && inodes.has(m[1])) return pid;
+      }
+      for (const tid of readdirSync(`/proc/${pid}/task`)) {
+        const children = readFileSync(`/proc/${pid}/task/${tid}/children`, "utf8").trim();
+        if (children) queue.push(...children.split(/\s+/).map(Number));
+      }
+    } catch { /* exited or not ours to read */ }
+  }
+  return rootPid;
+}
+
+function rssKiB(pid) {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) : 0;
+  } catch { return 0; }
+}
+
+/** Samples VmRSS of `pid` every 100 ms; stop() returns the peak in MiB. */
+function rssSampler(pid) {
+  let peak = rssKiB(pid);
+  const timer = setInterval(() => { peak = Math.max(peak, rssKiB(pid)); }, 100);
+  return { stop: () => { clearInterval(timer); peak = Math.max(peak, rssKiB(pid)); return peak / 1024; } };
+}
+
+// ------------------------------------------------------------------------------------------------
+// Load
+
+/**
+ * One autocannon run. `request()` returns the next request's {method, path, headers, body}; one
+ * marked `last: true` (e.g. the refresh-token pool is down to its reserve) ends the run early.
+ */
+function cannon({ url, host, seconds, connections, request, captureErrors }) {
+  return new Promise((resolve, reject) => {
+    let exhausted = false;
+    const firstErrors = [];
+    let instance;
+    const requests = [{
+      setupRequest: (req) => {
+        const next = request();
+        if (next.last && !exhausted) { exhausted = true; setImmediate(() => instance?.stop()); }
+        const body = next.body === undefined ? undefined : JSON.stringify(next.body);
+        return {
+          ...req, method: next.method ?? "GET", path: next.path,
+          headers: { ...req.headers, ...next.headers, ...(body ? { "content-type": "application/json" } : {}) },
+          body,
+        };
+      },
+      ...(captureErrors ? {
+        onResponse: (status, body) => { if ((status < 200 || status > 299) && firstErrors.length < 3) firstErrors.push(`${status} ${String(body).slice(0, 300)}`); },
+      } : {}),
+    }];
+    // sampleInt 100 ms: autocannon ends a run (duration over, or stop()) at its next sample, so
+    // this keeps runs within 0.1 s of their length. Rates below come from counts / duration.
+    instance = autocannon({ url, connections, duration: seconds, headers: { host }, requests, timeout: 20, sampleInt: 100 }, (err, result) => {
+      if (err) return reject(err);
+      resolve({ result, exhausted, firstErrors });
+    });
+  });
+}
+
+/** The server's statement counts so far (bench/count-queries.cjs answers SIGUSR2). */
+async function queryCounts(pid, file) {
+  const { rmSync } = await import("node:fs");
+  rmSync(file, { force: true });
+  process.kill(pid, "SIGUSR2");
+  for (let i = 0; i < 200 && !existsSync(file); i++) await new Promise((r) => setTimeout(r, 10));
+  return new Map(JSON.parse(readFileSync(file, "utf8")));
+}
+
+/** A statement's short name: verb and table (`SELECT users`, `BEGIN`, `set_config`). */
+function statementLabel(text) {
+  const t = text.replace(/\s+/g, " ").trim();
+  if (/^(BEGIN|COMMIT|ROLLBACK)\b/i.test(t)) return t.split(" ")[0].toUpperCase();
+  if (/set_config\(/.test(t)) return "set_config (tenant scope)";
+  const verb = (/^(SELECT|INSERT|UPDATE|DELETE|WITH)/i.exec(t)?.[1] ?? t.split(" ")[0]).toUpperCase();
+  const table = /^(?:INSERT INTO|UPDATE|DELETE FROM)\s+(?:"public"\.)?"?(\w+)"?/i.exec(t)?.[1] ?? /\bFROM\s+(?:"public"\.)?"?(\w+)"?/i.exec(t)?.[1] ?? "";
+  return /COUNT\(\*\)/i.test(t) ? `${verb} count(${table})` : `${verb} ${table}`.trim();
+}
+
+function perRequest(before, after, requests) {
+  const byLabel = new Map();
+  let total = 0;
+  for (const [text, n] of after) {
+    const d = n - (before.get(text) ?? 0);
+    if (d <= 0) continue;
+    total += d;
+    const label = statementLabel(text);
+    byLabel.set(label, (byLabel.get(label) ?? 0) + d);
+  }
+  const n = Math.max(1, requests);
+  return {
+    queries: total / n,
+    statements: [...byLabel].map(([label, d]) => [label, d / n]).filter(([, v]) => v >= 0.05).sort((a, b) => b[1] - a[1]),
+  };
+}
+
+function summarize(name, { result, exhausted, firstErrors }, peakRssMiB) {
+  const ok = result["2xx"];
+  const errors = result.non2xx + result.errors + result.timeouts;
+  return {
+    name,
+    rps: ok / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: ok + errors,
+    errors,
+    seconds: result.duration,
+    rssMiB: peakRssMiB,
+    note: exhausted ? `stopped after ${result.duration.toFixed(1)} s: token pool used up` : "",
+    firstErrors,
+  };
+}
+
+// ------------------------------------------------------------------------------------------------
+// Main
+
+async function main() {
+  const nproc = os.availableParallelism();
+  const loadAtStart = os.loadavg()[0];
+  // Other work on the machine skews every figure (ratios less so: baselines run in the same window).
+  if (loadAtStart > nproc * 0.5) log(`Note: load average ${loadAtStart.toFixed(2)} on ${nproc} cores before starting: other work is running.`);
+  mkdirSync(path.join(root, "bench", ".results"), { recursive: true });
+  log(`npm run bench${SMOKE ? " (smoke)" : ""}${args.scale ? " (scale)" : ""}${args.profile ? " (profile)" : ""}: ${DURATION} s per scenario after ${WARMUP} s warm-up, ${CONNECTIONS} connections`);
+  ensureBuild(root);
+
+  // Database: a throw-away one (as npm test), or the persistent scale cluster.
+  let databaseUrl;
+  let dataDir;
+  if (args.scale) {
+    dataDir = SCALE_DIR;
+    if (process.env.DATABASE_URL) {
+      const { ensureDatabase } = await import("../lib/db/embedded.ts");
+      const u = new URL(process.env.DATABASE_URL);
+      u.pathname = "/postgres";
+      await ensureDatabase(u.toString(), "sms_bench_scale");
+      u.pathname = "/sms_bench_scale";
+      databaseUrl = u.toString();
+      log(`Scale database: sms_bench_scale on ${u.host} (from DATABASE_URL), kept for later runs`);
+    } else {
+      const { startEmbeddedPostgres, ensureDatabase } = await import("../lib/db/embedded.ts");
+      const cluster = await startEmbeddedPostgres(path.join(SCALE_DIR, "pg"), await freePort());
+      stack.push(() => cluster.stop());
+      await ensureDatabase(cluster.url("postgres"), "sms");
+      databaseUrl = cluster.url("sms");
+      log(`Scale database: embedded PostgreSQL under ${path.relative(root, SCALE_DIR)}/pg, port ${cluster.port}, kept for later runs`);
+    }
+  } else {
+    const { runId, dir } = makeRunDir(root, stack, "bench-run");
+    dataDir = dir;
+    databaseUrl = (await throwawayDatabase(runId, dir, stack)).url;
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const baseEnv = { ...process.env, DATABASE_URL: databaseUrl, SMS_DATA_DIR: dataDir };
+
+  // Data: the seed-scale command itself (migrates first), resumable.
+  log(`Seeding ${COUNTS.tenants} schools, ${COUNTS.users} staff, ${COUNTS.students} students (npm run sms -- seed-scale)…`);
+  const seedStarted = performance.now();
+  await run(process.execPath, ["--import", "tsx", "scripts/sms.ts", "seed-scale", "--tenants", String(COUNTS.tenants), "--users", String(COUNTS.users), "--students", String(COUNTS.students)], { ...baseEnv, LOG_LEVEL: "warn" });
+  const seedSeconds = (performance.now() - seedStarted) / 1000;
+
+  // The app, as in production (request log at info, into a file).
+  const port = await freePort();
+  const serverLog = path.join(dataDir, "bench-server.log");
+  writeFileSync(serverLog, "");
+  const profileDir = path.join(root, "bench", ".results", `profile-${RUN_TAG}`);
+  const queryFile = path.join(dataDir, "bench-queries.json");
+  const serverArgs = [
+    ...(args.profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []),
+    ...(args.queries ? ["--require", path.join(root, "bench", "count-queries.cjs")] : []),
+    "--import", "tsx", "scripts/server.ts", "start",
+  ];
+  const server = spawnLogged(process.execPath, serverArgs, {
+    logFile: serverLog,
+    env: { ...baseEnv, NODE_ENV: "production", PORT: String(port), SMS_SKIP_BUILD: "1", SMS_DEMO: "0", SMS_BENCH: "1", LOG_LEVEL: SERVER_LOG_LEVEL, BENCH_QUERY_FILE: queryFile },
+  });
+  const appUrl = `http://127.0.0.1:${port}`;
+  await waitFor(`${appUrl}/api/health`, `localhost:${port}`, server, "the app server");
+  const serverPid = listeningPid(server.pid, port);
+  log(`App: pid ${serverPid} on port ${port} (log: ${path.relative(root, serverLog)})`);
+
+  // The bench school, its staff, a JWT, an API key, refresh tokens — through the app's own code,
+  // on the same database and secret as the server.
+  process.env.DATABASE_URL = databaseUrl;
+  process.env.SMS_DATA_DIR = dataDir;
+  process.env.LOG_LEVEL = "warn";
+  const { prisma, pool, closeDb } = await import("../lib/db/client.ts");
+  stack.push(() => closeDb());
+  const { openSession } = await import("../lib/auth/sessions.ts");
+  const { generateKey } = await import("../lib/api-keys/key-format.ts");
+  const { SCALE_PASSWORD } = await import("./seed-scale.ts");
+
+  const tenant = await prisma.client.findUniqueOrThrow({ where: { slug: BENCH_SLUG }, select: { id: true, slug: true } });
+  // Leftovers of earlier runs on the persistent scale database: the same data every run.
+  await pool().query("DELETE FROM students WHERE client_id = $1 AND admission_number LIKE 'BENCH-%'", [tenant.id]);
+  await pool().query("DELETE FROM refresh_families WHERE client_id = $1", [tenant.id]);
+  await pool().query("DELETE FROM api_keys WHERE client_id = $1 AND name = 'bench'", [tenant.id]);
+  const staff = (await pool().query(
+    `SELECT u.id, u.email, r.name AS role FROM users u
+     JOIN user_role_assignments a ON a.user_id = u.id JOIN school_roles r ON r.id = a.role_id
+     WHERE u.client_id = $1 AND u.email LIKE 'staff-%' ORDER BY u.email`, [tenant.id])).rows;
+  const admin = staff.find((s) => s.role === "Admin");
+  if (!admin) throw new Error("the bench school has no Admin");
+  const classes = (await pool().query("SELECT id FROM classes WHERE client_id = $1 ORDER BY name", [tenant.id])).rows.map((r) => r.id);
+  const studentCount = Number((await pool().query("SELECT count(*) FROM students WHERE client_id = $1", [tenant.id])).rows[0].count);
+  const origin = { ip: "127.0.0.1", userAgent: "npm run bench" };
+  const subject = { userId: admin.id, clientId: tenant.id, audience: "school" };
+  const accessToken = async () => (await openSession(subject, origin)).access; // 5 min: one per scenario
+  const { key: apiKey, prefix, hash } = generateKey();
+  await prisma.apiKey.create({ data: { name: "bench", prefix, keyHash: hash, clientId: tenant.id, scopes: ["*"] } });
+  const host = `${tenant.slug}.localhost:${port}`;
+  log(`Bench school ${tenant.slug}: ${staff.length} staff, ${studentCount} students, ${classes.length} classes`);
+
+  // The bare node baseline, on the same database and the app's published JWK Set.
+  const basePort = await freePort();
+  const baseline = spawnLogged(process.execPath, ["bench/baseline-server.mjs"], {
+    logFile: path.join(dataDir, "bench-baseline.log"),
+    env: { ...process.env, PORT: String(basePort), DATABASE_URL: databaseUrl, JWKS_URL: `${appUrl}/.well-known/jwks.json`, JWKS_HOST: `localhost:${port}`, POOL_SIZE: "10" },
+  });
+  const baseUrl = `http://127.0.0.1:${basePort}`;
+  await waitFor(`${baseUrl}/`, "localhost", baseline, "the baseline server");
+
+  // Scenarios. `request` hands out one request at a time (counters for unique data).
+  let admission = 0;
+  let loginIndex = 0;
+  let refreshPool = [];
+  let refreshIndex = 0;
+  let refreshReserve = 0;
+  // Tokens kept for the requests built between the early stop and its taking effect (≤ 0.1 s).
+  const reserve = (rate) => Math.ceil(rate * 0.3) + CONNECTIONS * 2;
+  const scenarios = [
+    { name: "bare node: jose + 1 query", id: "bare", url: baseUrl, target: baseline.pid, auth: true, request: (t) => () => ({ path: "/", headers: { authorization: `Bearer ${t}` } }) },
+    { name: "Next.js route: jose + 1 query", id: "ceiling", url: appUrl, target: serverPid, auth: true, request: (t) => () => ({ path: "/api/bench/ceiling", headers: { authorization: `Bearer ${t}` } }) },
+    { name: "Next.js + publicRoute: jose + 1 query", id: "ceiling-public", url: appUrl, target: serverPid, auth: true, request: (t) => () => ({ path: "/api/bench/ceiling-public", headers: { authorization: `Bearer ${t}` } }) },
+    { name: "GET auth/me", id: "me", url: appUrl, target: serverPid, auth: true, request: (t) => () => ({ path: "/api/v1/school/auth/me/", headers: { authorization: `Bearer ${t}` } }) },
+    { name: "GET students (50, JWT)", id: "students-jwt", url: appUrl, target: serverPid, auth: true, request: (t) => () => ({ path: "/api/v1/school/students/?page_size=50", headers: { authorization: `Bearer ${t}` } }) },
+    { name: "GET students (50, API key)", id: "students-key", url: appUrl, target: serverPid, request: () => () => ({ path: "/api/v1/school/students/?page_size=50", headers: { "x-api-key": apiKey } }) },
+    {
+      name: "POST students", id: "students-post", url: appUrl, target: serverPid, auth: true,
+      request: (t) => () => {
+        const n = ++admission;
+        return {
+          method: "POST", path: "/api/v1/school/students/", headers: { authorization: `Bearer ${t}` },
+          body: { first_name: "Bench", last_name: `Student ${n}`, admission_number: `BENCH-${RUN_TAG}-${n}`, class: classes.length ? classes[n % classes.length] : null, date_of_birth: "2012-05-01" },
+        };
+      },
+    },
+    {
+      // Round-robin over all the school's staff: one account logging in 20 times at once would
+      // trip the per-account throttle (attempts are counted before the password is checked).
+      name: "POST auth/login", id: "login", url: appUrl, target: serverPid,
+      request: () => () => ({ method: "POST", path: "/api/v1/school/auth/login/", body: { identifier: staff[loginIndex++ % staff.length].email, password: SCALE_PASSWORD } }),
+    },
+    {
+      name: "POST auth/refresh", id: "refresh", url: appUrl, target: serverPid, refresh: true,
+      // The last few tokens are a reserve for the requests built while the early stop takes effect.
+      request: () => () => ({
+        method: "POST", path: "/api/v1/school/auth/refresh/", body: { refresh: refreshPool[refreshIndex++] ?? "pool-used-up" },
+        last: refreshIndex >= refreshPool.length - refreshReserve,
+      }),
+    },
+  ];
+  const only = args.profile ? ["me"] : args.only ? args.only.split(",") : null;
+  const selected = scenarios.filter((s) => !only || only.includes(s.id));
+
+  // Refresh tokens are single-use: one per request, minted beforehand by the app's own
+  // openSession (a login without the password check), enough for the run at a generous rate.
+  const mintRefresh = async (count) => {
+    const tokens = new Array(count);
+    let next = 0;
+    await Promise.all(Array.from({ length: 8 }, async () => {
+      while (next < count) {
+        const i = next++;
+        const u = staff[i % staff.length];
+        tokens[i] = (await openSession({ userId: u.id, clientId: tenant.id, audience: "school" }, origin)).refresh;
+      }
+    }));
+    return tokens;
+  };
+
+  const rows = [];
+  for (const s of selected) {
+    const token = s.auth ? await accessToken() : null;
+    if (s.refresh) {
+      // Sized from the `me` rate when measured (a refresh does more work than `me`, so it is
+      // slower), else generously; a run that still uses it up stops early and says so.
+      const meRate = rows.find((r) => r.id === "me")?.rps;
+      const rate = meRate ? meRate * 1.5 : 1000;
+      const want = Math.ceil(rate * (DURATION + WARMUP + 1) + reserve(rate));
+      const t0 = performance.now();
+      refreshPool = await mintRefresh(want);
+      refreshIndex = 0;
+      refreshReserve = reserve(rate);
+      log(`  minted ${want} refresh tokens in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    }
+    const request = s.request(token);
+    if (WARMUP > 0) await cannon({ url: s.url, host, seconds: WARMUP, connections: CONNECTIONS, request, captureErrors: true });
+    const queriesBefore = args.queries && s.target === serverPid ? await queryCounts(serverPid, queryFile) : null;
+    const sampler = rssSampler(s.target);
+    const t0 = process.hrtime.bigint();
+    const measured = await cannon({ url: s.url, host, seconds: DURATION, connections: CONNECTIONS, request, captureErrors: SMOKE });
+    const t1 = process.hrtime.bigint();
+    const row = { id: s.id, ...summarize(s.name, measured, sampler.stop()), window: [t0, t1] };
+    if (queriesBefore) Object.assign(row, perRequest(queriesBefore, await queryCounts(serverPid, queryFile), row.requests));
+    rows.push(row);
+    log(`  ${s.name.padEnd(38)} ${row.rps.toFixed(0).padStart(6)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms  errors ${row.errors}${row.note ? `  (${row.note})` : ""}${row.firstErrors.length ? `\n    first errors: ${row.firstErrors.join(" | ")}` : ""}`);
+  }
+
+  // Login's ceiling: argon2id verifications per second on all cores, same parameters.
+  let argon2 = null;
+  if (!args.profile && (!only || only.includes("login"))) {
+    argon2 = await runJson(process.execPath, ["--import", "tsx", "bench/argon2-baseline.mjs", String(DURATION)], { ...process.env, UV_THREADPOOL_SIZE: String(Math.max(4, nproc)) });
+    log(`  argon2id verify, ${argon2.inFlight} in flight           ${argon2.perSecond.toFixed(0).padStart(6)} /s`);
+  }
+
+  let profile = null;
+  if (args.profile) {
+    await stopGroup(server); // writes the .cpuprofile on exit
+    // CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile: thread 0 is the main thread (workers
+    // write their own files).
+    const files = readdirSync(profileDir).filter((f) => f.endsWith(".cpuprofile"));
+    const file = files.find((f) => /\.\d+\.0\.\d+\.cpuprofile$/.test(f)) ?? files[0];
+    if (!file) throw new Error("the server wrote no CPU profile");
+    const me = rows.find((r) => r.id === "me");
+    profile = summarizeProfile(JSON.parse(readFileSync(path.join(profileDir, file), "utf8")), me?.window);
+    profile.file = path.relative(root, path.join(profileDir, file));
+  }
+
+  const machine = { ...describeMachine(nproc), loadAtStart: loadAtStart.toFixed(2) };
+  const text = report({ rows, argon2, machine, seedSeconds, profile, studentCount, staffCount: staff.length });
+  console.log("\n" + text);
+
+  const failed = rows.filter((r) => r.errors > 0 || r.requests === 0);
+  if (failed.length) {
+    console.error(`\nbench: requests failed in ${failed.map((r) => r.name).join(", ")}`);
+    return 1;
+  }
+  if (!text.includes("| scenario |") || (!args.profile && !only && !text.includes("| figure |"))) {
+    console.error("bench: the result table was not produced");
+    return 1;
+  }
+  // Partial runs (--only) and smoke runs print but do not write.
+  if (!SMOKE && !args["no-write"] && (args.profile || !args.only)) writeSection(args.profile ? "profile" : args.scale ? "scale" : "small", text);
+  if (SMOKE) console.log(`\nbench smoke: ${rows.length} scenarios, 0 errors`);
+  return 0;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Report
+
+function describeMachine(nproc) {
+  let cpu = "unknown CPU";
+  try { cpu = /model name\s*:\s*(.+)/.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1] ?? cpu; } catch { /* not Linux */ }
+  return {
+    nproc, cpu, memGiB: (os.totalmem() / 2 ** 30).toFixed(1), node: process.version,
+    load: os.loadavg().map((l) => l.toFixed(2)).join(" "), date: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
+  };
+}
+
+const fmt = (n, d = 0) => (n === null || n === undefined || Number.isNaN(n) ? "—" : n.toFixed(d));
+
+function report({ rows, argon2, machine, seedSeconds, profile, studentCount, staffCount }) {
+  const by = (id) => rows.find((r) => r.id === id);
+  const lines = [];
+  lines.push(`Machine: ${machine.nproc} cores (${machine.cpu}), ${machine.memGiB} GiB, node ${machine.node}; 1-min load average ${machine.loadAtStart} at the start, ${machine.load} (1/5/15 min) at the end; ${machine.date}`);
+  lines.push(`Data: ${COUNTS.tenants} schools / ${COUNTS.users} staff / ${COUNTS.students} students; bench school ${BENCH_SLUG} with ${staffCount} staff and ${studentCount} students. Seed step ${seedSeconds.toFixed(1)} s.`);
+  lines.push(`Load: autocannon in the harness process on the same machine, ${CONNECTIONS} connections, ${DURATION} s per scenario after ${WARMUP} s warm-up; app = built Next.js through scripts/server.ts, LOG_LEVEL ${SERVER_LOG_LEVEL} to a file${args.queries ? "; SQL statements counted in the server (a Map update per query)" : ""}.`);
+  lines.push("");
+  const q = args.queries;
+  lines.push(`| scenario | req/s | p50 ms | p99 ms | requests | errors | server peak RSS MiB |${q ? " SQL statements / request |" : ""}`);
+  lines.push(`|---|---:|---:|---:|---:|---:|---:|${q ? "---:|" : ""}`);
+  for (const r of rows) lines.push(`| ${r.name}${r.note ? ` (${r.note})` : ""} | ${fmt(r.rps)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${r.requests} | ${r.errors} | ${fmt(r.rssMiB)} |${q ? ` ${fmt(r.queries, 1)} |` : ""}`);
+  if (argon2) lines.push(`| argon2id verify (${argon2.inFlight} in flight, m=${argon2.options.memoryCost} t=${argon2.options.timeCost} p=${argon2.options.parallelism}) | ${fmt(argon2.perSecond)} | ${fmt(argon2.p50, 1)} | ${fmt(argon2.p99, 1)} | ${argon2.count} | 0 | — |${q ? " — |" : ""}`);
+  if (q) {
+    lines.push("");
+    lines.push("SQL statements per request (bench/count-queries.cjs; the ceilings send 1):");
+    lines.push("");
+    for (const r of rows.filter((x) => x.statements)) {
+      lines.push(`- ${r.name}: ${fmt(r.queries, 1)} = ${r.statements.map(([l, v]) => `${l} ${v.toFixed(1)}`).join(", ")}`);
+    }
+  }
+  // Ratios: every figure against its ceiling measured in this same run.
+  const bare = by("bare")?.rps;
+  const next = by("ceiling")?.rps;
+  const ratioRows = [];
+  const add = (figure, value, baselineName, baseline) => {
+    if (value === undefined || baseline === undefined) return; // that baseline did not run
+    ratioRows.push(`| ${figure} | ${fmt(value)} | ${baselineName} ${fmt(baseline)} | ${baseline ? (value / baseline).toFixed(2) : "—"} |`);
+  };
+  add("Next.js route ceiling req/s", next, "bare node", bare);
+  add("Next.js + publicRoute req/s", by("ceiling-public")?.rps, "Next.js route", next);
+  for (const id of ["me", "students-jwt", "students-key", "students-post", "refresh"]) {
+    const r = by(id);
+    if (!r) continue;
+    add(`${r.name} req/s`, r.rps, "bare node", bare);
+    add(`${r.name} req/s`, r.rps, "Next.js route", next);
+  }
+  add("POST auth/login req/s", by("login")?.rps, "argon2id verify/s", argon2?.perSecond);
+  if (ratioRows.length) {
+    lines.push("");
+    lines.push("| figure | value | baseline | ratio |");
+    lines.push("|---|---:|---|---:|");
+    lines.push(...ratioRows);
+  }
+  if (profile) {
+    lines.push("");
+    lines.push(`CPU profile of the server during the measured \`me\` run (${profile.file}; ${fmt(profile.totalMs)} ms sampled, ${fmt(profile.idlePct, 1)} % idle). Top self time:`);
+    lines.push("");
+    lines.push("| self % | self ms | function | where |");
+    lines.push("|---:|---:|---|---|");
+    for (const f of profile.top) lines.push(`| ${fmt(f.pct, 1)} | ${fmt(f.ms)} | ${f.name} | ${f.where} |`);
+    lines.push("");
+    lines.push("By package (self time, non-idle):");
+    lines.push("");
+    lines.push("| self % | package |");
+    lines.push("|---:|---|");
+    for (const p of profile.packages) lines.push(`| ${fmt(p.pct, 1)} | ${p.name} |`);
+  }
+  return lines.join("\n");
+}
+
+/** Replaces (or appends) this mode's section of bench/RESULTS.md, keeping everything else. */
+function writeSection(mode, text) {
+  const file = path.join(root, "bench", "RESULTS.md");
+  const titles = { small: "Small data set (npm run bench)", scale: "School-district data set (npm run bench -- --scale)", profile: "Server CPU profile under `me` (npm run bench -- --profile)" };
+  const start = `<!-- bench:${mode}:start -->`;
+  const end = `<!-- bench:${mode}:end -->`;
+  const block = `${start}\n## ${titles[mode]}\n\n${text}\n${end}`;
+  let doc = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmark results\n\nWritten by `npm run bench` (bench/run.mjs); notes outside the marked sections are kept.\n";
+  const i = doc.indexOf(start);
+  const j = doc.indexOf(end);
+  doc = i >= 0 && j > i ? doc.slice(0, i) + block + doc.slice(j + end.length) : `${doc.trimEnd()}\n\n${block}\n`;
+  writeFileSync(file, doc);
+  console.log(`\nWritten to ${path.relative(root, file)} (section "${mode}").`);
+}
+
+let exitCode = 1;
+try {
+  exitCode = await main();
+} catch (error) {
+  console.error(`bench failed: ${error.stack ?? error.message}`);
+} finally {
+  await stack.unwind();
+}
+process.exit(exitCode);

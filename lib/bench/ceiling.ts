@@ -1,0 +1,37 @@
+// The framework's ceiling for `npm run bench`: the smallest handler that does what `me` must do —
+// verify an ES256 access token with jose against the published JWK Set and make one round trip to
+// the database — with none of our pipeline. bench/baseline-server.mjs runs the same handler on
+// bare node:http, so the two together split a figure into "framework" and "our code".
+//
+// Off unless the server runs with SMS_BENCH=1: everywhere else the route is a plain 404.
+import { createLocalJWKSet, jwtVerify } from "jose";
+import { pool } from "@/lib/db/client";
+import { publicJwks } from "@/lib/auth/signing-keys";
+import { ApiError, toResponse } from "@/lib/http/errors";
+
+type JwkSet = ReturnType<typeof createLocalJWKSet>;
+let jwks: Promise<JwkSet> | undefined;
+
+export function benchEnabled(): boolean {
+  return process.env.SMS_BENCH === "1";
+}
+
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
+
+export async function ceilingResponse(request: Request): Promise<Response> {
+  if (!benchEnabled()) return toResponse(ApiError.notFound());
+  const match = /^Bearer (\S+)$/.exec(request.headers.get("authorization") ?? "");
+  if (!match) return json(401, { detail: "no token" });
+  // Loaded once, like the bare baseline does; rotation does not matter for a benchmark.
+  jwks ??= publicJwks().then((set) => createLocalJWKSet(set));
+  let sub: string | undefined;
+  try {
+    ({ payload: { sub } } = await jwtVerify(match[1], await jwks, { algorithms: ["ES256"], audience: "school" }));
+  } catch {
+    return json(401, { detail: "bad token" });
+  }
+  const { rows } = await pool().query("SELECT id, email, full_name FROM users WHERE id = $1", [sub]);
+  if (!rows[0]) return json(404, { detail: "no user" });
+  return json(200, rows[0]);
+}
