@@ -63,6 +63,32 @@ export async function paginate<Row, Out>(
   };
 }
 
+/**
+ * Like `paginate`, for a query that returns the count and the page together (one round trip).
+ * `?page=last` needs the count first, so it costs a second call.
+ */
+export async function paginateOnce<Row, Out>(
+  url: URL,
+  fetch: (p: PageRequest) => Promise<{ count: number; rows: Row[] }>,
+  serialize: (row: Row) => Out,
+): Promise<Page<Out>> {
+  const request = pageRequest(url);
+  let { count, rows } = await fetch(request);
+  const lastPage = Math.max(1, Math.ceil(count / request.pageSize));
+  if (url.searchParams.get("page") === "last" && lastPage > 1) {
+    request.page = lastPage;
+    request.skip = (lastPage - 1) * request.pageSize;
+    ({ count, rows } = await fetch(request));
+  }
+  if (request.page > lastPage) throw new ApiError(404, "not_found", "Invalid page.");
+  return {
+    count,
+    next: request.page < lastPage ? pageUrl(url, request.page + 1) : null,
+    previous: request.page > 1 ? pageUrl(url, request.page - 1) : null,
+    results: rows.map(serialize),
+  };
+}
+
 export const PageQuery = z.object({
   page: z.string().optional().describe("1-based page number"),
   page_size: z.string().optional().describe(`Results per page (default ${DEFAULT_PAGE_SIZE}, max ${MAX_PAGE_SIZE})`),

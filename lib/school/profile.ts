@@ -1,7 +1,7 @@
 // The school profile (API.md §4): the user, the tenant, the user's roles in it, the union of
 // their permissions and the teacher profile. Read under row-level security for this tenant.
 import { z } from "zod";
-import { withTenant } from "@/lib/db/tenant-scope";
+import { sql, tenantRead } from "@/lib/db/tenant-script";
 import type { Tenant } from "@/lib/tenancy/resolve-tenant";
 import { UserOut, toUserOut, type PublicUser } from "@/lib/users/user-schemas";
 
@@ -18,20 +18,21 @@ export const SchoolProfile = z
   .meta({ id: "SchoolProfile" });
 
 export async function schoolProfile(user: PublicUser, tenant: Tenant): Promise<z.infer<typeof SchoolProfile>> {
-  const { assignments, teacher } = await withTenant(tenant.id, async (tx) => ({
-    assignments: await tx.userRoleAssignment.findMany({
-      where: { userId: user.id, clientId: tenant.id },
-      select: { role: { select: { id: true, name: true, permissions: true } } },
-      orderBy: { role: { name: "asc" } },
-    }),
-    teacher: await tx.teacherProfile.findUnique({ where: { userId: user.id }, select: { employeeNumber: true, subjects: true } }),
-  }));
-  const permissions = [...new Set(assignments.flatMap((a) => a.role.permissions))].sort();
+  // One round trip (lib/db/tenant-script): this is on every login and every `me`.
+  const [roles, teachers] = await tenantRead<[{ id: string; name: string; permissions: string[] }[], { employee_number: string; subjects: string[] }[]]>(tenant.id, [
+    sql`SELECT r.id, r.name, r.permissions
+        FROM user_role_assignments a JOIN school_roles r ON r.id = a.role_id AND r.client_id = a.client_id
+        WHERE a.user_id = ${user.id}::uuid AND a.client_id = ${tenant.id}::uuid
+        ORDER BY r.name`,
+    sql`SELECT employee_number, subjects FROM teacher_profiles WHERE user_id = ${user.id}::uuid AND client_id = ${tenant.id}::uuid`,
+  ]);
+  const permissions = [...new Set(roles.flatMap((r) => r.permissions))].sort();
+  const teacher = teachers[0];
   return {
     user: toUserOut(user),
     tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name },
-    roles: assignments.map((a) => ({ id: a.role.id, name: a.role.name })),
+    roles: roles.map((r) => ({ id: r.id, name: r.name })),
     permissions,
-    teacher: teacher ? { employee_number: teacher.employeeNumber, subjects: teacher.subjects } : null,
+    teacher: teacher ? { employee_number: teacher.employee_number, subjects: teacher.subjects } : null,
   };
 }

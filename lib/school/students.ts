@@ -2,8 +2,9 @@
 import { withTenant } from "@/lib/db/tenant-scope";
 import { ApiError } from "@/lib/http/errors";
 import { isId } from "@/lib/http/ids";
-import { paginate } from "@/lib/http/pagination";
-import { searchParam } from "@/lib/http/search";
+import { paginateOnce } from "@/lib/http/pagination";
+import { likeText } from "@/lib/http/search";
+import { joinSql, sql, tenantRead } from "@/lib/db/tenant-script";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertRef, invalidRef } from "@/lib/school/references";
@@ -26,25 +27,36 @@ function admissionConflict(error: unknown): never {
   throw error;
 }
 
+/** The hot list: count and page in one round trip under row-level security (lib/db/tenant-script). */
 export async function listStudents(tenantId: string, url: URL) {
-  const search = searchParam(url, "search", 100);
+  const search = url.searchParams.get("search")?.trim().slice(0, 100);
   const klass = url.searchParams.get("class");
   if (klass && klass !== "null" && !isId(klass)) throw invalidRef("class", klass);
-  const where: Prisma.StudentWhereInput = {
-    clientId: tenantId,
-    ...(klass === "null" ? { classId: null } : klass ? { classId: klass.toLowerCase() } : {}),
-    ...(search ? { OR: [
-      { firstName: { contains: search, mode: "insensitive" } },
-      { lastName: { contains: search, mode: "insensitive" } },
-      { admissionNumber: { contains: search, mode: "insensitive" } },
-    ] } : {}),
-  };
-  return withTenant(tenantId, (tx) =>
-    paginate(url, {
-      count: () => tx.student.count({ where }),
-      rows: ({ skip, take }) => tx.student.findMany({ where, select, orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }], skip, take }),
-    }, toStudentOut),
-  );
+  const conditions = [sql`client_id = ${tenantId}::uuid`];
+  if (klass === "null") conditions.push(sql`class_id IS NULL`);
+  else if (klass) conditions.push(sql`class_id = ${klass.toLowerCase()}::uuid`);
+  if (search) {
+    const pattern = `%${likeText(search)}%`;
+    conditions.push(sql`(first_name ILIKE ${pattern} OR last_name ILIKE ${pattern} OR admission_number ILIKE ${pattern})`);
+  }
+  const where = joinSql(conditions, " AND ");
+  return paginateOnce(url, async ({ skip, take }) => {
+    const [[total], rows] = await tenantRead<[[{ n: number }], StudentSqlRow[]]>(tenantId, [
+      sql`SELECT count(*)::int AS n FROM students WHERE ${where}`,
+      sql`SELECT id, first_name, last_name, admission_number, class_id, to_char(date_of_birth, 'YYYY-MM-DD') AS date_of_birth
+          FROM students WHERE ${where} ORDER BY last_name, first_name, id LIMIT ${take} OFFSET ${skip}`,
+    ]);
+    return { count: total.n, rows };
+  }, (r) => ({ id: r.id, first_name: r.first_name, last_name: r.last_name, admission_number: r.admission_number, class: r.class_id, date_of_birth: r.date_of_birth }));
+}
+
+interface StudentSqlRow {
+  id: string;
+  first_name: string;
+  last_name: string;
+  admission_number: string;
+  class_id: string | null;
+  date_of_birth: string | null;
 }
 
 export async function getStudent(tenantId: string, id: string) {
