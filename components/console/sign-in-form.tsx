@@ -1,41 +1,14 @@
 "use client";
-// The console sign-in form: react-hook-form + zod, next-auth's Credentials provider behind it.
-import { zodResolver } from "@hookform/resolvers/zod";
+// The console sign-in: next-auth's Credentials provider behind the shared credentials form.
 import { signIn } from "next-auth/react";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
-import { z } from "zod";
-import { Button } from "@/components/ui/button";
-import { FormError, TextField } from "@/components/ui/field";
+import { CredentialsForm, type CredentialsInput } from "@/components/auth/credentials-form";
 
-const SignIn = z.object({
-  identifier: z.string().trim().min(1, "Enter your email or phone number.").max(254),
-  password: z.string().min(1, "Enter your password.").max(128, "Passwords have at most 128 characters."),
-});
+async function consoleSignIn(values: CredentialsInput): Promise<string | null> {
+  const result = await signIn("credentials", { ...values, redirect: false });
+  if (result && !result.error) return null;
+  return result?.error && result.error !== "CredentialsSignin" ? result.error : "Wrong email/phone or password.";
+}
 
 export function SignInForm() {
-  const router = useRouter();
-  const [error, setError] = useState<string>();
-  const { register, handleSubmit, formState: { errors, isSubmitting } } = useForm<z.infer<typeof SignIn>>({ resolver: zodResolver(SignIn) });
-
-  const onSubmit = handleSubmit(async (values) => {
-    setError(undefined);
-    const result = await signIn("credentials", { ...values, redirect: false });
-    if (!result || result.error) {
-      setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Wrong email/phone or password.");
-      return;
-    }
-    router.replace("/console");
-    router.refresh();
-  });
-
-  return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
-      <FormError message={error} />
-      <TextField label="Email or phone" autoComplete="username" autoFocus error={errors.identifier?.message} {...register("identifier")} />
-      <TextField label="Password" type="password" autoComplete="current-password" error={errors.password?.message} {...register("password")} />
-      <Button type="submit" className="w-full" pending={isSubmitting}>Sign in</Button>
-    </form>
-  );
+  return <CredentialsForm submit={consoleSignIn} next="/console" />;
 }
