@@ -25,7 +25,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
-import { Stack, ensureBuild, freePort, makeRunDir, throwawayDatabase } from "../scripts/test-env.mjs";
+import { SERVER_NODE_FLAGS, Stack, ensureBuild, freePort, makeRunDir, throwawayDatabase } from "../scripts/test-env.mjs";
 import { summarizeProfile } from "./profile.mjs";
 
 const root = process.cwd();
@@ -320,6 +320,7 @@ async function main() {
   const serverArgs = [
     ...(args.profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []),
     ...(args.queries ? ["--require", path.join(root, "bench", "count-queries.cjs")] : []),
+    ...SERVER_NODE_FLAGS, // as `npm start` runs it
     "--import", "tsx", "scripts/server.ts", "start",
   ];
   const server = spawnLogged(process.execPath, serverArgs, {
