@@ -24,8 +24,10 @@ const ROUTED_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE",
 
 function banner(port: number, demo: DemoCredentials | null): string {
   const lines = [`SMS platform ready on http://${env().SMS_ROOT_DOMAIN}:${port}/  (API docs: /docs, health: /api/health)`];
-  if (demo?.platform) lines.push(`  Platform console  ${demo.platform.url}  ${demo.platform.email} / ${demo.platform.password}`);
-  if (demo?.school) lines.push(`  Demo school       ${demo.school.url}  ${demo.school.email} / ${demo.school.password}`);
+  // Addresses from this start's port (the saved credentials may come from an earlier one).
+  const root = env().SMS_ROOT_DOMAIN;
+  if (demo?.platform) lines.push(`  Platform console  http://${root}:${port}/console  ${demo.platform.email} / ${demo.platform.password}`);
+  if (demo?.school) lines.push(`  Demo school       http://${demo.school.slug}.${root}:${port}/  ${demo.school.email} / ${demo.school.password}`);
   if (env().SMS_SUPERUSER_EMAIL) lines.push(`  Superuser         ${env().SMS_SUPERUSER_EMAIL} (password from SMS_SUPERUSER_PASSWORD)`);
   return lines.join("\n");
 }

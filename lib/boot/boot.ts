@@ -58,7 +58,7 @@ async function ensureDemo(port: number): Promise<DemoCredentials> {
   const saved: DemoCredentials = existsSync(file) ? JSON.parse(await readFile(file, "utf8")) : { platform: null, school: null };
   const root = env().SMS_ROOT_DOMAIN;
   if (!env().SMS_SUPERUSER_EMAIL && !saved.platform && (await prisma.user.count({ where: { clientId: null } })) === 0) {
-    const creds = { url: `http://${root}:${port}/`, email: `admin@${root === "localhost" ? "example.org" : root}`, password: password() };
+    const creds = { url: `http://${root}:${port}/console`, email: `admin@${root === "localhost" ? "example.org" : root}`, password: password() };
     await createPlatformUser({ email: creds.email, password: creds.password, fullName: "Platform Admin", platformRole: "superadmin" });
     saved.platform = creds;
   }
