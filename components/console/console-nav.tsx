@@ -1,9 +1,9 @@
 "use client";
-// The console's navigation and account menu (Radix dropdown: keyboard and screen-reader ready).
-import * as Menu from "@radix-ui/react-dropdown-menu";
+// The console's navigation and account menu.
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { signOut } from "next-auth/react";
+import { AccountMenu } from "@/components/ui/account-menu";
 
 const LINKS = [
   { href: "/console", label: "Overview" },
@@ -32,19 +32,9 @@ export function ConsoleNav({ name, role }: { name: string; role: string }) {
             );
           })}
         </nav>
-        <Menu.Root>
-          <Menu.Trigger className="rounded-md px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-slate-900" aria-label={`Account: ${name}`}>
-            {name} <span className="text-slate-500">· {ROLE_LABELS[role] ?? role}</span>
-          </Menu.Trigger>
-          <Menu.Portal>
-            <Menu.Content align="end" sideOffset={4} className="z-50 min-w-40 rounded-md border border-slate-200 bg-white p-1 shadow-lg">
-              <Menu.Item onSelect={() => void signOut({ callbackUrl: "/console/sign-in" })}
-                className="cursor-pointer rounded px-3 py-2 text-sm outline-none data-[highlighted]:bg-slate-100">
-                Sign out
-              </Menu.Item>
-            </Menu.Content>
-          </Menu.Portal>
-        </Menu.Root>
+        <AccountMenu name={name} items={[{ label: "Sign out", onSelect: () => void signOut({ callbackUrl: "/console/sign-in" }) }]}>
+          {name} <span className="text-slate-500">· {ROLE_LABELS[role] ?? role}</span>
+        </AccountMenu>
       </div>
     </header>
   );

@@ -1,11 +1,10 @@
 "use client";
-// The portal's navigation — only the sections the user may view — and the account menu (Radix
-// dropdown: keyboard and screen-reader ready).
-import * as Menu from "@radix-ui/react-dropdown-menu";
+// The portal's navigation (only the sections the user may view) and the account menu.
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { signOutAction } from "@/app/s/[host]/session-actions";
+import { AccountMenu } from "@/components/ui/account-menu";
 
 export interface NavLink {
   href: string;
@@ -32,25 +31,12 @@ export function PortalNav({ school, name, links }: { school: string; name: strin
             );
           })}
         </nav>
-        <Menu.Root>
-          <Menu.Trigger aria-label={`Account: ${name}`} aria-busy={signingOut || undefined}
-            className="ml-auto rounded-md md:ml-0 px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-slate-900">
-            {name} <span aria-hidden>▾</span>
-          </Menu.Trigger>
-          <Menu.Portal>
-            <Menu.Content align="end" sideOffset={4} className="z-50 min-w-40 rounded-md border border-slate-200 bg-white p-1 shadow-lg">
-              <Menu.Item onSelect={() => router.push("/profile")}
-                className="cursor-pointer rounded px-3 py-2 text-sm outline-none data-[highlighted]:bg-slate-100">
-                My profile
-              </Menu.Item>
-              <Menu.Separator className="my-1 h-px bg-slate-100" />
-              <Menu.Item disabled={signingOut} onSelect={() => startSignOut(() => signOutAction())}
-                className="cursor-pointer rounded px-3 py-2 text-sm outline-none data-[disabled]:opacity-60 data-[highlighted]:bg-slate-100">
-                {signingOut ? "Signing out…" : "Sign out"}
-              </Menu.Item>
-            </Menu.Content>
-          </Menu.Portal>
-        </Menu.Root>
+        <AccountMenu name={name} busy={signingOut} className="ml-auto md:ml-0" items={[
+          { label: "My profile", onSelect: () => router.push("/profile") },
+          { label: signingOut ? "Signing out…" : "Sign out", onSelect: () => startSignOut(() => signOutAction()), disabled: signingOut, separated: true },
+        ]}>
+          {name} <span aria-hidden>▾</span>
+        </AccountMenu>
       </div>
     </header>
   );
