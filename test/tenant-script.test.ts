@@ -1,11 +1,15 @@
 // lib/db/tenant-script.ts: one-round-trip tenant reads keep row-level security, leave nothing on
-// the pooled connection, and inline values safely.
+// the pooled connection, and inline values safely; prepared statements in them; and the reads that
+// ride along with authentication (lib/auth/authenticate-school-bearer.ts, lib/api-keys/…).
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { pool } from "@/lib/db/client";
-import { sql, tenantRead } from "@/lib/db/tenant-script";
+import { prepared, runScript, sql, tenantRead } from "@/lib/db/tenant-script";
+import { authenticateSchoolBearer } from "@/lib/auth/authenticate-school-bearer";
+import { authenticateSchoolApiKey } from "@/lib/api-keys/authenticate-api-key";
 import { get } from "./helpers/api";
-import { makeSchoolUser, makeTenant, schoolLogin } from "./helpers/fixtures";
+import { makeSchoolUser, makeTenant, schoolLogin, sql as fixtureSql } from "./helpers/fixtures";
+import { makeKey } from "./helpers/school-api";
 
 describe("tenantRead", () => {
   it("sees only its tenant's rows, even when the query asks for another's", async () => {
@@ -54,5 +58,72 @@ describe("tenantRead", () => {
     assert.throws(() => sql`SELECT ${1.5}`);
     assert.throws(() => sql`SELECT ${{ a: 1 }}`);
     await assert.rejects(tenantRead("not-a-uuid", [sql`SELECT 1`]));
+  });
+});
+
+describe("prepared statements in tenant scripts", () => {
+  it("are PREPAREd once per connection and survive a connection that lost them", async () => {
+    const tenant = await makeTenant();
+    const user = await makeSchoolUser(tenant.id);
+    const byId = prepared("SELECT id FROM users WHERE id = $1::uuid AND client_id = app_current_client()");
+    const [first] = await tenantRead<[{ id: string }[]]>(tenant.id, [byId.run(user.id)]);
+    assert.deepEqual(first.map((r) => r.id), [user.id]);
+    // Someone drops every prepared statement on every pooled connection (DISCARD ALL, a proxy…):
+    // hold every connection the pool has, so the one that prepared it is among them.
+    const held = Math.max(3, pool().totalCount);
+    const clients = await Promise.all(Array.from({ length: held }, () => pool().connect()));
+    try {
+      for (const client of clients) await client.query("DEALLOCATE ALL");
+    } finally {
+      clients.forEach((c) => c.release());
+    }
+    // As many reads at once as there are connections: each connection is used, that one included.
+    const again = await Promise.all(Array.from({ length: held }, () => tenantRead<[{ id: string }[]]>(tenant.id, [byId.run(user.id)])));
+    for (const [rows] of again) assert.deepEqual(rows.map((r) => r.id), [user.id]);
+    const [count] = (await runScript([sql`SELECT count(*)::int AS n FROM pg_prepared_statements WHERE name = ${byId.name}`]))[0].rows;
+    assert.ok(count.n <= 1);
+  });
+
+  it("keep row-level security: the same statement sees only the tenant of the script", async () => {
+    const [a, b] = [await makeTenant(), await makeTenant()];
+    const ub = await makeSchoolUser(b.id);
+    const byIdAnyTenant = prepared("SELECT id FROM users WHERE id = $1::uuid");
+    const [fromA] = await tenantRead<[{ id: string }[]]>(a.id, [byIdAnyTenant.run(ub.id)]);
+    const [fromB] = await tenantRead<[{ id: string }[]]>(b.id, [byIdAnyTenant.run(ub.id)]);
+    assert.deepEqual(fromA, []);
+    assert.deepEqual(fromB.map((r) => r.id), [ub.id]);
+  });
+});
+
+describe("reads riding along with authentication", () => {
+  const studentsIn = prepared("SELECT id FROM students WHERE client_id = app_current_client()");
+  const request = (host: string) => new Request(`http://${host}/api/v1/school/students/`, { headers: { host } });
+
+  it("see the school's rows only when the session is live and holds the permission (checked in SQL too)", async () => {
+    const tenant = await makeTenant();
+    const teacher = await makeSchoolUser(tenant.id, ["Teacher"]);
+    await fixtureSql().query("INSERT INTO students (id, client_id, first_name, last_name, admission_number) VALUES (gen_random_uuid(), $1, 'A', 'B', 'RIDE-1')", [tenant.id]);
+    const { access } = await schoolLogin(tenant.host, teacher.email);
+
+    const held = await authenticateSchoolBearer(request(tenant.host), access, { permission: "students.view", reads: () => [studentsIn.run()] });
+    assert.equal(held.granted, true);
+    assert.equal(held.rows[0].length, 1);
+
+    // A permission the Teacher role lacks: TypeScript answers 403 later, and the reads saw nothing.
+    const lacking = await authenticateSchoolBearer(request(tenant.host), access, { permission: "students.delete", reads: () => [studentsIn.run()] });
+    assert.equal(lacking.granted, false);
+    assert.deepEqual(lacking.rows, [[]]);
+  });
+
+  it("with an API key: the key's scopes gate the reads the same way", async () => {
+    const tenant = await makeTenant();
+    await fixtureSql().query("INSERT INTO students (id, client_id, first_name, last_name, admission_number) VALUES (gen_random_uuid(), $1, 'A', 'B', 'RIDE-2')", [tenant.id]);
+    const { key } = await makeKey(tenant.id, ["students.view"]);
+    const viewing = await authenticateSchoolApiKey(request(tenant.host), key, { permission: "students.view", reads: [studentsIn.run()] });
+    assert.equal(viewing.granted, true);
+    assert.equal(viewing.rows[0].length, 1);
+    const deleting = await authenticateSchoolApiKey(request(tenant.host), key, { permission: "students.delete", reads: [studentsIn.run()] });
+    assert.equal(deleting.granted, false);
+    assert.deepEqual(deleting.rows, [[]]);
   });
 });
