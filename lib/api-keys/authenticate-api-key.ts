@@ -1,7 +1,18 @@
 // X-API-KEY authentication for school endpoints (API.md §4): unknown, revoked or expired keys —
 // and keys bound to another school — are `401 api_key_not_valid`.
+//
+// Like a Bearer token's (lib/auth/authenticate-school-bearer.ts), in ONE database round trip: the
+// school named by the request (host, X-Tenant, or the key's own school), the key, and the route's
+// reads, which only see the school's rows once the same checks pass in SQL. Errors come in the
+// order the separate steps would give them: unknown school 404, host/header mismatch 400,
+// suspended school 403, then the key's 401, then (in the pipeline) the scope's 403.
 import { prisma } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
+import { classifyHost } from "@/lib/tenancy/hosts";
+import { isValidSlug } from "@/lib/tenancy/slug";
+import type { Tenant } from "@/lib/tenancy/resolve-tenant";
+import { prepared, runScript, sql, type SqlText } from "@/lib/db/tenant-script";
 import { hashKey, hashesMatch, parseKey } from "@/lib/api-keys/key-format";
 
 export interface ApiKeyPrincipal {
@@ -16,6 +27,9 @@ export interface ApiKeyPrincipal {
 function invalid(): ApiError {
   return new ApiError(401, "api_key_not_valid", "API key is invalid, revoked or expired.");
 }
+const tenantNotFound = () => new ApiError(404, "tenant_not_found", "No school is served at this address.");
+const tenantMismatch = () => new ApiError(400, "tenant_mismatch", "The X-Tenant header names a different school than the host.");
+const tenantRequired = () => new ApiError(400, "tenant_required", "No school given: use the school's address or the X-Tenant header.");
 
 // `last_used_at` is written on first use, then at most once a minute per key. The row just read
 // usually says it is fresh enough (no write at all); when it does not, the conditional UPDATE lets
@@ -31,18 +45,100 @@ async function touch(keyId: string, lastUsedAt: Date | null): Promise<void> {
   });
 }
 
-/** The key's row, if the header holds a live key; `tenantId` null means "not known yet". */
-export async function authenticateApiKey(header: string, tenantId: string | null): Promise<ApiKeyPrincipal> {
+interface Row {
+  id: string | null;
+  slug: string;
+  name: string;
+  is_active: boolean;
+  key_id: string | null;
+  key_name: string;
+  key_hash: string;
+  key_client: string | null;
+  scopes: string[];
+  /** Not revoked, not expired. */
+  key_live: boolean;
+  last_used_at: Date | null;
+  granted: boolean;
+}
+
+// $1 names the school (by `where`), $2 the key's prefix, $3 the SHA-256 of the whole key, $4 the
+// permission the route needs (NULL: none). As in the Bearer statement, the tenant context for the
+// rest of the message is set only when the checks pass in SQL; one row always.
+const keyStatement = (where: string) => prepared(`
+  SELECT c.id, c.slug, c.name, c.is_active,
+         k.id AS key_id, k.name AS key_name, k.key_hash, k.client_id AS key_client, k.scopes, k.last_used_at,
+         COALESCE(k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now()), false) AS key_live,
+         set_config('app.client_id', CASE
+           WHEN c.is_active AND k.key_hash = $3::text AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now())
+                AND (k.client_id IS NULL OR k.client_id = c.id) AND ($4::text IS NULL OR '*' = ANY (k.scopes) OR $4::text = ANY (k.scopes))
+           THEN c.id::text ELSE '' END, true) <> '' AS granted
+  FROM (VALUES (1)) AS one(x)
+  LEFT JOIN api_keys k ON k.prefix = $2::text
+  LEFT JOIN clients c ON ${where}`);
+
+const bySlug = keyStatement("c.slug = $1::text");
+const byDomain = keyStatement("c.id = (SELECT client_id FROM client_domains WHERE domain = $1::text)");
+// No host or header: the key's own school ($1 unused but typed, so every variant takes the same arguments).
+const byKey = keyStatement("c.id = k.client_id AND $1::text IS NULL");
+
+const asTenantRole = sql`SELECT set_config('role', 'sms_tenant', true)`;
+
+export interface ApiKeyAuthentication {
+  tenant: Tenant;
+  principal: ApiKeyPrincipal;
+  /** Rows of the `reads`, one array per statement; empty arrays unless `granted`. */
+  rows: unknown[][];
+  /** The SQL side of the checks passed, `permission` included. */
+  granted: boolean;
+}
+
+export async function authenticateSchoolApiKey(
+  request: Request,
+  header: string,
+  options: { permission?: string | null; reads?: SqlText[] } = {},
+): Promise<ApiKeyAuthentication> {
+  const host = classifyHost(request.headers.get("host"), env().SMS_ROOT_DOMAIN);
+  const tenantHeader = request.headers.get("x-tenant")?.trim().toLowerCase() || null;
   const key = header.trim();
-  const parsed = key.length <= 128 ? parseKey(key) : null;
-  if (!parsed) throw invalid(); // malformed or mistyped: no database round trip
-  const row = await prisma.apiKey.findUnique({
-    where: { prefix: parsed.prefix },
-    select: { id: true, name: true, prefix: true, keyHash: true, clientId: true, scopes: true, expiresAt: true, revokedAt: true, lastUsedAt: true },
-  });
-  if (!row || !hashesMatch(row.keyHash, hashKey(key))) throw invalid();
-  if (row.revokedAt || (row.expiresAt && row.expiresAt <= new Date())) throw invalid();
-  if (tenantId && row.clientId && row.clientId !== tenantId) throw invalid();
-  await touch(row.id, row.lastUsedAt);
-  return { kind: "api_key", keyId: row.id, name: row.name, prefix: row.prefix, clientId: row.clientId, scopes: row.scopes };
+  const parsed = key.length <= 128 ? parseKey(key) : null; // malformed or mistyped: never matches
+  const hash = parsed ? hashKey(key) : null;
+
+  let statement;
+  let name: string | null = null;
+  if (host.kind === "subdomain") {
+    if (!isValidSlug(host.slug)) throw tenantNotFound();
+    if (tenantHeader && tenantHeader !== host.slug) throw tenantMismatch();
+    [statement, name] = [bySlug, host.slug];
+  } else if (host.kind === "custom") {
+    if (host.host.length > 253) throw tenantNotFound();
+    [statement, name] = [byDomain, host.host];
+  } else if (tenantHeader) {
+    if (!isValidSlug(tenantHeader)) throw tenantNotFound();
+    [statement, name] = [bySlug, tenantHeader];
+  } else {
+    // API.md §2: a key bound to one school names that school; a global key needs a host or X-Tenant.
+    if (!parsed) throw invalid();
+    statement = byKey;
+  }
+
+  const reads = options.reads ?? [];
+  const auth = statement.run(name, parsed?.prefix ?? null, hash, options.permission ?? null);
+  const results = await runScript(reads.length ? [auth, asTenantRole, ...reads] : [auth]);
+  const row = results[0].rows[0] as Row;
+  const keyValid = !!(row.key_id && hash && hashesMatch(row.key_hash, hash) && row.key_live);
+  if (!row.id) {
+    if (statement !== byKey) throw tenantNotFound();
+    throw keyValid ? tenantRequired() : invalid();
+  }
+  if (host.kind === "custom" && tenantHeader && tenantHeader !== row.slug) throw tenantMismatch();
+  if (!row.is_active) throw new ApiError(403, "tenant_inactive", "This school's account is suspended.");
+  if (!keyValid || (row.key_client && row.key_client !== row.id)) throw invalid();
+
+  await touch(row.key_id!, row.last_used_at);
+  return {
+    tenant: { id: row.id, slug: row.slug, name: row.name, isActive: row.is_active },
+    principal: { kind: "api_key", keyId: row.key_id!, name: row.key_name, prefix: parsed!.prefix, clientId: row.key_client, scopes: row.scopes },
+    rows: results.slice(2).map((r) => r.rows),
+    granted: row.granted,
+  };
 }

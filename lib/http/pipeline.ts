@@ -13,13 +13,14 @@ import { ApiError, toResponse } from "@/lib/http/errors";
 import { readJsonObject } from "@/lib/http/body";
 import { buildContext, type RequestContext } from "@/lib/http/request-context";
 import { classifyHost } from "@/lib/tenancy/hosts";
-import { assertActive, tenantById, tenantFromRequest, type Tenant } from "@/lib/tenancy/resolve-tenant";
+import { assertActive, tenantFromRequest, type Tenant } from "@/lib/tenancy/resolve-tenant";
 import { authenticateAccessToken, bearerToken, type UserPrincipal } from "@/lib/auth/authenticate";
 import { authenticateSchoolBearer } from "@/lib/auth/authenticate-school-bearer";
 import { assertPlatformAccess, type PlatformAccess } from "@/lib/platform/policy";
-import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
+import { authenticateSchoolApiKey } from "@/lib/api-keys/authenticate-api-key";
 import { actionFor, assertPermission, type SchoolPrincipal } from "@/lib/rbac/permissions";
 import type { Codename, Resource } from "@/lib/rbac/catalogue";
+import { runPlan, tenantRead, type SqlText, type TenantReadPlan } from "@/lib/db/tenant-script";
 
 type RouteArgs = { params?: Promise<Record<string, string | string[]>> };
 export type RouteHandler = (request: Request, args: RouteArgs) => Promise<Response>;
@@ -116,7 +117,14 @@ export function systemRoute(options: SystemOptions<z.ZodType | undefined>, handl
 // ---------------------------------------------------------------------------------------------
 // School API: a tenant from host / X-Tenant / token, active, and credentials of that tenant.
 
-interface SchoolOptions<B extends z.ZodType | undefined> {
+/** What a route's read may depend on before the request is authenticated. */
+export interface ReadScope {
+  url: URL;
+  /** The user the credentials name (the token's subject), null for an API key or no credentials. */
+  userId: string | null;
+}
+
+interface SchoolOptions<B extends z.ZodType | undefined, R = undefined> {
   auth?: AuthMode;
   body?: B;
   /** Accept X-API-KEY as well as a Bearer token (default). The auth endpoints are for users only. */
@@ -125,70 +133,113 @@ interface SchoolOptions<B extends z.ZodType | undefined> {
   resource?: Resource;
   /** A fixed codename instead (e.g. role assignments: creating one is `roles.change`). */
   permission?: Codename;
+  /**
+   * The route's tenant read, declared up front: with a Bearer token it travels in the same
+   * database message as the authentication query (the hot path: one round trip per request), and
+   * its result reaches the handler as `read` only after authentication and permission passed.
+   */
+  read?: (scope: ReadScope) => TenantReadPlan<R>;
 }
 
-export interface PublicSchoolContext<B> extends RequestContext {
+export interface PublicSchoolContext<B, R = undefined> extends RequestContext {
   body: B;
   tenant: Tenant;
+  /** The result of the route's `read`. */
+  read: R;
 }
-export interface SchoolContext<B> extends PublicSchoolContext<B> {
+export interface SchoolContext<B, R = undefined> extends PublicSchoolContext<B, R> {
   principal: SchoolPrincipal;
 }
-export interface SchoolUserContext<B> extends PublicSchoolContext<B> {
+export interface SchoolUserContext<B, R = undefined> extends PublicSchoolContext<B, R> {
   principal: UserPrincipal;
 }
 
-/** The school of a request without a Bearer token: host, else X-Tenant, else a bound API key's school. */
-async function resolveSchoolTenant(request: Request, apiKey: string | null): Promise<Tenant> {
-  const fromRequest = await tenantFromRequest(request);
-  if (fromRequest) return fromRequest;
-  if (apiKey) {
-    // A key bound to one school names that school; a global key needs a host or X-Tenant.
-    const key = await authenticateApiKey(apiKey, null);
-    const tenant = key.clientId ? await tenantById(key.clientId) : null;
-    if (tenant) return tenant;
-  }
+/** The school of a request without credentials: host, else X-Tenant. */
+async function resolveSchoolTenant(request: Request): Promise<Tenant> {
+  const tenant = await tenantFromRequest(request);
+  if (tenant) return tenant;
   throw new ApiError(400, "tenant_required", "No school given: use the school's address or the X-Tenant header.");
 }
 
 type SchoolBody<B> = B extends z.ZodType ? z.output<B> : undefined;
 
-export function schoolRoute<B extends z.ZodType | undefined = undefined>(
-  options: SchoolOptions<B> & { auth: false },
-  handler: (ctx: PublicSchoolContext<SchoolBody<B>>) => Promise<Response>,
+export function schoolRoute<B extends z.ZodType | undefined = undefined, R = undefined>(
+  options: SchoolOptions<B, R> & { auth: false },
+  handler: (ctx: PublicSchoolContext<SchoolBody<B>, R>) => Promise<Response>,
 ): RouteHandler;
-export function schoolRoute<B extends z.ZodType | undefined = undefined>(
-  options: SchoolOptions<B> & { auth: "optional"; apiKeys: false },
-  handler: (ctx: PublicSchoolContext<SchoolBody<B>> & { principal?: UserPrincipal }) => Promise<Response>,
+export function schoolRoute<B extends z.ZodType | undefined = undefined, R = undefined>(
+  options: SchoolOptions<B, R> & { auth: "optional"; apiKeys: false },
+  handler: (ctx: PublicSchoolContext<SchoolBody<B>, R> & { principal?: UserPrincipal }) => Promise<Response>,
 ): RouteHandler;
-export function schoolRoute<B extends z.ZodType | undefined = undefined>(
-  options: SchoolOptions<B> & { apiKeys: false },
-  handler: (ctx: SchoolUserContext<SchoolBody<B>>) => Promise<Response>,
+export function schoolRoute<B extends z.ZodType | undefined = undefined, R = undefined>(
+  options: SchoolOptions<B, R> & { apiKeys: false },
+  handler: (ctx: SchoolUserContext<SchoolBody<B>, R>) => Promise<Response>,
 ): RouteHandler;
-export function schoolRoute<B extends z.ZodType | undefined = undefined>(
-  options: SchoolOptions<B>,
-  handler: (ctx: SchoolContext<SchoolBody<B>>) => Promise<Response>,
+export function schoolRoute<B extends z.ZodType | undefined = undefined, R = undefined>(
+  options: SchoolOptions<B, R>,
+  handler: (ctx: SchoolContext<SchoolBody<B>, R>) => Promise<Response>,
 ): RouteHandler;
-export function schoolRoute(options: SchoolOptions<z.ZodType | undefined>, handler: (ctx: never) => Promise<Response>): RouteHandler {
+export function schoolRoute(options: SchoolOptions<z.ZodType | undefined, unknown>, handler: (ctx: never) => Promise<Response>): RouteHandler {
   return instrument(async (ctx) => {
     const token = options.auth === false ? null : bearerToken(ctx.request);
     const keyHeader = options.auth === false || options.apiKeys === false || token ? null : ctx.request.headers.get("x-api-key");
+    const codename = options.permission ?? (options.resource ? `${options.resource}.${actionFor(ctx.request.method)}` : null);
+    // The plan is made before anyone is authenticated, but a bad query parameter must not answer
+    // before a missing credential does (401/403 come first): its error waits for its turn.
+    let plan: TenantReadPlan<unknown> | null = null;
+    let planError: unknown = null;
+    const planFor = (userId: string | null) => {
+      if (!options.read) return;
+      try {
+        plan = options.read({ url: ctx.url, userId });
+      } catch (error) {
+        planError = error;
+      }
+    };
+    const readsFor = (userId: string | null): SqlText[] => {
+      planFor(userId);
+      return (plan as TenantReadPlan<unknown> | null)?.statements ?? [];
+    };
     let tenant: Tenant;
     let principal: SchoolPrincipal | undefined;
-    if (token) {
-      // School, session, user and permissions in one round trip (the hot path).
-      ({ tenant, principal } = await authenticateSchoolBearer(ctx.request, token));
+    let read: unknown;
+    let readDone = false;
+    if (token || keyHeader !== null) {
+      // School, credentials, permissions — and the route's read — in one round trip (the hot path).
+      const auth = token
+        ? await authenticateSchoolBearer(ctx.request, token, {
+          permission: codename,
+          // Called once the token's signature is verified: its subject is the user the plan reads for.
+          reads: options.read ? (claims) => readsFor(claims.sub) : undefined,
+        })
+        : await authenticateSchoolApiKey(ctx.request, keyHeader!, {
+          permission: codename,
+          reads: readsFor(null),
+        });
+      ({ tenant, principal } = auth);
+      if (codename) await assertPermission(principal, codename, tenant.id);
+      if (planError) throw planError;
+      const planned = plan as TenantReadPlan<unknown> | null;
+      if (planned) {
+        // The SQL side of the checks must have agreed, or the reads saw nothing of the school.
+        if (!auth.granted) throw token ? new ApiError(401, "token_not_valid", "Token is invalid or expired.") : new ApiError(401, "api_key_not_valid", "API key is invalid, revoked or expired.");
+        const tenantId = tenant.id;
+        read = await planned.result(auth.rows, (statements: SqlText[]) => tenantRead<unknown[][]>(tenantId, statements));
+        readDone = true;
+      }
     } else {
-      tenant = await resolveSchoolTenant(ctx.request, keyHeader);
+      tenant = await resolveSchoolTenant(ctx.request);
       assertActive(tenant);
-      if (keyHeader !== null) principal = await authenticateApiKey(keyHeader, tenant.id);
-      else if (options.auth !== false && options.auth !== "optional") throw notAuthenticated();
+      if (options.auth !== false && options.auth !== "optional") throw notAuthenticated();
+      if (codename) await assertPermission(principal!, codename, tenant.id);
     }
-    if (options.permission || options.resource) {
-      await assertPermission(principal!, options.permission ?? `${options.resource!}.${actionFor(ctx.request.method)}`, tenant.id);
+    if (options.read && !readDone) {
+      planFor(principal?.kind === "user" ? principal.user.id : null);
+      if (planError) throw planError;
+      read = await runPlan(tenant.id, plan as unknown as TenantReadPlan<unknown>);
     }
     const body = await parseBody(ctx.request, options.body);
-    return (handler as (c: SchoolContext<unknown>) => Promise<Response>)({ ...ctx, body, tenant, principal: principal! });
+    return (handler as (c: SchoolContext<unknown, unknown>) => Promise<Response>)({ ...ctx, body, tenant, principal: principal!, read });
   });
 }
 

@@ -1,7 +1,7 @@
 // The school profile (API.md §4): the user, the tenant, the user's roles in it, the union of
 // their permissions and the teacher profile. Read under row-level security for this tenant.
 import { z } from "zod";
-import { sql, tenantRead } from "@/lib/db/tenant-script";
+import { prepared, runPlan, type TenantReadPlan } from "@/lib/db/tenant-script";
 import type { Tenant } from "@/lib/tenancy/resolve-tenant";
 import { UserOut, toUserOut, type PublicUser } from "@/lib/users/user-schemas";
 
@@ -17,17 +17,35 @@ export const SchoolProfile = z
   })
   .meta({ id: "SchoolProfile" });
 
-export async function schoolProfile(user: PublicUser, tenant: Tenant): Promise<z.infer<typeof SchoolProfile>> {
-  // One round trip (lib/db/tenant-script): this is on every login and every `me`.
-  const [roles, teachers] = await tenantRead<[{ id: string; name: string; permissions: string[] }[], { employee_number: string; subjects: string[] }[]]>(tenant.id, [
-    sql`SELECT r.id, r.name, r.permissions
-        FROM user_role_assignments a JOIN school_roles r ON r.id = a.role_id AND r.client_id = a.client_id
-        WHERE a.user_id = ${user.id}::uuid AND a.client_id = ${tenant.id}::uuid
-        ORDER BY r.name`,
-    sql`SELECT employee_number, subjects FROM teacher_profiles WHERE user_id = ${user.id}::uuid AND client_id = ${tenant.id}::uuid`,
-  ]);
+type Profile = z.infer<typeof SchoolProfile>;
+type RoleRow = { id: string; name: string; permissions: string[] };
+type TeacherRow = { employee_number: string; subjects: string[] };
+
+// On every login and every `me`: prepared, scoped by the tenant context of the script, and one
+// row (roles and teacher profile as JSON) so that there is one result to decode.
+const profileOfUser = prepared(`
+  SELECT COALESCE((SELECT json_agg(json_build_object('id', r.id, 'name', r.name, 'permissions', r.permissions) ORDER BY r.name, r.id)
+                   FROM user_role_assignments a JOIN school_roles r ON r.id = a.role_id AND r.client_id = a.client_id
+                   WHERE a.user_id = $1::uuid AND a.client_id = app_current_client()), '[]') AS roles,
+         (SELECT json_build_object('employee_number', t.employee_number, 'subjects', t.subjects)
+          FROM teacher_profiles t WHERE t.user_id = $1::uuid AND t.client_id = app_current_client()) AS teacher`);
+
+/**
+ * The profile's reads for `userId`, as a plan (lib/db/tenant-script.ts): `me` sends it with the
+ * authentication query; the user and the tenant come from that query, so the result is a function of them.
+ */
+export function schoolProfileRead(userId: string): TenantReadPlan<(user: PublicUser, tenant: Tenant) => Profile> {
+  return {
+    statements: [profileOfUser.run(userId)],
+    result: ([[row]]) => {
+      const { roles, teacher } = row as { roles: RoleRow[]; teacher: TeacherRow | null };
+      return (user, tenant) => toProfile(user, tenant, roles, teacher);
+    },
+  };
+}
+
+function toProfile(user: PublicUser, tenant: Tenant, roles: RoleRow[], teacher: TeacherRow | null): Profile {
   const permissions = [...new Set(roles.flatMap((r) => r.permissions))].sort();
-  const teacher = teachers[0];
   return {
     user: toUserOut(user),
     tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name },
@@ -35,4 +53,8 @@ export async function schoolProfile(user: PublicUser, tenant: Tenant): Promise<z
     permissions,
     teacher: teacher ? { employee_number: teacher.employee_number, subjects: teacher.subjects } : null,
   };
+}
+
+export async function schoolProfile(user: PublicUser, tenant: Tenant): Promise<Profile> {
+  return (await runPlan(tenant.id, schoolProfileRead(user.id)))(user, tenant);
 }
