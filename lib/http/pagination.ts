@@ -2,6 +2,7 @@
 // max 200); answers {"count","next","previous","results"} with absolute next/previous URLs.
 import { z } from "zod";
 import { ApiError } from "@/lib/http/errors";
+import type { SqlText, TenantReadPlan } from "@/lib/db/tenant-script";
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
@@ -64,28 +65,51 @@ export async function paginate<Row, Out>(
 }
 
 /**
- * Like `paginate`, for a query that returns the count and the page together (one round trip).
- * `?page=last` needs the count first, so it costs a second call.
+ * A page whose results PostgreSQL already wrote as JSON text: the response body is assembled
+ * around that text instead of parsing it and serialising it again (`ok()` sends `toJsonText()`).
+ * Same body as a `Page`: {"count","next","previous","results"}.
  */
-export async function paginateOnce<Row, Out>(
-  url: URL,
-  fetch: (p: PageRequest) => Promise<{ count: number; rows: Row[] }>,
-  serialize: (row: Row) => Out,
-): Promise<Page<Out>> {
-  const request = pageRequest(url);
-  let { count, rows } = await fetch(request);
-  const lastPage = Math.max(1, Math.ceil(count / request.pageSize));
-  if (url.searchParams.get("page") === "last" && lastPage > 1) {
-    request.page = lastPage;
-    request.skip = (lastPage - 1) * request.pageSize;
-    ({ count, rows } = await fetch(request));
+export class JsonPage<T> {
+  constructor(readonly count: number, readonly next: string | null, readonly previous: string | null, readonly resultsJson: string) {}
+
+  toJsonText(): string {
+    return `{"count":${this.count},"next":${JSON.stringify(this.next)},"previous":${JSON.stringify(this.previous)},"results":${this.resultsJson}}`;
   }
-  if (request.page > lastPage) throw new ApiError(404, "not_found", "Invalid page.");
+
+  /** As a plain page, for server-rendered pages. */
+  parsed(): Page<T> {
+    return { count: this.count, next: this.next, previous: this.previous, results: JSON.parse(this.resultsJson) as T[] };
+  }
+}
+
+/**
+ * A list page as a tenant read plan (lib/db/tenant-script.ts). `statement(p)` answers one row:
+ * `n`, the count, and `rows`, the page's results as JSON text (`json_agg(…)::text`, already in
+ * the response's shape). The page asked for travels with the plan; `?page=last` rereads once it
+ * knows the count. A page past the last (other than page 1) is 404, as in `paginate`.
+ */
+export function paginatedRead<T>(url: URL, statement: (p: PageRequest) => SqlText): TenantReadPlan<JsonPage<T>> {
+  const first = pageRequest(url);
+  const decode = ([[row]]: unknown[][]) => row as { n: number; rows: string };
   return {
-    count,
-    next: request.page < lastPage ? pageUrl(url, request.page + 1) : null,
-    previous: request.page > 1 ? pageUrl(url, request.page - 1) : null,
-    results: rows.map(serialize),
+    statements: [statement(first)],
+    async result(prefetched, reread) {
+      const request = { ...first };
+      let { n: count, rows } = decode(prefetched);
+      const lastPage = Math.max(1, Math.ceil(count / request.pageSize));
+      if (url.searchParams.get("page") === "last" && lastPage > 1) {
+        request.page = lastPage;
+        request.skip = (lastPage - 1) * request.pageSize;
+        ({ n: count, rows } = decode(await reread([statement(request)])));
+      }
+      if (request.page > lastPage) throw new ApiError(404, "not_found", "Invalid page.");
+      return new JsonPage<T>(
+        count,
+        request.page < lastPage ? pageUrl(url, request.page + 1) : null,
+        request.page > 1 ? pageUrl(url, request.page - 1) : null,
+        rows,
+      );
+    },
   };
 }
 

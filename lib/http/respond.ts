@@ -1,6 +1,16 @@
 // Success responses. API answers are never cached: most carry tokens or tenant data.
+
+/** A body that is already JSON text (e.g. lib/http/pagination.ts JsonPage). */
+interface JsonText {
+  toJsonText(): string;
+}
+
+function isJsonText(body: unknown): body is JsonText {
+  return typeof (body as JsonText | null)?.toJsonText === "function";
+}
+
 export function ok(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
+  return new Response(isJsonText(body) ? body.toJsonText() : JSON.stringify(body), {
     status,
     headers: { "content-type": "application/json", "cache-control": "no-store", ...headers },
   });

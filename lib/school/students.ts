@@ -2,9 +2,9 @@
 import { withTenant } from "@/lib/db/tenant-scope";
 import { ApiError } from "@/lib/http/errors";
 import { isId } from "@/lib/http/ids";
-import { paginateOnce } from "@/lib/http/pagination";
+import { paginatedRead } from "@/lib/http/pagination";
 import { likeText } from "@/lib/http/search";
-import { joinSql, sql, tenantRead } from "@/lib/db/tenant-script";
+import { joinSql, prepared, runPlan, sql, SqlText } from "@/lib/db/tenant-script";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertRef, invalidRef } from "@/lib/school/references";
@@ -27,36 +27,39 @@ function admissionConflict(error: unknown): never {
   throw error;
 }
 
-/** The hot list: count and page in one round trip under row-level security (lib/db/tenant-script). */
-export async function listStudents(tenantId: string, url: URL) {
+// One row: the count, and the page as JSON text in the response's shape (toStudentOut: the
+// columns are named as its fields, and JSON writes a date as YYYY-MM-DD), ordered in the aggregate.
+const pageStatement = (where: string, limit: string) => `
+  SELECT (SELECT count(*)::int FROM students WHERE ${where}) AS n,
+         COALESCE((SELECT json_agg(s ORDER BY s.last_name, s.first_name, s.id) FROM (
+                     SELECT id, first_name, last_name, admission_number, class_id AS class, date_of_birth
+                     FROM students WHERE ${where} ORDER BY last_name, first_name, id ${limit}) s), '[]')::text AS rows`;
+// The unfiltered list is the one integrations poll: it is prepared.
+const unfilteredPage = prepared(pageStatement("client_id = app_current_client()", "LIMIT $1 OFFSET $2"));
+
+/**
+ * The hot list as a read plan (in the same message as the authentication query,
+ * lib/db/tenant-script.ts): `?search=` (name or admission number), `?class=<id>|null`.
+ */
+export function studentsPage(url: URL) {
   const search = url.searchParams.get("search")?.trim().slice(0, 100);
   const klass = url.searchParams.get("class");
   if (klass && klass !== "null" && !isId(klass)) throw invalidRef("class", klass);
-  const conditions = [sql`client_id = ${tenantId}::uuid`];
+  const conditions = [sql`client_id = app_current_client()`];
   if (klass === "null") conditions.push(sql`class_id IS NULL`);
   else if (klass) conditions.push(sql`class_id = ${klass.toLowerCase()}::uuid`);
   if (search) {
     const pattern = `%${likeText(search)}%`;
     conditions.push(sql`(first_name ILIKE ${pattern} OR last_name ILIKE ${pattern} OR admission_number ILIKE ${pattern})`);
   }
-  const where = joinSql(conditions, " AND ");
-  return paginateOnce(url, async ({ skip, take }) => {
-    const [[total], rows] = await tenantRead<[[{ n: number }], StudentSqlRow[]]>(tenantId, [
-      sql`SELECT count(*)::int AS n FROM students WHERE ${where}`,
-      sql`SELECT id, first_name, last_name, admission_number, class_id, to_char(date_of_birth, 'YYYY-MM-DD') AS date_of_birth
-          FROM students WHERE ${where} ORDER BY last_name, first_name, id LIMIT ${take} OFFSET ${skip}`,
-    ]);
-    return { count: total.n, rows };
-  }, (r) => ({ id: r.id, first_name: r.first_name, last_name: r.last_name, admission_number: r.admission_number, class: r.class_id, date_of_birth: r.date_of_birth }));
+  const where = joinSql(conditions, " AND ").text;
+  return paginatedRead<ReturnType<typeof toStudentOut>>(url, ({ skip, take }) => conditions.length > 1
+    ? new SqlText(pageStatement(where, sql`LIMIT ${take} OFFSET ${skip}`.text))
+    : unfilteredPage.run(take, skip));
 }
 
-interface StudentSqlRow {
-  id: string;
-  first_name: string;
-  last_name: string;
-  admission_number: string;
-  class_id: string | null;
-  date_of_birth: string | null;
+export async function listStudents(tenantId: string, url: URL) {
+  return (await runPlan(tenantId, studentsPage(url))).parsed();
 }
 
 export async function getStudent(tenantId: string, id: string) {
