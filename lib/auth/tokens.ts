@@ -2,7 +2,8 @@
 // (school only), jti, iat, exp — plus `sid`, the login session (refresh family) the token
 // belongs to, so that revoking a session also stops its access tokens at once.
 import { randomUUID } from "node:crypto";
-import { decodeProtectedHeader, jwtVerify, SignJWT, type JWTPayload } from "jose";
+import { decodeProtectedHeader, jwtVerify, SignJWT, type CryptoKey, type JWTPayload } from "jose";
+import { LRUCache } from "lru-cache";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
 import { JWT_ALG, signingKey, verificationKey } from "@/lib/auth/signing-keys";
@@ -52,13 +53,32 @@ function invalid(detail = "Token is invalid or expired."): ApiError {
   return new ApiError(401, "token_not_valid", detail);
 }
 
-/**
- * Verifies signature, algorithm, expiry, audience and type. Any failure — malformed, `alg:none`,
- * HS256 with the public key, unknown kid, edited payload, wrong type or audience — is the same
- * `401 token_not_valid`.
- */
-export async function verifyToken(token: unknown, expected: { type: TokenType; aud: Audience }): Promise<TokenClaims> {
-  if (typeof token !== "string" || token.length === 0 || token.length > MAX_TOKEN_LENGTH) throw invalid();
+// Tokens whose signature this process has verified, by their exact text. A client reuses its
+// access token for every request of its life (minutes), and an ES256 verification is the largest
+// single cost of a token-authenticated request, so this saves it on all but the first. Nothing
+// else is cached: expiry, audience and type are checked again on every hit, and everything the
+// database decides (session revoked, user deactivated, permissions) is read on every request.
+// An entry is used only while the key that verified it is still the live key for its `kid` in
+// the current key ring (a ring reload or a retired key re-verifies or refuses). Failed
+// verifications are never cached, so forged tokens cannot fill it.
+interface Verified {
+  payload: JWTPayload;
+  /** The audience it was verified for: a hit for another audience is verified afresh (and fails). */
+  aud: Audience;
+  kid: string;
+  key: CryptoKey;
+}
+const verifiedTokens = new LRUCache<string, Verified>({ max: 10_000 });
+
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+async function verifiedPayload(token: string, aud: Audience): Promise<JWTPayload> {
+  const hit = verifiedTokens.get(token);
+  if (hit && hit.aud === aud && (await verificationKey(hit.kid)) === hit.key) {
+    // What jwtVerify checked besides the signature and audience: expiry (as jose: exp <= now is expired).
+    if (typeof hit.payload.exp !== "number" || hit.payload.exp <= nowSeconds()) throw invalid();
+    return hit.payload;
+  }
   let kid: string | undefined;
   try {
     const header = decodeProtectedHeader(token);
@@ -71,10 +91,23 @@ export async function verifyToken(token: unknown, expected: { type: TokenType; a
   if (!key) throw invalid();
   let payload: JWTPayload;
   try {
-    ({ payload } = await jwtVerify(token, key, { algorithms: [JWT_ALG], audience: expected.aud, requiredClaims: ["sub", "jti", "exp", "iat"] }));
+    ({ payload } = await jwtVerify(token, key, { algorithms: [JWT_ALG], audience: aud, requiredClaims: ["sub", "jti", "exp", "iat"] }));
   } catch {
     throw invalid();
   }
+  // Kept until it expires (or is pushed out by newer ones).
+  verifiedTokens.set(token, { payload, aud, kid, key }, { ttl: Math.max(1, (payload.exp! - nowSeconds()) * 1000) });
+  return payload;
+}
+
+/**
+ * Verifies signature, algorithm, expiry, audience and type. Any failure — malformed, `alg:none`,
+ * HS256 with the public key, unknown kid, edited payload, wrong type or audience — is the same
+ * `401 token_not_valid`.
+ */
+export async function verifyToken(token: unknown, expected: { type: TokenType; aud: Audience }): Promise<TokenClaims> {
+  if (typeof token !== "string" || token.length === 0 || token.length > MAX_TOKEN_LENGTH) throw invalid();
+  const payload = await verifiedPayload(token, expected.aud);
   if (payload.token_type !== expected.type) throw invalid("Token has wrong type.");
   const { sub, jti, sid, tid } = payload as Record<string, unknown>;
   if (typeof sub !== "string" || !UUID.test(sub) || typeof jti !== "string" || !UUID.test(jti) || typeof sid !== "string" || !UUID.test(sid)) {
