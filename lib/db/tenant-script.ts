@@ -77,8 +77,11 @@ export function prepared(text: string): PreparedStatement {
   return new PreparedStatement(text);
 }
 
-// What each pooled connection has PREPAREd (pg reuses the same client object for a connection).
-const preparedOn = new WeakMap<pg.PoolClient, Set<string>>();
+// What each pooled connection has PREPAREd, kept on pg's client object (one per connection).
+// On the object rather than in a module-level map: Next.js bundles route handlers and pages as
+// separate module graphs, so this module can exist twice in one process, sharing one pool.
+const PREPARED = Symbol.for("sms.preparedStatements");
+type TrackedClient = pg.PoolClient & { [PREPARED]?: Set<string> };
 
 // A connection whose prepared statements were lost (26000: someone ran DEALLOCATE/DISCARD) or no
 // longer match the schema (0A000: "cached plan must not change result type", after a migration).
@@ -91,9 +94,8 @@ const STALE_PREPARED = new Set(["26000", "0A000"]);
 export async function runScript(statements: SqlText[]): Promise<pg.QueryResult[]> {
   const needed = [...new Map(statements.flatMap((s) => s.uses).map((p) => [p.name, p])).values()];
   for (let attempt = 0; ; attempt++) {
-    const client = await pool().connect();
-    let known = preparedOn.get(client);
-    if (!known) preparedOn.set(client, (known = new Set()));
+    const client: TrackedClient = await pool().connect();
+    const known = (client[PREPARED] ??= new Set());
     let preparing = false;
     try {
       const missing = needed.filter((p) => !known.has(p.name));

@@ -1,6 +1,6 @@
 // Finding the tenant of a school request (API.md §2): the host, else `X-Tenant` on the platform
 // host, else the token's tenant. Suspension is read on every request: it must bite at once.
-import { prisma } from "@/lib/db/client";
+import { prepared, runScript } from "@/lib/db/tenant-script";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
 import { classifyHost } from "@/lib/tenancy/hosts";
@@ -13,7 +13,14 @@ export interface Tenant {
   isActive: boolean;
 }
 
-const tenantSelect = { id: true, slug: true, name: true, isActive: true } as const;
+// On every request without credentials (login, refresh, the portal's pages): prepared.
+const COLUMNS = `id, slug, name, is_active AS "isActive"`;
+const clientBySlug = prepared(`SELECT ${COLUMNS} FROM clients WHERE slug = $1::text`);
+const clientByDomain = prepared(`SELECT ${COLUMNS} FROM clients WHERE id = (SELECT client_id FROM client_domains WHERE domain = $1::text)`);
+
+async function one(statement: ReturnType<typeof prepared>, value: string): Promise<Tenant | null> {
+  return ((await runScript([statement.run(value)]))[0].rows[0] as Tenant | undefined) ?? null;
+}
 
 function notFound(): ApiError {
   return new ApiError(404, "tenant_not_found", "No school is served at this address.");
@@ -21,20 +28,16 @@ function notFound(): ApiError {
 
 async function bySlug(slug: string): Promise<Tenant> {
   if (!isValidSlug(slug)) throw notFound();
-  const tenant = await prisma.client.findUnique({ where: { slug }, select: tenantSelect });
+  const tenant = await one(clientBySlug, slug);
   if (!tenant) throw notFound();
   return tenant;
 }
 
 async function byDomain(domain: string): Promise<Tenant> {
   if (domain.length > 253) throw notFound();
-  const found = await prisma.clientDomain.findUnique({ where: { domain }, select: { client: { select: tenantSelect } } });
-  if (!found) throw notFound();
-  return found.client;
-}
-
-export async function tenantById(id: string): Promise<Tenant | null> {
-  return prisma.client.findUnique({ where: { id }, select: tenantSelect });
+  const tenant = await one(clientByDomain, domain);
+  if (!tenant) throw notFound();
+  return tenant;
 }
 
 /** The tenant served at a host (for pages); null on the platform host or an unknown host. */
