@@ -1,7 +1,8 @@
 // Appends one audit event. Audit writes never fail the request they describe: a lost audit row
 // is logged loudly instead.
-import { prisma } from "@/lib/db/client";
+import { v7 as uuidv7 } from "uuid";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { prepared, runScript, type SqlText } from "@/lib/db/tenant-script";
 import { log } from "@/lib/log";
 
 export interface AuditActor {
@@ -24,23 +25,23 @@ export interface AuditEntry {
   metadata?: Prisma.InputJsonValue;
 }
 
+const insertAudit = prepared(`
+  INSERT INTO audit_events (id, action, actor_user_id, actor_key_id, actor_label, client_id, target_type, target_id, ip, user_agent, request_id, metadata)
+  VALUES ($1::uuid, $2::text, $3::uuid, $4::uuid, $5::text, $6::uuid, $7::text, $8::text, $9::text, $10::text, $11::text, $12::jsonb)`);
+
+/** The audit row as a statement, for a caller that writes it in one message with its own writes. */
+export function auditStatement(entry: AuditEntry, origin: AuditOrigin): SqlText {
+  return insertAudit.run(
+    uuidv7(), entry.action, entry.actor?.userId ?? null, entry.actor?.keyId ?? null, entry.actor?.label?.slice(0, 254) ?? null,
+    entry.clientId ?? null, entry.target?.type ?? null, entry.target?.id ?? null,
+    origin.ip?.slice(0, 64) ?? null, origin.userAgent?.slice(0, 500) ?? null, origin.requestId?.slice(0, 64) ?? null,
+    entry.metadata === undefined ? null : JSON.stringify(entry.metadata),
+  );
+}
+
 export async function recordAudit(entry: AuditEntry, origin: AuditOrigin): Promise<void> {
   try {
-    await prisma.auditEvent.create({
-      data: {
-        action: entry.action,
-        actorUserId: entry.actor?.userId ?? null,
-        actorKeyId: entry.actor?.keyId ?? null,
-        actorLabel: entry.actor?.label?.slice(0, 254) ?? null,
-        clientId: entry.clientId ?? null,
-        targetType: entry.target?.type ?? null,
-        targetId: entry.target?.id ?? null,
-        ip: origin.ip?.slice(0, 64) ?? null,
-        userAgent: origin.userAgent?.slice(0, 500) ?? null,
-        requestId: origin.requestId,
-        metadata: entry.metadata,
-      },
-    });
+    await runScript([auditStatement(entry, origin)]);
   } catch (error) {
     log.error({ err: error, audit: entry, request_id: origin.requestId }, "audit event lost");
   }

@@ -5,16 +5,15 @@
 // unknown identifier pays for a dummy hash), and every wrong answer that does not prove the
 // password right has the same body.
 import { z } from "zod";
-import { prisma } from "@/lib/db/client";
 import { ApiError } from "@/lib/http/errors";
-import { recordAudit, type AuditOrigin } from "@/lib/audit/record-audit";
+import { auditStatement, recordAudit, type AuditOrigin } from "@/lib/audit/record-audit";
 import { parseIdentifier } from "@/lib/auth/identifier";
 import { accountKey, beginLoginAttempt } from "@/lib/auth/login-throttle";
 import { PresentedPassword, verifyPassword } from "@/lib/auth/password";
-import { openSession, type TokenPair } from "@/lib/auth/sessions";
-import { publicUserSelect } from "@/lib/auth/authenticate";
+import { newSession, signPair, type TokenPair } from "@/lib/auth/sessions";
 import type { PublicUser } from "@/lib/users/user-schemas";
 import type { Audience } from "@/lib/auth/tokens";
+import { prepared, runScript, tenantContext, tenantRead, type SqlText, type TenantReadPlan } from "@/lib/db/tenant-script";
 
 const IdentifierString = z.string().trim().min(1, "This field may not be blank.").max(254, "Ensure this field has no more than 254 characters.");
 
@@ -45,15 +44,42 @@ function failed(): ApiError {
   return new ApiError(401, "authentication_failed", "No active account found with the given credentials.");
 }
 
-export async function login(input: LoginInput, target: LoginTarget, origin: AuditOrigin): Promise<{ user: PublicUser; tokens: TokenPair }> {
+const USER_COLUMNS = "id, email, phone, full_name, is_active, client_id, platform_role::text AS platform_role, last_login, date_joined, password_hash";
+const userByEmail = prepared(`SELECT ${USER_COLUMNS} FROM users WHERE email = $1::text`);
+const userByPhone = prepared(`SELECT ${USER_COLUMNS} FROM users WHERE phone = $1::text`);
+const touchLastLogin = prepared("UPDATE users SET last_login = $2::timestamptz WHERE id = $1::uuid");
+
+interface UserRow {
+  id: string;
+  email: string | null;
+  phone: string | null;
+  full_name: string;
+  is_active: boolean;
+  client_id: string | null;
+  platform_role: PublicUser["platformRole"];
+  last_login: Date | null;
+  date_joined: Date;
+  password_hash: string;
+}
+
+/**
+ * Logs in. A successful login writes everything it writes — last login, the session and its first
+ * refresh token, the audit row — in one message (one transaction), and `read`, the caller's reads
+ * for the user's school (the school profile), rides along in it under that school's row-level
+ * security: one round trip after the password check.
+ */
+export async function login<R = undefined>(
+  input: LoginInput,
+  target: LoginTarget,
+  origin: AuditOrigin,
+  read?: (userId: string) => TenantReadPlan<R>,
+): Promise<{ user: PublicUser; tokens: TokenPair; read: R }> {
   const raw = (input.identifier ?? input.email ?? input.phone)!;
   const identifier = parseIdentifier(raw);
-  const user = identifier
-    ? await prisma.user.findUnique({
-        where: identifier.kind === "email" ? { email: identifier.value } : { phone: identifier.value },
-        select: { ...publicUserSelect, passwordHash: true },
-      })
-    : null;
+  const row = identifier
+    ? ((await runScript([(identifier.kind === "email" ? userByEmail : userByPhone).run(identifier.value)]))[0].rows[0] as UserRow | undefined)
+    : undefined;
+  const user = row ? { id: row.id, clientId: row.client_id, isActive: row.is_active, passwordHash: row.password_hash } : null;
   const account = accountKey(user?.id ?? null, identifier?.value ?? raw.trim().toLowerCase());
   const attempt = await beginLoginAttempt(account, origin.ip);
 
@@ -61,12 +87,12 @@ export async function login(input: LoginInput, target: LoginTarget, origin: Audi
   const audit = { clientId: target.tenantId, actor: { userId: user?.id ?? null, label: identifier?.value ?? raw.slice(0, 254) } };
   const belongsHere = user ? user.clientId === target.tenantId : false;
 
-  if (!user || !passwordOk || !user.isActive || (target.audience === "school" && user.clientId !== null && !belongsHere)) {
+  if (!row || !user || !passwordOk || !user.isActive || (target.audience === "school" && user.clientId !== null && !belongsHere)) {
     await recordAudit({ ...audit, action: `${target.audience}.login.failed` }, origin);
     throw failed();
   }
-  await attempt.succeeded(); // the password was proven right, whatever follows
   if (!belongsHere) {
+    await attempt.succeeded(); // the password was proven right, whatever follows
     // Right password, wrong kind of account: a school user on system auth or a platform user on
     // school auth. Saying so is safe — they proved the password.
     await recordAudit({ ...audit, action: `${target.audience}.login.refused` }, origin);
@@ -78,9 +104,27 @@ export async function login(input: LoginInput, target: LoginTarget, origin: Audi
   }
 
   const lastLogin = new Date();
-  await prisma.user.update({ where: { id: user.id }, data: { lastLogin }, select: { id: true } });
-  const tokens = await openSession({ userId: user.id, clientId: user.clientId, audience: target.audience }, origin);
-  await recordAudit({ ...audit, action: `${target.audience}.login.succeeded`, target: { type: "user", id: user.id } }, origin);
-  const { passwordHash: _hash, ...publicUser } = user;
-  return { user: { ...publicUser, lastLogin }, tokens };
+  const subject = { userId: user.id, clientId: user.clientId, audience: target.audience };
+  const session = newSession(subject, origin);
+  const writes: SqlText[] = [
+    touchLastLogin.run(user.id, lastLogin.toISOString()),
+    ...session.statements,
+    auditStatement({ ...audit, action: `${target.audience}.login.succeeded`, target: { type: "user", id: user.id } }, origin),
+  ];
+  const plan = read && user.clientId ? read(user.id) : null;
+  const script = plan ? [...writes, tenantContext(user.clientId!), ...plan.statements] : writes;
+  // The counters, the writes and the signing are independent: together, not one after another.
+  const [results, tokens] = await Promise.all([
+    runScript(script),
+    signPair(subject, session.familyId, session.refreshJti, session.expiresAt),
+    attempt.succeeded(), // the password was proven right, whatever follows
+  ]);
+  const publicUser: PublicUser = {
+    id: row.id, email: row.email, phone: row.phone, fullName: row.full_name, isActive: row.is_active, clientId: row.client_id,
+    platformRole: row.platform_role, lastLogin, dateJoined: row.date_joined,
+  };
+  const readResult = plan
+    ? await plan.result(results.slice(writes.length + 1).map((r) => r.rows), (statements) => tenantRead<unknown[][]>(user.clientId!, statements))
+    : undefined;
+  return { user: publicUser, tokens, read: readResult as R };
 }

@@ -5,8 +5,9 @@
 //   several concurrent refreshes exactly one matches the row, the others see it spent.
 // - A spent token presented again is a replay: the whole family is revoked, and with it every
 //   access token minted in it (they carry its id as `sid`).
-import { randomUUID } from "node:crypto";
+import { v7 as uuidv7 } from "uuid";
 import { prisma } from "@/lib/db/client";
+import { prepared, runScript, type SqlText } from "@/lib/db/tenant-script";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
 import { accessExpiry, signToken, verifyToken, type Audience } from "@/lib/auth/tokens";
@@ -17,18 +18,44 @@ export interface TokenPair {
   refresh: string;
 }
 
-interface SessionSubject {
+export interface SessionSubject {
   userId: string;
   clientId: string | null;
   audience: Audience;
 }
 
-async function mint(subject: SessionSubject, familyId: string, familyExpiresAt: Date, tx = prisma): Promise<TokenPair> {
-  const refreshJti = randomUUID();
+// The session rows as prepared statements, so that a login can write them in the same message as
+// its other writes (lib/auth/login.ts). Ids are UUIDv7, as Prisma's @default(uuid(7)) makes them.
+const insertFamily = prepared(`
+  INSERT INTO refresh_families (id, user_id, client_id, audience, expires_at, ip, user_agent)
+  VALUES ($1::uuid, $2::uuid, $3::uuid, $4::token_audience, $5::timestamptz, $6::text, $7::text)`);
+const insertRefreshToken = prepared(`
+  INSERT INTO refresh_tokens (id, family_id, client_id, expires_at) VALUES ($1::uuid, $2::uuid, $3::uuid, $4::timestamptz)`);
+
+/** A session about to be opened: its ids, its absolute end, and the statements that write it. */
+export interface NewSession {
+  familyId: string;
+  refreshJti: string;
+  expiresAt: Date;
+  statements: SqlText[];
+}
+
+export function newSession(subject: SessionSubject, origin: { ip: string | null; userAgent: string | null }): NewSession {
+  const familyId = uuidv7();
+  const refreshJti = uuidv7();
+  const expiresAt = new Date(Date.now() + env().SMS_REFRESH_TTL * 1000);
+  return {
+    familyId, refreshJti, expiresAt,
+    statements: [
+      insertFamily.run(familyId, subject.userId, subject.clientId, subject.audience, expiresAt.toISOString(), origin.ip?.slice(0, 64) ?? null, origin.userAgent?.slice(0, 500) ?? null),
+      insertRefreshToken.run(refreshJti, familyId, subject.clientId, expiresAt.toISOString()),
+    ],
+  };
+}
+
+/** The token pair of a refresh token `refreshJti` in family `familyId` (its row written by the caller). */
+export async function signPair(subject: SessionSubject, familyId: string, refreshJti: string, familyExpiresAt: Date): Promise<TokenPair> {
   const refreshExpiresAt = familyExpiresAt; // never past the family's absolute end
-  await tx.refreshToken.create({
-    data: { id: refreshJti, familyId, clientId: subject.clientId, expiresAt: refreshExpiresAt },
-  });
   const issuedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
   const base = { sub: subject.userId, aud: subject.audience, tid: subject.clientId, sid: familyId, issuedAt };
   const accessEnd = new Date(Math.min(accessExpiry(issuedAt).getTime(), familyExpiresAt.getTime()));
@@ -39,20 +66,16 @@ async function mint(subject: SessionSubject, familyId: string, familyExpiresAt: 
   return { access: access.token, refresh: refresh.token };
 }
 
+async function mint(subject: SessionSubject, familyId: string, familyExpiresAt: Date): Promise<TokenPair> {
+  const refreshJti = uuidv7();
+  await runScript([insertRefreshToken.run(refreshJti, familyId, subject.clientId, familyExpiresAt.toISOString())]);
+  return signPair(subject, familyId, refreshJti, familyExpiresAt);
+}
+
 export async function openSession(subject: SessionSubject, origin: { ip: string | null; userAgent: string | null }): Promise<TokenPair> {
-  const expiresAt = new Date(Date.now() + env().SMS_REFRESH_TTL * 1000);
-  const family = await prisma.refreshFamily.create({
-    data: {
-      userId: subject.userId,
-      clientId: subject.clientId,
-      audience: subject.audience,
-      expiresAt,
-      ip: origin.ip?.slice(0, 64),
-      userAgent: origin.userAgent?.slice(0, 500),
-    },
-    select: { id: true },
-  });
-  return mint(subject, family.id, expiresAt);
+  const session = newSession(subject, origin);
+  await runScript(session.statements);
+  return signPair(subject, session.familyId, session.refreshJti, session.expiresAt);
 }
 
 function refreshInvalid(): ApiError {

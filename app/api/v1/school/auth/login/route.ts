@@ -2,11 +2,12 @@
 import { LoginBody, login } from "@/lib/auth/login";
 import { endpoint, schoolRoute } from "@/lib/http/pipeline";
 import { ok } from "@/lib/http/respond";
-import { schoolProfile } from "@/lib/school/profile";
+import { schoolProfileRead } from "@/lib/school/profile";
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE } = endpoint({
   POST: schoolRoute({ auth: false, body: LoginBody }, async ({ body, tenant, origin }) => {
-    const { user, tokens } = await login(body, { audience: "school", tenantId: tenant.id }, origin);
-    return ok({ ...tokens, ...(await schoolProfile(user, tenant)) });
+    // The profile is read in the same round trip as the login's writes.
+    const { user, tokens, read: profile } = await login(body, { audience: "school", tenantId: tenant.id }, origin, schoolProfileRead);
+    return ok({ ...tokens, ...profile(user, tenant) });
   }),
 });
