@@ -1,5 +1,7 @@
 // Password hashing: argon2id with OWASP's parameters (m=19 MiB, t=2, p=1).
+import { availableParallelism } from "node:os";
 import { hash, verify } from "@node-rs/argon2";
+import pLimit from "p-limit";
 import { z } from "zod";
 import { env } from "@/lib/env";
 
@@ -8,8 +10,13 @@ export const ARGON2_OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, p
 
 export const PASSWORD_MAX_LENGTH = 128;
 
+// At most one hash per core at a time. Each takes 19 MiB while it runs, and more hashes than cores
+// only take turns on the same cores: at 20 logins in flight, libuv's four threads hashing at once
+// pushed the server past 400 MB without logging anyone in faster (bench/RESULTS.md).
+const hashing = pLimit(Math.max(1, availableParallelism()));
+
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, ARGON2_OPTIONS);
+  return hashing(() => hash(password, ARGON2_OPTIONS));
 }
 
 // Verifying against this when the user does not exist makes an unknown identifier cost the same
@@ -19,10 +26,10 @@ const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$NuDP25yP0oFgYWXWLrOe5g$/9EUKa
 
 export async function verifyPassword(passwordHash: string | null, password: string): Promise<boolean> {
   if (passwordHash === null) {
-    await verify(DUMMY_HASH, password).catch(() => false);
+    await hashing(() => verify(DUMMY_HASH, password)).catch(() => false);
     return false;
   }
-  return verify(passwordHash, password).catch(() => false);
+  return hashing(() => verify(passwordHash, password)).catch(() => false);
 }
 
 /** A new password (creation, change): length rules of API.md §4, checked before any hashing. */
