@@ -248,6 +248,22 @@ describe("staff users", () => {
 });
 
 describe("students", () => {
+  it("a created student and its audit event are one transaction: a refused create leaves neither", async () => {
+    const school = await makeSchool();
+    const admin = school.admin.caller;
+    const admission = unique("S-");
+    const created = await call(admin, "POST", "/students/", { first_name: "Ada", last_name: "Lovelace", admission_number: admission });
+    assertStatus(created, 201);
+    const events = async (action: string) => (await sql().query("SELECT target_id FROM audit_events WHERE client_id = $1 AND action = $2", [school.id, action])).rows.map((r) => r.target_id);
+    assert.deepEqual(await events("school.student.created"), [created.body.id]);
+    // Same admission number: 409, and nothing written — no second row, no audit event.
+    const duplicate = await call(admin, "POST", "/students/", { first_name: "Ada", last_name: "Byron", admission_number: admission });
+    assertStatus(duplicate, 409);
+    const rows = await sql().query("SELECT last_name FROM students WHERE client_id = $1 AND admission_number = $2", [school.id, admission]);
+    assert.deepEqual(rows.rows.map((r) => r.last_name), ["Lovelace"]);
+    assert.deepEqual(await events("school.student.created"), [created.body.id]);
+  });
+
   it("shape; class and date_of_birth null by default; read, replace, patch, delete", async () => {
     const school = await makeSchool();
     const admin = school.admin.caller;

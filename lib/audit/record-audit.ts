@@ -1,5 +1,8 @@
-// Appends one audit event. Audit writes never fail the request they describe: a lost audit row
-// is logged loudly instead.
+// Appends one audit event. Two ways:
+// - `recordAudit`, after the write it describes: it never fails that request — a lost audit row
+//   is logged loudly instead;
+// - `auditStatement`, inside the write's own message (lib/db/tenant-script.ts): the write and its
+//   audit row are one transaction and stand or fall together (login, creating a student).
 import { v7 as uuidv7 } from "uuid";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { prepared, runScript, type SqlText } from "@/lib/db/tenant-script";

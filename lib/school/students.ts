@@ -4,8 +4,9 @@ import { ApiError } from "@/lib/http/errors";
 import { isId } from "@/lib/http/ids";
 import { paginatedRead } from "@/lib/http/pagination";
 import { likeText } from "@/lib/http/search";
-import { joinSql, prepared, runPlan, sql, SqlText } from "@/lib/db/tenant-script";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { joinSql, prepared, runPlan, runScript, sql, SqlText, tenantContext } from "@/lib/db/tenant-script";
+import { auditStatement, recordAudit } from "@/lib/audit/record-audit";
+import { v7 as uuidv7 } from "uuid";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertRef, invalidRef } from "@/lib/school/references";
 import { schoolAuditActor, type SchoolActor } from "@/lib/school/school-actor";
@@ -20,8 +21,10 @@ export function toStudentOut(s: Row) {
   };
 }
 
+/** A unique violation (Prisma's P2002, PostgreSQL's 23505) on the admission number is 409. */
 function admissionConflict(error: unknown): never {
-  if ((error as { code?: string }).code === "P2002") {
+  const code = (error as { code?: string }).code;
+  if (code === "P2002" || code === "23505") {
     throw ApiError.conflict("admission_number", "A student with this admission number already exists in this school.", "A student with this admission number already exists.");
   }
   throw error;
@@ -77,15 +80,31 @@ function data(input: StudentInput, classId: string | null | undefined) {
   };
 }
 
+// Creating a student is the hot write (a school's start-of-year import, integrations): the row and
+// its audit event in one message, so one transaction, under row-level security. The class is
+// checked by the composite foreign key (class_id, client_id): another school's class or an
+// unknown one fails it like a missing row.
+const insertStudent = prepared(`
+  INSERT INTO students (id, client_id, first_name, last_name, admission_number, class_id, date_of_birth)
+  VALUES ($1::uuid, app_current_client(), $2::text, $3::text, $4::text, $5::uuid, $6::date)
+  RETURNING id, first_name, last_name, admission_number, class_id AS class, to_char(date_of_birth, 'YYYY-MM-DD') AS date_of_birth`);
+
 export async function createStudent(input: Required<StudentInput>, actor: SchoolActor) {
   const tenantId = actor.tenant.id;
-  const row = await withTenant(tenantId, async (tx) => {
-    const classId = input.class === null ? null : await assertRef(tx, "class", input.class, tenantId);
-    const d = data(input, classId);
-    return tx.student.create({ data: { clientId: tenantId, firstName: d.firstName!, lastName: d.lastName!, admissionNumber: d.admissionNumber!, classId: d.classId, dateOfBirth: d.dateOfBirth }, select });
-  }).catch(admissionConflict);
-  await recordAudit({ action: "school.student.created", actor: schoolAuditActor(actor.principal), clientId: tenantId, target: { type: "student", id: row.id } }, actor.origin);
-  return toStudentOut(row);
+  if (input.class !== null && !isId(input.class)) throw invalidRef("class", input.class);
+  const id = uuidv7();
+  try {
+    const [, inserted] = await runScript([
+      tenantContext(tenantId),
+      insertStudent.run(id, input.first_name, input.last_name, input.admission_number, input.class?.toLowerCase() ?? null, input.date_of_birth),
+      auditStatement({ action: "school.student.created", actor: schoolAuditActor(actor.principal), clientId: tenantId, target: { type: "student", id } }, actor.origin),
+    ]);
+    return inserted.rows[0] as ReturnType<typeof toStudentOut>;
+  } catch (error) {
+    const { code, constraint } = error as { code?: string; constraint?: string };
+    if (code === "23503" && constraint?.includes("class") && input.class !== null) throw invalidRef("class", input.class);
+    admissionConflict(error);
+  }
 }
 
 export async function updateStudent(id: string, patch: StudentInput, actor: SchoolActor) {
