@@ -94,11 +94,16 @@ async function waitForHealth(port, child, timeoutMs = 60_000) {
  * RSS passes 700 MiB under load; with them it stays near 330 MiB (bench/RESULTS.md).
  */
 export const SERVER_NODE_FLAGS = ["--max-old-space-size=256", "--max-semi-space-size=8"];
+// And as `npm start` sets them: glibc's allocator kept argon2's 19 MiB blocks (one per hash in
+// flight, on libuv's threads) in per-thread arenas after they were freed, so the server's RSS grew
+// past 400 MB under concurrent logins. A fixed mmap threshold returns such blocks to the system at
+// once, and two arenas stop every thread from keeping its own (bench/RESULTS.md).
+export const SERVER_ENV = { MALLOC_ARENA_MAX: "2", MALLOC_MMAP_THRESHOLD_: "1048576" };
 
 /** Starts scripts/server.ts (production build) and waits until /api/health answers 200. */
 export async function startServer(root, env, stack) {
   const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, "--import", "tsx", "scripts/server.ts", "start"], {
-    cwd: root, env, stdio: ["ignore", "inherit", "inherit"], detached: true,
+    cwd: root, env: { ...SERVER_ENV, ...env }, stdio: ["ignore", "inherit", "inherit"], detached: true,
   });
   stack.push(() => new Promise((resolve) => {
     if (server.exitCode !== null) return resolve();
