@@ -7,11 +7,12 @@
 //                                  .data/bench-scale and reused by later runs
 //   npm run bench -- --smoke       every scenario ~1 s at low counts: fails unless every request
 //                                  succeeded and the table was printed (for CI; writes nothing)
-//   npm run bench -- --profile     only the `me` scenario, with the server under --cpu-prof: prints
-//                                  the functions with the most self time
-//   npm run bench -- --queries     also count the SQL statements per request of each scenario
+//   npm run bench -- --profile     only the `me` scenario (or the one named by --only), with the
+//                                  server under --cpu-prof: prints the functions with the most self time
+//   npm run bench -- --queries     also count the database round trips per request of each scenario
 //                                  (bench/count-queries.cjs preloaded into the server)
-//   options: --duration S  --connections N  --only me,login,…  --no-write
+//   options: --duration S (5)  --rounds N (3: scenarios interleaved, medians reported)
+//            --connections N  --only me,login,…  --no-write
 //
 // The app is the BUILT one (next build when stale), started as in production through
 // scripts/server.ts on its own throw-away database (scripts/test-env.mjs, as npm test does),
@@ -25,7 +26,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
-import { SERVER_NODE_FLAGS, Stack, ensureBuild, freePort, makeRunDir, throwawayDatabase } from "../scripts/test-env.mjs";
+import { SERVER_ENV, SERVER_NODE_FLAGS, Stack, ensureBuild, freePort, makeRunDir, throwawayDatabase } from "../scripts/test-env.mjs";
 import { summarizeProfile } from "./profile.mjs";
 
 const root = process.cwd();
@@ -39,12 +40,17 @@ const { values: args } = parseArgs({
     warmup: { type: "string" },
     connections: { type: "string" },
     only: { type: "string" },
+    rounds: { type: "string" },
     "no-write": { type: "boolean", default: false },
   },
 });
 
 const SMOKE = args.smoke;
-const DURATION = Number(args.duration ?? (SMOKE ? 1 : 10));
+const DURATION = Number(args.duration ?? (SMOKE ? 1 : 5));
+// Scenarios run in interleaved rounds (A B C, A B C, …) and each figure is the median of its
+// rounds: on a shared machine the load of other work drifts over minutes, and interleaving puts
+// every figure and its baselines through the same drift.
+const ROUNDS = Number(args.rounds ?? (SMOKE || args.profile ? 1 : 3));
 const WARMUP = Number(args.warmup ?? (SMOKE ? 0.5 : 2));
 const CONNECTIONS = Number(args.connections ?? (SMOKE ? 4 : 20));
 const SCALE_COUNTS = { tenants: 10_000, users: 300_000, students: 1_000_000 };
@@ -53,6 +59,7 @@ const SMALL_COUNTS = { tenants: 3, users: 300, students: 3_000 };
 const COUNTS = args.scale ? SCALE_COUNTS : SMALL_COUNTS;
 const SCALE_DIR = path.join(root, ".data", "bench-scale");
 const BENCH_SLUG = "scale-00001";
+const WRITE_SLUG = "scale-00002";
 const RUN_TAG = Date.now().toString(36);
 const SERVER_LOG_LEVEL = process.env.LOG_LEVEL || "info";
 
@@ -175,6 +182,36 @@ function rssSampler(pid) {
   return { stop: () => { clearInterval(timer); peak = Math.max(peak, rssKiB(pid)); return peak / 1024; } };
 }
 
+/** CPU time (user + system, ms) a process has used so far: /proc/<pid>/stat, in clock ticks. */
+function cpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return 0; // gone (a backend that closed)
+  }
+}
+const CLOCK_TICKS = 100; // USER_HZ on Linux
+
+/**
+ * CPU used by the server process and by the PostgreSQL backends serving this database during a
+ * run: where a request's time goes, and a figure far steadier than req/s on a shared machine.
+ */
+async function cpuSampler(serverPid, pool) {
+  const backends = async () => (await pool().query("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")).rows.map((r) => r.pid);
+  const before = new Map((await backends()).map((pid) => [pid, cpuMs(pid)]));
+  const server0 = cpuMs(serverPid);
+  return {
+    async stop() {
+      const server = cpuMs(serverPid) - server0;
+      let db = 0;
+      for (const pid of new Set([...before.keys(), ...(await backends())])) db += Math.max(0, cpuMs(pid) - (before.get(pid) ?? 0));
+      return { server, db };
+    },
+  };
+}
+
 // ------------------------------------------------------------------------------------------------
 // Load
 
@@ -221,23 +258,49 @@ async function queryCounts(pid, file) {
 }
 
 /** A statement's short name: verb and table (`SELECT users`, `BEGIN`, `set_config`). */
-function statementLabel(text) {
+function statementLabel(text, preparedLabels = new Map()) {
   const t = text.replace(/\s+/g, " ").trim();
+  const executed = /^EXECUTE (\w+)/i.exec(t);
+  if (executed) return `${preparedLabels.get(executed[1]) ?? "?"} (prepared)`;
   if (/^(BEGIN|COMMIT|ROLLBACK)\b/i.test(t)) return t.split(" ")[0].toUpperCase();
+  if (/set_config\('role'/.test(t)) return "set_config (RLS role)";
   if (/set_config\(/.test(t)) return "set_config (tenant scope)";
   const verb = (/^(SELECT|INSERT|UPDATE|DELETE|WITH)/i.exec(t)?.[1] ?? t.split(" ")[0]).toUpperCase();
   const table = /^(?:INSERT INTO|UPDATE|DELETE FROM)\s+(?:"public"\.)?"?(\w+)"?/i.exec(t)?.[1] ?? /\bFROM\s+(?:"public"\.)?"?(\w+)"?/i.exec(t)?.[1] ?? "";
   return /COUNT\(\*\)/i.test(t) ? `${verb} count(${table})` : `${verb} ${table}`.trim();
 }
 
+/**
+ * A round trip's label: one statement's, or for a one-message script (lib/db/tenant-script.ts)
+ * its statements' joined by " + ". Prepared statements are named after the text they were
+ * PREPAREd with.
+ */
+function roundTripLabel(text, preparedLabels) {
+  const parts = text.split(/;\n/).map((p) => p.trim()).filter(Boolean);
+  if (parts.length === 1) return statementLabel(parts[0], preparedLabels);
+  return `[${parts.map((p) => statementLabel(p, preparedLabels)).join(" + ")}]`;
+}
+
+function preparedLabelsOf(counts) {
+  const labels = new Map();
+  for (const text of counts.keys()) {
+    for (const part of text.split(/;\n/)) {
+      const m = /^\s*PREPARE (\w+) AS ([\s\S]*)$/i.exec(part);
+      if (m) labels.set(m[1], statementLabel(m[2]));
+    }
+  }
+  return labels;
+}
+
 function perRequest(before, after, requests) {
   const byLabel = new Map();
+  const preparedLabels = preparedLabelsOf(after);
   let total = 0;
   for (const [text, n] of after) {
     const d = n - (before.get(text) ?? 0);
     if (d <= 0) continue;
     total += d;
-    const label = statementLabel(text);
+    const label = roundTripLabel(text, preparedLabels);
     byLabel.set(label, (byLabel.get(label) ?? 0) + d);
   }
   const n = Math.max(1, requests);
@@ -247,11 +310,14 @@ function perRequest(before, after, requests) {
   };
 }
 
-function summarize(name, { result, exhausted, firstErrors }, peakRssMiB) {
+function summarize(name, { result, exhausted, firstErrors }, peakRssMiB, cpu) {
   const ok = result["2xx"];
   const errors = result.non2xx + result.errors + result.timeouts;
+  const total = Math.max(1, ok + errors);
   return {
     name,
+    serverCpuMs: cpu ? cpu.server / total : null,
+    dbCpuMs: cpu ? cpu.db / total : null,
     rps: ok / result.duration,
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -325,7 +391,7 @@ async function main() {
   ];
   const server = spawnLogged(process.execPath, serverArgs, {
     logFile: serverLog,
-    env: { ...baseEnv, NODE_ENV: "production", PORT: String(port), SMS_SKIP_BUILD: "1", SMS_DEMO: "0", SMS_BENCH: "1", LOG_LEVEL: SERVER_LOG_LEVEL, BENCH_QUERY_FILE: queryFile },
+    env: { ...SERVER_ENV, ...baseEnv, NODE_ENV: "production", PORT: String(port), SMS_SKIP_BUILD: "1", SMS_DEMO: "0", SMS_BENCH: "1", LOG_LEVEL: SERVER_LOG_LEVEL, BENCH_QUERY_FILE: queryFile },
   });
   const appUrl = `http://127.0.0.1:${port}`;
   await waitFor(`${appUrl}/api/health`, `localhost:${port}`, server, "the app server");
@@ -344,8 +410,11 @@ async function main() {
   const { SCALE_PASSWORD } = await import("./seed-scale.ts");
 
   const tenant = await prisma.client.findUniqueOrThrow({ where: { slug: BENCH_SLUG }, select: { id: true, slug: true } });
+  // POST students writes into another school, so that the rounds of the read scenarios all read
+  // the same school (deleting the rows again would leave its indexes bloated between rounds).
+  const writeTenant = await prisma.client.findUniqueOrThrow({ where: { slug: WRITE_SLUG }, select: { id: true, slug: true } });
   // Leftovers of earlier runs on the persistent scale database: the same data every run.
-  await pool().query("DELETE FROM students WHERE client_id = $1 AND admission_number LIKE 'BENCH-%'", [tenant.id]);
+  await pool().query("DELETE FROM students WHERE client_id = ANY($1) AND admission_number LIKE 'BENCH-%'", [[tenant.id, writeTenant.id]]);
   await pool().query("DELETE FROM refresh_families WHERE client_id = $1", [tenant.id]);
   await pool().query("DELETE FROM api_keys WHERE client_id = $1 AND name = 'bench'", [tenant.id]);
   const staff = (await pool().query(
@@ -354,14 +423,20 @@ async function main() {
      WHERE u.client_id = $1 AND u.email LIKE 'staff-%' ORDER BY u.email`, [tenant.id])).rows;
   const admin = staff.find((s) => s.role === "Admin");
   if (!admin) throw new Error("the bench school has no Admin");
-  const classes = (await pool().query("SELECT id FROM classes WHERE client_id = $1 ORDER BY name", [tenant.id])).rows.map((r) => r.id);
+  const writeAdmin = (await pool().query(
+    `SELECT u.id FROM users u JOIN user_role_assignments a ON a.user_id = u.id JOIN school_roles r ON r.id = a.role_id
+     WHERE u.client_id = $1 AND r.name = 'Admin' ORDER BY u.email LIMIT 1`, [writeTenant.id])).rows[0];
+  if (!writeAdmin) throw new Error("the write school has no Admin");
+  const classes = (await pool().query("SELECT id FROM classes WHERE client_id = $1 ORDER BY name", [writeTenant.id])).rows.map((r) => r.id);
   const studentCount = Number((await pool().query("SELECT count(*) FROM students WHERE client_id = $1", [tenant.id])).rows[0].count);
   const origin = { ip: "127.0.0.1", userAgent: "npm run bench" };
   const subject = { userId: admin.id, clientId: tenant.id, audience: "school" };
   const accessToken = async () => (await openSession(subject, origin)).access; // 5 min: one per scenario
+  const writerToken = async () => (await openSession({ userId: writeAdmin.id, clientId: writeTenant.id, audience: "school" }, origin)).access;
   const { key: apiKey, prefix, hash } = generateKey();
   await prisma.apiKey.create({ data: { name: "bench", prefix, keyHash: hash, clientId: tenant.id, scopes: ["*"] } });
   const host = `${tenant.slug}.localhost:${port}`;
+  const writeHost = `${writeTenant.slug}.localhost:${port}`;
   log(`Bench school ${tenant.slug}: ${staff.length} staff, ${studentCount} students, ${classes.length} classes`);
 
   // The bare node baseline, on the same database and the app's published JWK Set.
@@ -384,12 +459,13 @@ async function main() {
   const scenarios = [
     { name: "bare node: jose + 1 query", id: "bare", url: baseUrl, target: baseline.pid, auth: true, request: (t) => () => ({ path: "/", headers: { authorization: `Bearer ${t}` } }) },
     { name: "Next.js route: jose + 1 query", id: "ceiling", url: appUrl, target: serverPid, auth: true, request: (t) => () => ({ path: "/api/bench/ceiling", headers: { authorization: `Bearer ${t}` } }) },
+    { name: "Next.js route: jose + the list's query", id: "ceiling-list", url: appUrl, target: serverPid, auth: true, request: (t) => () => ({ path: "/api/bench/ceiling?query=students", headers: { authorization: `Bearer ${t}` } }) },
     { name: "Next.js + publicRoute: jose + 1 query", id: "ceiling-public", url: appUrl, target: serverPid, auth: true, request: (t) => () => ({ path: "/api/bench/ceiling-public", headers: { authorization: `Bearer ${t}` } }) },
     { name: "GET auth/me", id: "me", url: appUrl, target: serverPid, auth: true, request: (t) => () => ({ path: "/api/v1/school/auth/me/", headers: { authorization: `Bearer ${t}` } }) },
     { name: "GET students (50, JWT)", id: "students-jwt", url: appUrl, target: serverPid, auth: true, request: (t) => () => ({ path: "/api/v1/school/students/?page_size=50", headers: { authorization: `Bearer ${t}` } }) },
     { name: "GET students (50, API key)", id: "students-key", url: appUrl, target: serverPid, request: () => () => ({ path: "/api/v1/school/students/?page_size=50", headers: { "x-api-key": apiKey } }) },
     {
-      name: "POST students", id: "students-post", url: appUrl, target: serverPid, auth: true,
+      name: "POST students", id: "students-post", url: appUrl, target: serverPid, auth: true, token: writerToken, host: writeHost,
       request: (t) => () => {
         const n = ++admission;
         return {
@@ -413,7 +489,9 @@ async function main() {
       }),
     },
   ];
-  const only = args.profile ? ["me"] : args.only ? args.only.split(",") : null;
+  // --profile: `me`, or the one scenario named by --only.
+  const only = args.only ? args.only.split(",") : args.profile ? ["me"] : null;
+  if (args.profile && only.length !== 1) throw new Error("--profile takes one scenario (--only <id>)");
   const selected = scenarios.filter((s) => !only || only.includes(s.id));
 
   // Refresh tokens are single-use: one per request, minted beforehand by the app's own
@@ -431,33 +509,38 @@ async function main() {
     return tokens;
   };
 
-  const rows = [];
-  for (const s of selected) {
-    const token = s.auth ? await accessToken() : null;
-    if (s.refresh) {
-      // Sized from the `me` rate when measured (a refresh does more work than `me`, so it is
-      // slower), else generously; a run that still uses it up stops early and says so.
-      const meRate = rows.find((r) => r.id === "me")?.rps;
-      const rate = meRate ? meRate * 1.5 : 1000;
-      const want = Math.ceil(rate * (DURATION + WARMUP + 1) + reserve(rate));
-      const t0 = performance.now();
-      refreshPool = await mintRefresh(want);
-      refreshIndex = 0;
-      refreshReserve = reserve(rate);
-      log(`  minted ${want} refresh tokens in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const rounds = new Map(selected.map((s) => [s.id, []]));
+  for (let round = 1; round <= ROUNDS; round++) {
+    if (ROUNDS > 1) log(`Round ${round} of ${ROUNDS}`);
+    for (const s of selected) {
+      const token = s.auth ? await (s.token ?? accessToken)() : null;
+      if (s.refresh) {
+        // Sized from the `me` rate when measured (a refresh does more work than `me`, so it is
+        // slower), else generously; a run that still uses it up stops early and says so.
+        const meRate = rounds.get("me")?.at(-1)?.rps;
+        const rate = meRate ? meRate * 1.5 : 1000;
+        const want = Math.ceil(rate * (DURATION + WARMUP + 1) + reserve(rate));
+        const t0 = performance.now();
+        refreshPool = await mintRefresh(want);
+        refreshIndex = 0;
+        refreshReserve = reserve(rate);
+        log(`  minted ${want} refresh tokens in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      }
+      const request = s.request(token);
+      if (WARMUP > 0) await cannon({ url: s.url, host: s.host ?? host, seconds: WARMUP, connections: CONNECTIONS, request, captureErrors: true });
+      const queriesBefore = args.queries && s.target === serverPid ? await queryCounts(serverPid, queryFile) : null;
+      const sampler = rssSampler(s.target);
+      const cpu = await cpuSampler(s.target, pool);
+      const t0 = process.hrtime.bigint();
+      const measured = await cannon({ url: s.url, host: s.host ?? host, seconds: DURATION, connections: CONNECTIONS, request, captureErrors: SMOKE });
+      const t1 = process.hrtime.bigint();
+      const row = { id: s.id, ...summarize(s.name, measured, sampler.stop(), cpu ? await cpu.stop() : null), window: [t0, t1] };
+      if (queriesBefore) Object.assign(row, perRequest(queriesBefore, await queryCounts(serverPid, queryFile), row.requests));
+      rounds.get(s.id).push(row);
+      log(`  ${s.name.padEnd(38)} ${row.rps.toFixed(0).padStart(6)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms  errors ${row.errors}${row.serverCpuMs !== null ? `  cpu/request: server ${row.serverCpuMs.toFixed(2)} ms, db ${row.dbCpuMs.toFixed(2)} ms` : ""}${row.note ? `  (${row.note})` : ""}${row.firstErrors.length ? `\n    first errors: ${row.firstErrors.join(" | ")}` : ""}`);
     }
-    const request = s.request(token);
-    if (WARMUP > 0) await cannon({ url: s.url, host, seconds: WARMUP, connections: CONNECTIONS, request, captureErrors: true });
-    const queriesBefore = args.queries && s.target === serverPid ? await queryCounts(serverPid, queryFile) : null;
-    const sampler = rssSampler(s.target);
-    const t0 = process.hrtime.bigint();
-    const measured = await cannon({ url: s.url, host, seconds: DURATION, connections: CONNECTIONS, request, captureErrors: SMOKE });
-    const t1 = process.hrtime.bigint();
-    const row = { id: s.id, ...summarize(s.name, measured, sampler.stop()), window: [t0, t1] };
-    if (queriesBefore) Object.assign(row, perRequest(queriesBefore, await queryCounts(serverPid, queryFile), row.requests));
-    rows.push(row);
-    log(`  ${s.name.padEnd(38)} ${row.rps.toFixed(0).padStart(6)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms  errors ${row.errors}${row.note ? `  (${row.note})` : ""}${row.firstErrors.length ? `\n    first errors: ${row.firstErrors.join(" | ")}` : ""}`);
   }
+  const rows = selected.map((s) => combineRounds(rounds.get(s.id)));
 
   // Login's ceiling: argon2id verifications per second on all cores, same parameters.
   let argon2 = null;
@@ -474,8 +557,7 @@ async function main() {
     const files = readdirSync(profileDir).filter((f) => f.endsWith(".cpuprofile"));
     const file = files.find((f) => /\.\d+\.0\.\d+\.cpuprofile$/.test(f)) ?? files[0];
     if (!file) throw new Error("the server wrote no CPU profile");
-    const me = rows.find((r) => r.id === "me");
-    profile = summarizeProfile(JSON.parse(readFileSync(path.join(profileDir, file), "utf8")), me?.window);
+    profile = summarizeProfile(JSON.parse(readFileSync(path.join(profileDir, file), "utf8")), rows[0]?.window);
     profile.file = path.relative(root, path.join(profileDir, file));
   }
 
@@ -498,6 +580,29 @@ async function main() {
   return 0;
 }
 
+const median = (values) => {
+  const v = values.filter((x) => x !== null && x !== undefined).sort((a, b) => a - b);
+  if (!v.length) return null;
+  return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+};
+
+/** One scenario's rounds as one row: medians of the rates, latencies and CPU; totals of counts. */
+function combineRounds(runs) {
+  if (runs.length === 1) return runs[0];
+  const pick = (key) => median(runs.map((r) => r[key]));
+  return {
+    ...runs[0],
+    rps: pick("rps"), p50: pick("p50"), p99: pick("p99"), serverCpuMs: pick("serverCpuMs"), dbCpuMs: pick("dbCpuMs"),
+    queries: pick("queries"),
+    requests: runs.reduce((n, r) => n + r.requests, 0),
+    errors: runs.reduce((n, r) => n + r.errors, 0),
+    rssMiB: Math.max(...runs.map((r) => r.rssMiB)),
+    spread: runs.map((r) => r.rps),
+    note: runs.map((r) => r.note).filter(Boolean)[0] ?? "",
+    firstErrors: runs.flatMap((r) => r.firstErrors).slice(0, 3),
+  };
+}
+
 // ------------------------------------------------------------------------------------------------
 // Report
 
@@ -517,16 +622,19 @@ function report({ rows, argon2, machine, seedSeconds, profile, studentCount, sta
   const lines = [];
   lines.push(`Machine: ${machine.nproc} cores (${machine.cpu}), ${machine.memGiB} GiB, node ${machine.node}; 1-min load average ${machine.loadAtStart} at the start, ${machine.load} (1/5/15 min) at the end; ${machine.date}`);
   lines.push(`Data: ${COUNTS.tenants} schools / ${COUNTS.users} staff / ${COUNTS.students} students; bench school ${BENCH_SLUG} with ${staffCount} staff and ${studentCount} students. Seed step ${seedSeconds.toFixed(1)} s.`);
-  lines.push(`Load: autocannon in the harness process on the same machine, ${CONNECTIONS} connections, ${DURATION} s per scenario after ${WARMUP} s warm-up; app = built Next.js through scripts/server.ts, LOG_LEVEL ${SERVER_LOG_LEVEL} to a file${args.queries ? "; SQL statements counted in the server (a Map update per query)" : ""}.`);
+  lines.push(`Load: autocannon in the harness process on the same machine, ${CONNECTIONS} connections, ${DURATION} s per scenario after ${WARMUP} s warm-up, ${ROUNDS} interleaved round${ROUNDS > 1 ? "s (figures: medians; req/s of each round in brackets)" : ""}; app = built Next.js through scripts/server.ts, LOG_LEVEL ${SERVER_LOG_LEVEL} to a file${args.queries ? "; database round trips counted in the server (a Map update per query)" : ""}.`);
   lines.push("");
   const q = args.queries;
-  lines.push(`| scenario | req/s | p50 ms | p99 ms | requests | errors | server peak RSS MiB |${q ? " SQL statements / request |" : ""}`);
-  lines.push(`|---|---:|---:|---:|---:|---:|---:|${q ? "---:|" : ""}`);
-  for (const r of rows) lines.push(`| ${r.name}${r.note ? ` (${r.note})` : ""} | ${fmt(r.rps)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${r.requests} | ${r.errors} | ${fmt(r.rssMiB)} |${q ? ` ${fmt(r.queries, 1)} |` : ""}`);
-  if (argon2) lines.push(`| argon2id verify (${argon2.inFlight} in flight, m=${argon2.options.memoryCost} t=${argon2.options.timeCost} p=${argon2.options.parallelism}) | ${fmt(argon2.perSecond)} | ${fmt(argon2.p50, 1)} | ${fmt(argon2.p99, 1)} | ${argon2.count} | 0 | — |${q ? " — |" : ""}`);
+  lines.push(`| scenario | req/s | p50 ms | p99 ms | requests | errors | server peak RSS MiB | server CPU ms / request | PostgreSQL CPU ms / request |${q ? " database round trips / request |" : ""}`);
+  lines.push(`|---|---:|---:|---:|---:|---:|---:|---:|---:|${q ? "---:|" : ""}`);
+  for (const r of rows) {
+    const spread = r.spread ? ` [${r.spread.map((x) => x.toFixed(0)).join(", ")}]` : "";
+    lines.push(`| ${r.name}${r.note ? ` (${r.note})` : ""} | ${fmt(r.rps)}${spread} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${r.requests} | ${r.errors} | ${fmt(r.rssMiB)} | ${fmt(r.serverCpuMs, 2)} | ${fmt(r.dbCpuMs, 2)} |${q ? ` ${fmt(r.queries, 1)} |` : ""}`);
+  }
+  if (argon2) lines.push(`| argon2id verify (${argon2.inFlight} in flight, m=${argon2.options.memoryCost} t=${argon2.options.timeCost} p=${argon2.options.parallelism}) | ${fmt(argon2.perSecond)} | ${fmt(argon2.p50, 1)} | ${fmt(argon2.p99, 1)} | ${argon2.count} | 0 | — | — | — |${q ? " — |" : ""}`);
   if (q) {
     lines.push("");
-    lines.push("SQL statements per request (bench/count-queries.cjs; the ceilings send 1):");
+    lines.push("Database round trips per request (bench/count-queries.cjs; the ceilings make 1; [a + b] is one message of several statements):");
     lines.push("");
     for (const r of rows.filter((x) => x.statements)) {
       lines.push(`- ${r.name}: ${fmt(r.queries, 1)} = ${r.statements.map(([l, v]) => `${l} ${v.toFixed(1)}`).join(", ")}`);
@@ -542,11 +650,14 @@ function report({ rows, argon2, machine, seedSeconds, profile, studentCount, sta
   };
   add("Next.js route ceiling req/s", next, "bare node", bare);
   add("Next.js + publicRoute req/s", by("ceiling-public")?.rps, "Next.js route", next);
+  const list = by("ceiling-list")?.rps;
+  add("Next.js route with the list's query req/s", list, "Next.js route", next);
   for (const id of ["me", "students-jwt", "students-key", "students-post", "refresh"]) {
     const r = by(id);
     if (!r) continue;
     add(`${r.name} req/s`, r.rps, "bare node", bare);
     add(`${r.name} req/s`, r.rps, "Next.js route", next);
+    if (id === "students-jwt" || id === "students-key") add(`${r.name} req/s`, r.rps, "Next.js route with the list's query", list);
   }
   add("POST auth/login req/s", by("login")?.rps, "argon2id verify/s", argon2?.perSecond);
   if (ratioRows.length) {
@@ -557,7 +668,7 @@ function report({ rows, argon2, machine, seedSeconds, profile, studentCount, sta
   }
   if (profile) {
     lines.push("");
-    lines.push(`CPU profile of the server during the measured \`me\` run (${profile.file}; ${fmt(profile.totalMs)} ms sampled, ${fmt(profile.idlePct, 1)} % idle). Top self time:`);
+    lines.push(`CPU profile of the server during the measured \`${rows[0]?.name ?? "me"}\` run (${profile.file}; ${fmt(profile.totalMs)} ms sampled, ${fmt(profile.idlePct, 1)} % idle). Top self time:`);
     lines.push("");
     lines.push("| self % | self ms | function | where |");
     lines.push("|---:|---:|---|---|");
