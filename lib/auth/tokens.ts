@@ -72,8 +72,9 @@ const verifiedTokens = new LRUCache<string, Verified>({ max: 10_000 });
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
-async function verifiedPayload(token: string, aud: Audience): Promise<JWTPayload> {
-  const hit = verifiedTokens.get(token);
+async function verifiedPayload(token: string, aud: Audience, type: TokenType): Promise<JWTPayload> {
+  // Refresh tokens are spent once: caching them would only crowd out access tokens.
+  const hit = type === "access" ? verifiedTokens.get(token) : undefined;
   if (hit && hit.aud === aud && (await verificationKey(hit.kid)) === hit.key) {
     // What jwtVerify checked besides the signature and audience: expiry (as jose: exp <= now is expired).
     if (typeof hit.payload.exp !== "number" || hit.payload.exp <= nowSeconds()) throw invalid();
@@ -96,7 +97,7 @@ async function verifiedPayload(token: string, aud: Audience): Promise<JWTPayload
     throw invalid();
   }
   // Kept until it expires (or is pushed out by newer ones).
-  verifiedTokens.set(token, { payload, aud, kid, key }, { ttl: Math.max(1, (payload.exp! - nowSeconds()) * 1000) });
+  if (type === "access") verifiedTokens.set(token, { payload, aud, kid, key }, { ttl: Math.max(1, (payload.exp! - nowSeconds()) * 1000) });
   return payload;
 }
 
@@ -107,7 +108,7 @@ async function verifiedPayload(token: string, aud: Audience): Promise<JWTPayload
  */
 export async function verifyToken(token: unknown, expected: { type: TokenType; aud: Audience }): Promise<TokenClaims> {
   if (typeof token !== "string" || token.length === 0 || token.length > MAX_TOKEN_LENGTH) throw invalid();
-  const payload = await verifiedPayload(token, expected.aud);
+  const payload = await verifiedPayload(token, expected.aud, expected.type);
   if (payload.token_type !== expected.type) throw invalid("Token has wrong type.");
   const { sub, jti, sid, tid } = payload as Record<string, unknown>;
   if (typeof sub !== "string" || !UUID.test(sub) || typeof jti !== "string" || !UUID.test(jti) || typeof sid !== "string" || !UUID.test(sid)) {
