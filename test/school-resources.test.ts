@@ -9,7 +9,7 @@ import { PASSWORD, makePlatformUser, randomPhone, schoolLogin, sql, unique } fro
 import {
   ALL_PERMISSIONS, ASSIGNMENT_FIELDS, CLASS_FIELDS, DEFAULT_ROLE_PERMISSIONS, ROLE_FIELDS, STUDENT_FIELDS, assertError, assertFieldError,
   assertPage, assertStatus, call, insertAssignment, insertClass, insertRole, insertStaffUser, insertStudent, listAll, makeKey, makeSchool,
-  makeStaff, row, type Caller,
+  makeStaff, makeStaffWith, row, type Caller,
 } from "./helpers/school-api";
 
 const STAFF_FIELDS = [...USER_FIELDS, "roles", "teacher"].sort();
@@ -248,6 +248,19 @@ describe("staff users", () => {
 });
 
 describe("students", () => {
+  it("a bad ?class= is answered only after the credentials and the permission: 401, then 403, then 400", async () => {
+    const school = await makeSchool();
+    const path = "/students/?class=not-an-id";
+    assert.equal((await call({ host: school.host }, "GET", path)).status, 401);
+    const lacking = await makeStaffWith(school, ["classes.view"]);
+    assertStatus(await call(lacking.caller, "GET", path), 403);
+    const { key: noScope } = await makeKey(school.id, ["classes.view"]);
+    assertStatus(await call({ host: school.host, key: noScope }, "GET", path), 403);
+    assertStatus(await call(school.admin.caller, "GET", path), 400);
+    const { key } = await makeKey(school.id, ["students.view"]);
+    assertStatus(await call({ host: school.host, key }, "GET", path), 400);
+  });
+
   it("a created student and its audit event are one transaction: a refused create leaves neither", async () => {
     const school = await makeSchool();
     const admin = school.admin.caller;

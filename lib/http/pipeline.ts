@@ -163,6 +163,54 @@ async function resolveSchoolTenant(request: Request): Promise<Tenant> {
 
 type SchoolBody<B> = B extends z.ZodType ? z.output<B> : undefined;
 
+/**
+ * A route's `read`, planned at most once. The plan is made before anyone is authenticated (so it
+ * can travel with the authentication statement), but its errors — a bad query parameter — must
+ * not answer before a missing credential or permission does: they wait for `result`.
+ */
+class RouteRead {
+  private planned?: { plan: TenantReadPlan<unknown> } | { error: unknown };
+
+  constructor(private readonly read: ((scope: ReadScope) => TenantReadPlan<unknown>) | undefined, private readonly url: URL) {}
+
+  /** The statements to send with the authentication statement (none: no read, or no plan). */
+  statements(userId: string | null): SqlText[] {
+    if (!this.read) return [];
+    const planned = this.plan(userId);
+    return "plan" in planned ? planned.plan.statements : [];
+  }
+
+  /**
+   * The read's result, once the request is authenticated and authorised: from the rows that came
+   * with the authentication statement when it carried the read, else read now.
+   */
+  async result(tenantId: string, userId: string | null, sent: { rows: unknown[][]; granted: boolean } | null, refused: () => ApiError): Promise<unknown> {
+    if (!this.read) return undefined;
+    const carried = this.planned !== undefined && sent !== null;
+    const planned = this.plan(userId);
+    if ("error" in planned) throw planned.error;
+    const reread = (statements: SqlText[]) => tenantRead<unknown[][]>(tenantId, statements);
+    if (!carried) return runPlan(tenantId, planned.plan);
+    // The SQL side of the checks must have agreed, or the reads saw nothing of the school.
+    if (!sent.granted) throw refused();
+    return planned.plan.result(sent.rows, reread);
+  }
+
+  private plan(userId: string | null) {
+    if (!this.planned) {
+      try {
+        this.planned = { plan: this.read!({ url: this.url, userId }) };
+      } catch (error) {
+        this.planned = { error };
+      }
+    }
+    return this.planned;
+  }
+}
+
+const tokenRefused = () => new ApiError(401, "token_not_valid", "Token is invalid or expired.");
+const keyRefused = () => new ApiError(401, "api_key_not_valid", "API key is invalid, revoked or expired.");
+
 export function schoolRoute<B extends z.ZodType | undefined = undefined, R = undefined>(
   options: SchoolOptions<B, R> & { auth: false },
   handler: (ctx: PublicSchoolContext<SchoolBody<B>, R>) => Promise<Response>,
@@ -184,60 +232,30 @@ export function schoolRoute(options: SchoolOptions<z.ZodType | undefined, unknow
     const token = options.auth === false ? null : bearerToken(ctx.request);
     const keyHeader = options.auth === false || options.apiKeys === false || token ? null : ctx.request.headers.get("x-api-key");
     const codename = options.permission ?? (options.resource ? `${options.resource}.${actionFor(ctx.request.method)}` : null);
-    // The plan is made before anyone is authenticated, but a bad query parameter must not answer
-    // before a missing credential does (401/403 come first): its error waits for its turn.
-    let plan: TenantReadPlan<unknown> | null = null;
-    let planError: unknown = null;
-    const planFor = (userId: string | null) => {
-      if (!options.read) return;
-      try {
-        plan = options.read({ url: ctx.url, userId });
-      } catch (error) {
-        planError = error;
-      }
-    };
-    const readsFor = (userId: string | null): SqlText[] => {
-      planFor(userId);
-      return (plan as TenantReadPlan<unknown> | null)?.statements ?? [];
-    };
+    const routeRead = new RouteRead(options.read, ctx.url);
     let tenant: Tenant;
     let principal: SchoolPrincipal | undefined;
-    let read: unknown;
-    let readDone = false;
-    if (token || keyHeader !== null) {
-      // School, credentials, permissions — and the route's read — in one round trip (the hot path).
-      const auth = token
-        ? await authenticateSchoolBearer(ctx.request, token, {
-          permission: codename,
-          // Called once the token's signature is verified: its subject is the user the plan reads for.
-          reads: options.read ? (claims) => readsFor(claims.sub) : undefined,
-        })
-        : await authenticateSchoolApiKey(ctx.request, keyHeader!, {
-          permission: codename,
-          reads: readsFor(null),
-        });
-      ({ tenant, principal } = auth);
-      if (codename) await assertPermission(principal, codename, tenant.id);
-      if (planError) throw planError;
-      const planned = plan as TenantReadPlan<unknown> | null;
-      if (planned) {
-        // The SQL side of the checks must have agreed, or the reads saw nothing of the school.
-        if (!auth.granted) throw token ? new ApiError(401, "token_not_valid", "Token is invalid or expired.") : new ApiError(401, "api_key_not_valid", "API key is invalid, revoked or expired.");
-        const tenantId = tenant.id;
-        read = await planned.result(auth.rows, (statements: SqlText[]) => tenantRead<unknown[][]>(tenantId, statements));
-        readDone = true;
-      }
+    let sent: { rows: unknown[][]; granted: boolean } | null = null;
+    if (token) {
+      // School, session, user, permissions — and the route's read — in one round trip (the hot
+      // path). The read is planned once the signature is verified: for the token's subject.
+      ({ tenant, principal, ...sent } = await authenticateSchoolBearer(ctx.request, token, {
+        permission: codename,
+        reads: (claims) => routeRead.statements(claims.sub),
+      }));
+    } else if (keyHeader !== null) {
+      ({ tenant, principal, ...sent } = await authenticateSchoolApiKey(ctx.request, keyHeader, {
+        permission: codename,
+        reads: routeRead.statements(null),
+      }));
     } else {
       tenant = await resolveSchoolTenant(ctx.request);
       assertActive(tenant);
       if (options.auth !== false && options.auth !== "optional") throw notAuthenticated();
-      if (codename) await assertPermission(principal!, codename, tenant.id);
     }
-    if (options.read && !readDone) {
-      planFor(principal?.kind === "user" ? principal.user.id : null);
-      if (planError) throw planError;
-      read = await runPlan(tenant.id, plan as unknown as TenantReadPlan<unknown>);
-    }
+    if (codename) await assertPermission(principal!, codename, tenant.id);
+    const userId = principal?.kind === "user" ? principal.user.id : null;
+    const read = await routeRead.result(tenant.id, userId, sent, token ? tokenRefused : keyRefused);
     const body = await parseBody(ctx.request, options.body);
     return (handler as (c: SchoolContext<unknown, unknown>) => Promise<Response>)({ ...ctx, body, tenant, principal: principal!, read });
   });
