@@ -267,6 +267,8 @@ function statementLabel(text, preparedLabels = new Map()) {
   if (/set_config\('app\.client_id', CASE/.test(t)) return "SELECT auth (school, credentials, permission; sets the tenant if granted)";
   if (/^SELECT set_config\('role'/.test(t)) return "set_config (RLS role)";
   if (/^SELECT set_config\(/.test(t)) return "set_config (tenant scope)";
+  const written = /^WITH\b.*?\b(UPDATE|INSERT INTO|DELETE FROM)\s+"?(\w+)"?/i.exec(t);
+  if (written) return `WITH ${written[1].split(" ")[0].toUpperCase()} ${written[2]} …`;
   const verb = (/^(SELECT|INSERT|UPDATE|DELETE|WITH)/i.exec(t)?.[1] ?? t.split(" ")[0]).toUpperCase();
   const table = /^(?:INSERT INTO|UPDATE|DELETE FROM)\s+(?:"public"\.)?"?(\w+)"?/i.exec(t)?.[1] ?? /\bFROM\s+(?:"public"\.)?"?(\w+)"?/i.exec(t)?.[1] ?? "";
   return /COUNT\(\*\)/i.test(t) ? `${verb} count(${table})` : `${verb} ${table}`.trim();

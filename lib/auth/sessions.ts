@@ -66,12 +66,6 @@ export async function signPair(subject: SessionSubject, familyId: string, refres
   return { access: access.token, refresh: refresh.token };
 }
 
-async function mint(subject: SessionSubject, familyId: string, familyExpiresAt: Date): Promise<TokenPair> {
-  const refreshJti = uuidv7();
-  await runScript([insertRefreshToken.run(refreshJti, familyId, subject.clientId, familyExpiresAt.toISOString())]);
-  return signPair(subject, familyId, refreshJti, familyExpiresAt);
-}
-
 export async function openSession(subject: SessionSubject, origin: { ip: string | null; userAgent: string | null }): Promise<TokenPair> {
   const session = newSession(subject, origin);
   await runScript(session.statements);
@@ -95,16 +89,14 @@ export async function rotateRefreshToken(token: unknown, audience: Audience, ten
   const claims = await verifyToken(token, { type: "refresh", aud: audience });
   if ((claims.tid ?? null) !== tenantId) throw refreshInvalid();
 
-  // Spending the token and checking its session is one statement, so the one request that spends
-  // it has its answer settled: a replay by a loser of the race, a moment later, revokes the family
-  // (and with it the winner's new tokens) but cannot turn the winner's answer into a 401.
-  const now = new Date();
-  const spent = await prisma.refreshToken.updateManyAndReturn({
-    where: { id: claims.jti, familyId: claims.sid, usedAt: null, family: { revokedAt: null, expiresAt: { gt: now } } },
-    data: { usedAt: now },
-    select: { familyId: true },
-  });
-  if (spent.length === 0) {
+  // Spending the token, checking its session, user and school, and writing its successor are one
+  // statement: the one request that spends the token has its answer settled (a replay by a loser
+  // of a race, a moment later, revokes the family — and with it the winner's new tokens — but
+  // cannot turn the winner's answer into a 401), and the successor exists only if every check
+  // passed.
+  const nextJti = uuidv7();
+  const [rotated] = (await runScript([rotate.run(claims.jti, claims.sid, claims.sub, nextJti)]))[0].rows as RotateRow[];
+  if (!rotated) {
     // Not ours to spend. Already used — a replay, so the session is compromised; otherwise
     // unknown, or its session revoked or over.
     const known = await prisma.refreshToken.findUnique({ where: { id: claims.jti }, select: { familyId: true, usedAt: true } });
@@ -116,22 +108,43 @@ export async function rotateRefreshToken(token: unknown, audience: Audience, ten
     }
     throw refreshInvalid();
   }
-  const family = await prisma.refreshFamily.findUnique({
-    where: { id: claims.sid },
-    select: {
-      id: true, userId: true, clientId: true, expiresAt: true,
-      user: { select: { isActive: true, clientId: true } },
-      client: { select: { isActive: true } },
-    },
-  });
-  if (!family || family.userId !== claims.sub) throw refreshInvalid();
-  if (!family.user.isActive || family.user.clientId !== family.clientId) throw refreshInvalid();
-  if (family.client && !family.client.isActive) {
-    throw new ApiError(403, "tenant_inactive", "This school's account is suspended.");
-  }
-  const pair = await mint({ userId: family.userId, clientId: family.clientId, audience }, family.id, family.expiresAt);
-  return { ...pair, familyId: family.id, userId: family.userId };
+  if (!rotated.user_ok) throw refreshInvalid();
+  if (rotated.client_active === false) throw new ApiError(403, "tenant_inactive", "This school's account is suspended.");
+  const subject = { userId: claims.sub, clientId: rotated.client_id, audience };
+  const pair = await signPair(subject, rotated.family_id, nextJti, rotated.expires_at);
+  return { ...pair, familyId: rotated.family_id, userId: claims.sub };
 }
+
+interface RotateRow {
+  family_id: string;
+  client_id: string | null;
+  expires_at: Date;
+  /** The family is the token's user's, who is active and still in the family's school. */
+  user_ok: boolean;
+  /** The family's school is active (null: a platform session). */
+  client_active: boolean | null;
+}
+
+// $1 the presented token's jti, $2 its session (sid), $3 its user (sub), $4 the successor's jti.
+const rotate = prepared(`
+  WITH spent AS (
+    UPDATE refresh_tokens t SET used_at = now()
+    FROM refresh_families f
+    WHERE t.id = $1::uuid AND t.family_id = $2::uuid AND t.used_at IS NULL
+      AND f.id = t.family_id AND f.revoked_at IS NULL AND f.expires_at > now()
+    RETURNING f.id AS family_id, f.user_id, f.client_id, f.expires_at
+  ), checked AS (
+    SELECT s.family_id, s.client_id, s.expires_at,
+           COALESCE(s.user_id = $3::uuid AND u.is_active AND u.client_id IS NOT DISTINCT FROM s.client_id, false) AS user_ok,
+           c.is_active AS client_active
+    FROM spent s
+    LEFT JOIN users u ON u.id = s.user_id
+    LEFT JOIN clients c ON c.id = s.client_id
+  ), successor AS (
+    INSERT INTO refresh_tokens (id, family_id, client_id, expires_at)
+    SELECT $4::uuid, family_id, client_id, expires_at FROM checked WHERE user_ok AND client_active IS NOT FALSE
+  )
+  SELECT family_id, client_id, expires_at, user_ok, client_active FROM checked`);
 
 export type RevokeReason = "logout" | "logout_all" | "password_change" | "refresh_replay" | "user_deactivated";
 
