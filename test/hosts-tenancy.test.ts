@@ -176,6 +176,17 @@ describe("host and X-Tenant together", () => {
     assertError(await post(`${SCHOOL}/login/`, creds(staff), { host: tenant.host, headers: { "x-tenant": unique("nosuch-") } }), 400, "tenant_mismatch", "unknown X-Tenant");
   });
 
+  it("an unknown subdomain and a disagreeing X-Tenant: 400 tenant_mismatch, whatever the credentials", async () => {
+    const { tenant, staff } = await schoolWithStaff();
+    const { access } = await schoolLogin(tenant.host, staff.email);
+    const host = tenantHost(unique("nosuch-"));
+    const headers = { "x-tenant": tenant.slug };
+    // Decided from the request alone, before any school is looked up: the same on every path.
+    assertError(await post(`${SCHOOL}/login/`, creds(staff), { host, headers }), 400, "tenant_mismatch", "no credentials");
+    assertError(await get(`${SCHOOL}/me/`, { host, token: access, headers }), 400, "tenant_mismatch", "token");
+    assertError(await get("/api/v1/school/students/", { host, headers: { ...headers, "x-api-key": "sms_000000000000_00000000000000000000000000000000000000000000" } }), 400, "tenant_mismatch", "API key");
+  });
+
   it("a host tenant and the same X-Tenant (any case) are fine", async () => {
     const { tenant, staff } = await schoolWithStaff();
     for (const value of [tenant.slug, tenant.slug.toUpperCase()]) {

@@ -7,12 +7,9 @@
 // order the separate steps would give them: unknown school 404, host/header mismatch 400,
 // suspended school 403, then the key's 401, then (in the pipeline) the scope's 403.
 import { prisma } from "@/lib/db/client";
-import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
-import { classifyHost } from "@/lib/tenancy/hosts";
-import { isValidSlug } from "@/lib/tenancy/slug";
-import type { Tenant } from "@/lib/tenancy/resolve-tenant";
-import { prepared, runScript, sql, type SqlText } from "@/lib/db/tenant-script";
+import { assertServes, schoolAddress, tenantErrors, type Tenant } from "@/lib/tenancy/resolve-tenant";
+import { prepared, runAuthenticated, type SqlText } from "@/lib/db/tenant-script";
 import { hashKey, hashesMatch, parseKey } from "@/lib/api-keys/key-format";
 
 export interface ApiKeyPrincipal {
@@ -27,9 +24,6 @@ export interface ApiKeyPrincipal {
 function invalid(): ApiError {
   return new ApiError(401, "api_key_not_valid", "API key is invalid, revoked or expired.");
 }
-const tenantNotFound = () => new ApiError(404, "tenant_not_found", "No school is served at this address.");
-const tenantMismatch = () => new ApiError(400, "tenant_mismatch", "The X-Tenant header names a different school than the host.");
-const tenantRequired = () => new ApiError(400, "tenant_required", "No school given: use the school's address or the X-Tenant header.");
 
 // `last_used_at` is written on first use, then at most once a minute per key. The row just read
 // usually says it is fresh enough (no write at all); when it does not, the conditional UPDATE lets
@@ -81,8 +75,6 @@ const byDomain = keyStatement("c.id = (SELECT client_id FROM client_domains WHER
 // No host or header: the key's own school ($1 unused but typed, so every variant takes the same arguments).
 const byKey = keyStatement("c.id = k.client_id AND $1::text IS NULL");
 
-const asTenantRole = sql`SELECT set_config('role', 'sms_tenant', true)`;
-
 export interface ApiKeyAuthentication {
   tenant: Tenant;
   principal: ApiKeyPrincipal;
@@ -97,48 +89,30 @@ export async function authenticateSchoolApiKey(
   header: string,
   options: { permission?: string | null; reads?: SqlText[] } = {},
 ): Promise<ApiKeyAuthentication> {
-  const host = classifyHost(request.headers.get("host"), env().SMS_ROOT_DOMAIN);
-  const tenantHeader = request.headers.get("x-tenant")?.trim().toLowerCase() || null;
+  const address = schoolAddress(request);
   const key = header.trim();
   const parsed = key.length <= 128 ? parseKey(key) : null; // malformed or mistyped: never matches
   const hash = parsed ? hashKey(key) : null;
+  // API.md §2: without a host or X-Tenant, a key bound to one school names that school (a global
+  // key needs one of them).
+  if (!address && !parsed) throw invalid();
+  const statement = !address ? byKey : address.by === "slug" ? bySlug : byDomain;
+  const auth = statement.run(address?.value ?? null, parsed?.prefix ?? null, hash, options.permission ?? null);
 
-  let statement;
-  let name: string | null = null;
-  if (host.kind === "subdomain") {
-    if (!isValidSlug(host.slug)) throw tenantNotFound();
-    if (tenantHeader && tenantHeader !== host.slug) throw tenantMismatch();
-    [statement, name] = [bySlug, host.slug];
-  } else if (host.kind === "custom") {
-    if (host.host.length > 253) throw tenantNotFound();
-    [statement, name] = [byDomain, host.host];
-  } else if (tenantHeader) {
-    if (!isValidSlug(tenantHeader)) throw tenantNotFound();
-    [statement, name] = [bySlug, tenantHeader];
-  } else {
-    // API.md §2: a key bound to one school names that school; a global key needs a host or X-Tenant.
-    if (!parsed) throw invalid();
-    statement = byKey;
-  }
-
-  const reads = options.reads ?? [];
-  const auth = statement.run(name, parsed?.prefix ?? null, hash, options.permission ?? null);
-  const results = await runScript(reads.length ? [auth, asTenantRole, ...reads] : [auth]);
-  const row = results[0].rows[0] as Row;
+  const { row, rows } = await runAuthenticated<Row>(auth, options.reads ?? []);
   const keyValid = !!(row.key_id && hash && hashesMatch(row.key_hash, hash) && row.key_live);
   if (!row.id) {
-    if (statement !== byKey) throw tenantNotFound();
-    throw keyValid ? tenantRequired() : invalid();
+    if (address) throw tenantErrors.notFound();
+    throw keyValid ? tenantErrors.required() : invalid();
   }
-  if (host.kind === "custom" && tenantHeader && tenantHeader !== row.slug) throw tenantMismatch();
-  if (!row.is_active) throw new ApiError(403, "tenant_inactive", "This school's account is suspended.");
+  assertServes(address, { slug: row.slug, isActive: row.is_active });
   if (!keyValid || (row.key_client && row.key_client !== row.id)) throw invalid();
 
   await touch(row.key_id!, row.last_used_at);
   return {
     tenant: { id: row.id, slug: row.slug, name: row.name, isActive: row.is_active },
     principal: { kind: "api_key", keyId: row.key_id!, name: row.key_name, prefix: parsed!.prefix, clientId: row.key_client, scopes: row.scopes },
-    rows: results.slice(2).map((r) => r.rows),
+    rows,
     granted: row.granted,
   };
 }

@@ -7,15 +7,12 @@
 // It answers exactly what the separate steps would (lib/tenancy/resolve-tenant.ts,
 // lib/auth/authenticate.ts, lib/rbac/permissions.ts), in the same order of precedence:
 // unknown school 404, host/header mismatch 400, suspended school 403, then the token's 401s.
-import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
-import { classifyHost } from "@/lib/tenancy/hosts";
-import { isValidSlug } from "@/lib/tenancy/slug";
-import type { Tenant } from "@/lib/tenancy/resolve-tenant";
+import { assertServes, schoolAddress, tenantErrors, type Tenant } from "@/lib/tenancy/resolve-tenant";
 import { verifyToken, type TokenClaims } from "@/lib/auth/tokens";
 import type { UserPrincipal } from "@/lib/auth/authenticate";
 import type { PublicUser } from "@/lib/users/user-schemas";
-import { prepared, runScript, sql, type SqlText } from "@/lib/db/tenant-script";
+import { prepared, runAuthenticated, type SqlText } from "@/lib/db/tenant-script";
 
 interface Row {
   /** Null when no school is served at the address. */
@@ -35,7 +32,6 @@ interface Row {
   granted: boolean;
 }
 
-const tenantNotFound = () => new ApiError(404, "tenant_not_found", "No school is served at this address.");
 const tokenInvalid = () => new ApiError(401, "token_not_valid", "Token is invalid or expired.");
 
 // $1 names the school (by the `where` below), $2 the session, $3/$4 the token's tenant and user,
@@ -71,10 +67,6 @@ const bySlug = authStatement("c.slug = $1::text");
 const byDomain = authStatement("c.id = (SELECT client_id FROM client_domains WHERE domain = $1::text)");
 const byId = authStatement("c.id = $1::uuid");
 
-// Between the two, the reads' role: the row-level-security role, from here to the end of the
-// message. (A separate statement on purpose: switching the role inside the prepared statement
-// above made PostgreSQL redo its plan on every execution, 0.4 ms of database CPU a request.)
-const asTenantRole = sql`SELECT set_config('role', 'sms_tenant', true)`;
 
 export interface BearerAuthentication {
   tenant: Tenant;
@@ -90,8 +82,7 @@ export async function authenticateSchoolBearer(
   token: string,
   options: { permission?: string | null; reads?: (claims: TokenClaims) => SqlText[] } = {},
 ): Promise<BearerAuthentication> {
-  const host = classifyHost(request.headers.get("host"), env().SMS_ROOT_DOMAIN);
-  const header = request.headers.get("x-tenant")?.trim().toLowerCase() || null;
+  const address = schoolAddress(request);
   let claims: TokenClaims | null = null;
   let tokenError: unknown = null;
   try {
@@ -99,35 +90,17 @@ export async function authenticateSchoolBearer(
   } catch (error) {
     tokenError = error;
   }
-
-  let auth: SqlText;
-  const args = [claims?.sid ?? null, claims?.tid ?? null, claims?.sub ?? null, options.permission ?? null] as const;
-  if (host.kind === "subdomain") {
-    if (!isValidSlug(host.slug)) throw tenantNotFound();
-    if (header && header !== host.slug) throw new ApiError(400, "tenant_mismatch", "The X-Tenant header names a different school than the host.");
-    auth = bySlug.run(host.slug, ...args);
-  } else if (host.kind === "custom") {
-    if (host.host.length > 253) throw tenantNotFound();
-    auth = byDomain.run(host.host, ...args);
-  } else if (header) {
-    if (!isValidSlug(header)) throw tenantNotFound();
-    auth = bySlug.run(header, ...args);
-  } else {
-    // API.md §2, last resort: the token's own tenant.
-    if (!claims?.tid) throw tokenError ?? tokenInvalid();
-    auth = byId.run(claims.tid, ...args);
-  }
+  // API.md §2, last resort: the token's own tenant.
+  if (!address && !claims?.tid) throw tokenError ?? tokenInvalid();
+  const statement = !address ? byId : address.by === "slug" ? bySlug : byDomain;
+  const auth = statement.run(address?.value ?? claims!.tid, claims?.sid ?? null, claims?.tid ?? null, claims?.sub ?? null, options.permission ?? null);
 
   // With a token that failed verification there is nothing to read: only the tenant's own errors
   // (404/400/403) still come before the 401.
   const reads = claims && options.reads ? options.reads(claims) : [];
-  const results = await runScript(reads.length ? [auth, asTenantRole, ...reads] : [auth]);
-  const row = results[0].rows[0] as Row;
-  if (!row.id) throw tenantNotFound();
-  if (host.kind === "custom" && header && header !== row.slug) {
-    throw new ApiError(400, "tenant_mismatch", "The X-Tenant header names a different school than the host.");
-  }
-  if (!row.is_active) throw new ApiError(403, "tenant_inactive", "This school's account is suspended.");
+  const { row, rows } = await runAuthenticated<Row>(auth, reads);
+  if (!row.id) throw tenantErrors.notFound();
+  assertServes(address, { slug: row.slug, isActive: row.is_active });
   if (!claims) throw tokenError;
   // The token's school is this one, its session is live and its user active here (checked in SQL).
   if (claims.tid !== row.id || !row.session_valid) throw tokenInvalid();
@@ -139,7 +112,7 @@ export async function authenticateSchoolBearer(
   return {
     tenant: { id: row.id, slug: row.slug, name: row.name, isActive: row.is_active },
     principal: { kind: "user", user, sessionId: claims.sid, claims, permissions: new Set(row.permissions) },
-    rows: results.slice(2).map((r) => r.rows),
+    rows,
     granted: row.granted,
   };
 }

@@ -79,15 +79,14 @@ export async function login<R = undefined>(
   const row = identifier
     ? ((await runScript([(identifier.kind === "email" ? userByEmail : userByPhone).run(identifier.value)]))[0].rows[0] as UserRow | undefined)
     : undefined;
-  const user = row ? { id: row.id, clientId: row.client_id, isActive: row.is_active, passwordHash: row.password_hash } : null;
-  const account = accountKey(user?.id ?? null, identifier?.value ?? raw.trim().toLowerCase());
+  const account = accountKey(row?.id ?? null, identifier?.value ?? raw.trim().toLowerCase());
   const attempt = await beginLoginAttempt(account, origin.ip);
 
-  const passwordOk = await verifyPassword(user?.passwordHash ?? null, input.password);
-  const audit = { clientId: target.tenantId, actor: { userId: user?.id ?? null, label: identifier?.value ?? raw.slice(0, 254) } };
-  const belongsHere = user ? user.clientId === target.tenantId : false;
+  const passwordOk = await verifyPassword(row?.password_hash ?? null, input.password);
+  const audit = { clientId: target.tenantId, actor: { userId: row?.id ?? null, label: identifier?.value ?? raw.slice(0, 254) } };
+  const belongsHere = row ? row.client_id === target.tenantId : false;
 
-  if (!row || !user || !passwordOk || !user.isActive || (target.audience === "school" && user.clientId !== null && !belongsHere)) {
+  if (!row || !passwordOk || !row.is_active || (target.audience === "school" && row.client_id !== null && !belongsHere)) {
     await recordAudit({ ...audit, action: `${target.audience}.login.failed` }, origin);
     throw failed();
   }
@@ -104,15 +103,16 @@ export async function login<R = undefined>(
   }
 
   const lastLogin = new Date();
-  const subject = { userId: user.id, clientId: user.clientId, audience: target.audience };
+  const subject = { userId: row.id, clientId: row.client_id, audience: target.audience };
   const session = newSession(subject, origin);
   const writes: SqlText[] = [
-    touchLastLogin.run(user.id, lastLogin.toISOString()),
+    touchLastLogin.run(row.id, lastLogin.toISOString()),
     ...session.statements,
-    auditStatement({ ...audit, action: `${target.audience}.login.succeeded`, target: { type: "user", id: user.id } }, origin),
+    auditStatement({ ...audit, action: `${target.audience}.login.succeeded`, target: { type: "user", id: row.id } }, origin),
   ];
-  const plan = read && user.clientId ? read(user.id) : null;
-  const script = plan ? [...writes, tenantContext(user.clientId!), ...plan.statements] : writes;
+  const schoolId = row.client_id;
+  const plan = read && schoolId ? read(row.id) : null;
+  const script = plan && schoolId ? [...writes, tenantContext(schoolId), ...plan.statements] : writes;
   // The counters, the writes and the signing are independent: together, not one after another.
   const [results, tokens] = await Promise.all([
     runScript(script),
@@ -123,8 +123,8 @@ export async function login<R = undefined>(
     id: row.id, email: row.email, phone: row.phone, fullName: row.full_name, isActive: row.is_active, clientId: row.client_id,
     platformRole: row.platform_role, lastLogin, dateJoined: row.date_joined,
   };
-  const readResult = plan
-    ? await plan.result(results.slice(writes.length + 1).map((r) => r.rows), (statements) => tenantRead<unknown[][]>(user.clientId!, statements))
+  const readResult = plan && schoolId
+    ? await plan.result(results.slice(writes.length + 1).map((r) => r.rows), (statements) => tenantRead<unknown[][]>(schoolId, statements))
     : undefined;
   return { user: publicUser, tokens, read: readResult as R };
 }

@@ -10,6 +10,7 @@ import { prisma } from "@/lib/db/client";
 import { prepared, runScript, type SqlText } from "@/lib/db/tenant-script";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
+import { tenantErrors } from "@/lib/tenancy/resolve-tenant";
 import { accessExpiry, signToken, verifyToken, type Audience } from "@/lib/auth/tokens";
 import { recordAudit, type AuditOrigin } from "@/lib/audit/record-audit";
 
@@ -109,7 +110,7 @@ export async function rotateRefreshToken(token: unknown, audience: Audience, ten
     throw refreshInvalid();
   }
   if (!rotated.user_ok) throw refreshInvalid();
-  if (rotated.client_active === false) throw new ApiError(403, "tenant_inactive", "This school's account is suspended.");
+  if (rotated.client_active === false) throw tenantErrors.inactive();
   const subject = { userId: claims.sub, clientId: rotated.client_id, audience };
   const pair = await signPair(subject, rotated.family_id, nextJti, rotated.expires_at);
   return { ...pair, familyId: rotated.family_id, userId: claims.sub };

@@ -10,6 +10,7 @@ import { createLocalJWKSet, jwtVerify } from "jose";
 import { pool } from "@/lib/db/client";
 import { publicJwks } from "@/lib/auth/signing-keys";
 import { ApiError, toResponse } from "@/lib/http/errors";
+import { studentsPageSql } from "@/lib/school/students";
 
 type JwkSet = ReturnType<typeof createLocalJWKSet>;
 let jwks: Promise<JwkSet> | undefined;
@@ -43,11 +44,8 @@ export async function ceilingResponse(request: Request): Promise<Response> {
 // ?query=students: the same one round trip, with the data work of GET /school/students/ — the
 // count and a page of 50 as JSON text, the body assembled around it — but none of our checks: the
 // ceiling for the list, so that its ratio separates our code from the cost of the data itself.
-const STUDENTS_PAGE = `
-  SELECT (SELECT count(*)::int FROM students WHERE client_id = $1) AS n,
-         COALESCE((SELECT json_agg(s ORDER BY s.last_name, s.first_name, s.id) FROM (
-                     SELECT id, first_name, last_name, admission_number, class_id AS class, date_of_birth
-                     FROM students WHERE client_id = $1 ORDER BY last_name, first_name, id LIMIT 50) s), '[]')::text AS rows`;
+// The SQL is the list's own (lib/school/students.ts), with the tenant as a parameter.
+const STUDENTS_PAGE = studentsPageSql("client_id = $1", "LIMIT 50");
 
 async function studentsPage(tid: unknown): Promise<Response> {
   const { rows } = await pool().query({ name: "bench-ceiling-students", text: STUDENTS_PAGE, values: [tid] });

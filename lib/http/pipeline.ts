@@ -13,7 +13,7 @@ import { ApiError, toResponse } from "@/lib/http/errors";
 import { readJsonObject } from "@/lib/http/body";
 import { buildContext, type RequestContext } from "@/lib/http/request-context";
 import { classifyHost } from "@/lib/tenancy/hosts";
-import { assertActive, tenantFromRequest, type Tenant } from "@/lib/tenancy/resolve-tenant";
+import { assertActive, tenantErrors, tenantFromRequest, type Tenant } from "@/lib/tenancy/resolve-tenant";
 import { authenticateAccessToken, bearerToken, type UserPrincipal } from "@/lib/auth/authenticate";
 import { authenticateSchoolBearer } from "@/lib/auth/authenticate-school-bearer";
 import { assertPlatformAccess, type PlatformAccess } from "@/lib/platform/policy";
@@ -158,7 +158,7 @@ export interface SchoolUserContext<B, R = undefined> extends PublicSchoolContext
 async function resolveSchoolTenant(request: Request): Promise<Tenant> {
   const tenant = await tenantFromRequest(request);
   if (tenant) return tenant;
-  throw new ApiError(400, "tenant_required", "No school given: use the school's address or the X-Tenant header.");
+  throw tenantErrors.required();
 }
 
 type SchoolBody<B> = B extends z.ZodType ? z.output<B> : undefined;

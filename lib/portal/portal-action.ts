@@ -10,7 +10,7 @@ import { log } from "@/lib/log";
 import { assertPermission } from "@/lib/rbac/permissions";
 import type { Codename } from "@/lib/rbac/catalogue";
 import type { SchoolActor } from "@/lib/school/school-actor";
-import { assertActive } from "@/lib/tenancy/resolve-tenant";
+import { assertActive, tenantErrors } from "@/lib/tenancy/resolve-tenant";
 import { portalPrincipal, requestOrigin, requestTenant } from "@/lib/portal/portal-session";
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors?: FieldErrors };
@@ -20,7 +20,7 @@ const CORRECT_FIELDS = "Please correct the highlighted fields.";
 /** The acting staff user of this school, holding `permission` (when one is named). */
 export async function portalActor(permission: Codename | null): Promise<SchoolActor> {
   const tenant = await requestTenant();
-  if (!tenant) throw new ApiError(404, "tenant_not_found", "No school is served at this address.");
+  if (!tenant) throw tenantErrors.notFound();
   assertActive(tenant);
   const principal = await portalPrincipal(tenant);
   if (!principal) throw new ApiError(401, "not_authenticated", "Your session has ended. Sign in again.");

@@ -15,7 +15,7 @@ import { sessionUser, type UserPrincipal } from "@/lib/auth/authenticate";
 import { revokeFamilies } from "@/lib/auth/sessions";
 import { verifyToken } from "@/lib/auth/tokens";
 import { derivedSecret } from "@/lib/auth/secret-box";
-import { assertActive, tenantAtHost, type Tenant } from "@/lib/tenancy/resolve-tenant";
+import { assertActive, tenantAtHost, tenantErrors, type Tenant } from "@/lib/tenancy/resolve-tenant";
 
 export const PORTAL_COOKIE = "sms_school_session";
 
@@ -84,7 +84,7 @@ export async function requirePortalUser(): Promise<{ tenant: Tenant; principal: 
 /** Signs in on the school at this host and sets the session cookie; throws ApiError as the API would. */
 export async function signInToPortal(input: LoginInput): Promise<void> {
   const tenant = await requestTenant();
-  if (!tenant) throw new ApiError(404, "tenant_not_found", "No school is served at this address.");
+  if (!tenant) throw tenantErrors.notFound();
   assertActive(tenant);
   const { user, tokens } = await login(input, { audience: "school", tenantId: tenant.id }, await requestOrigin());
   const { sid } = await verifyToken(tokens.access, { type: "access", aud: "school" });

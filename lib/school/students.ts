@@ -32,13 +32,13 @@ function admissionConflict(error: unknown): never {
 
 // One row: the count, and the page as JSON text in the response's shape (toStudentOut: the
 // columns are named as its fields, and JSON writes a date as YYYY-MM-DD), ordered in the aggregate.
-const pageStatement = (where: string, limit: string) => `
+export const studentsPageSql = (where: string, limit: string) => `
   SELECT (SELECT count(*)::int FROM students WHERE ${where}) AS n,
          COALESCE((SELECT json_agg(s ORDER BY s.last_name, s.first_name, s.id) FROM (
                      SELECT id, first_name, last_name, admission_number, class_id AS class, date_of_birth
                      FROM students WHERE ${where} ORDER BY last_name, first_name, id ${limit}) s), '[]')::text AS rows`;
 // The unfiltered list is the one integrations poll: it is prepared.
-const unfilteredPage = prepared(pageStatement("client_id = app_current_client()", "LIMIT $1 OFFSET $2"));
+const unfilteredPage = prepared(studentsPageSql("client_id = app_current_client()", "LIMIT $1 OFFSET $2"));
 
 /**
  * The hot list as a read plan (in the same message as the authentication query,
@@ -57,7 +57,7 @@ export function studentsPage(url: URL) {
   }
   const where = joinSql(conditions, " AND ").text;
   return paginatedRead<ReturnType<typeof toStudentOut>>(url, ({ skip, take }) => conditions.length > 1
-    ? new SqlText(pageStatement(where, sql`LIMIT ${take} OFFSET ${skip}`.text))
+    ? new SqlText(studentsPageSql(where, sql`LIMIT ${take} OFFSET ${skip}`.text))
     : unfilteredPage.run(take, skip));
 }
 

@@ -1,6 +1,6 @@
 // Finding the tenant of a school request (API.md §2): the host, else `X-Tenant` on the platform
 // host, else the token's tenant. Suspension is read on every request: it must bite at once.
-import { prepared, runScript } from "@/lib/db/tenant-script";
+import { prepared, runScript, type PreparedStatement } from "@/lib/db/tenant-script";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
 import { classifyHost } from "@/lib/tenancy/hosts";
@@ -18,57 +18,73 @@ const COLUMNS = `id, slug, name, is_active AS "isActive"`;
 const clientBySlug = prepared(`SELECT ${COLUMNS} FROM clients WHERE slug = $1::text`);
 const clientByDomain = prepared(`SELECT ${COLUMNS} FROM clients WHERE id = (SELECT client_id FROM client_domains WHERE domain = $1::text)`);
 
-async function one(statement: ReturnType<typeof prepared>, value: string): Promise<Tenant | null> {
+async function one(statement: PreparedStatement, value: string): Promise<Tenant | null> {
   return ((await runScript([statement.run(value)]))[0].rows[0] as Tenant | undefined) ?? null;
 }
 
-function notFound(): ApiError {
-  return new ApiError(404, "tenant_not_found", "No school is served at this address.");
+/** The contract's tenant errors (API.md §2), for every path that resolves a school. */
+export const tenantErrors = {
+  notFound: () => new ApiError(404, "tenant_not_found", "No school is served at this address."),
+  mismatch: () => new ApiError(400, "tenant_mismatch", "The X-Tenant header names a different school than the host."),
+  required: () => new ApiError(400, "tenant_required", "No school given: use the school's address or the X-Tenant header."),
+  inactive: () => new ApiError(403, "tenant_inactive", "This school's account is suspended."),
+};
+
+/** How a request names its school: a slug (subdomain or X-Tenant) or a custom domain. */
+export interface SchoolAddress {
+  by: "slug" | "domain";
+  value: string;
+  /** X-Tenant sent with a custom domain: it must name the school found there. */
+  header: string | null;
 }
 
-async function bySlug(slug: string): Promise<Tenant> {
-  if (!isValidSlug(slug)) throw notFound();
-  const tenant = await one(clientBySlug, slug);
-  if (!tenant) throw notFound();
-  return tenant;
+/**
+ * The school a request names by its host, else by X-Tenant on the platform host (API.md §2), its
+ * form checked before any lookup: null when it names none. A subdomain and an X-Tenant that
+ * disagree are refused here; a custom domain's X-Tenant is checked against the school found
+ * (`assertServes`).
+ */
+export function schoolAddress(request: Request): SchoolAddress | null {
+  const host = classifyHost(request.headers.get("host"), env().SMS_ROOT_DOMAIN);
+  const header = request.headers.get("x-tenant")?.trim().toLowerCase() || null;
+  if (host.kind === "subdomain") {
+    if (!isValidSlug(host.slug)) throw tenantErrors.notFound();
+    if (header && header !== host.slug) throw tenantErrors.mismatch();
+    return { by: "slug", value: host.slug, header: null };
+  }
+  if (host.kind === "custom") {
+    if (host.host.length > 253) throw tenantErrors.notFound();
+    return { by: "domain", value: host.host, header };
+  }
+  if (!header) return null;
+  if (!isValidSlug(header)) throw tenantErrors.notFound();
+  return { by: "slug", value: header, header: null };
 }
 
-async function byDomain(domain: string): Promise<Tenant> {
-  if (domain.length > 253) throw notFound();
-  const tenant = await one(clientByDomain, domain);
-  if (!tenant) throw notFound();
-  return tenant;
+/** What must hold of the school found at `address`: the one its X-Tenant names, and active. */
+export function assertServes(address: SchoolAddress | null, tenant: { slug: string; isActive: boolean }): void {
+  if (address?.header && address.header !== tenant.slug) throw tenantErrors.mismatch();
+  assertActive(tenant);
 }
 
 /** The tenant served at a host (for pages); null on the platform host or an unknown host. */
 export async function tenantAtHost(rawHost: string): Promise<Tenant | null> {
   const host = classifyHost(rawHost, env().SMS_ROOT_DOMAIN);
-  try {
-    if (host.kind === "subdomain") return await bySlug(host.slug);
-    if (host.kind === "custom") return await byDomain(host.host);
-    return null;
-  } catch (error) {
-    if (error instanceof ApiError && error.code === "tenant_not_found") return null;
-    throw error;
-  }
+  if (host.kind === "subdomain") return isValidSlug(host.slug) ? one(clientBySlug, host.slug) : null;
+  if (host.kind === "custom") return host.host.length <= 253 ? one(clientByDomain, host.host) : null;
+  return null;
 }
 
 /** The tenant named by the request itself (host or X-Tenant), or null on the bare platform host. */
 export async function tenantFromRequest(request: Request): Promise<Tenant | null> {
-  const host = classifyHost(request.headers.get("host"), env().SMS_ROOT_DOMAIN);
-  const header = request.headers.get("x-tenant")?.trim().toLowerCase() || null;
-  let tenant: Tenant | null = null;
-  if (host.kind === "subdomain") tenant = await bySlug(host.slug);
-  else if (host.kind === "custom") tenant = await byDomain(host.host);
-  if (tenant) {
-    if (header && header !== tenant.slug) {
-      throw new ApiError(400, "tenant_mismatch", "The X-Tenant header names a different school than the host.");
-    }
-    return tenant;
-  }
-  return header ? bySlug(header) : null;
+  const address = schoolAddress(request);
+  if (!address) return null;
+  const tenant = await one(address.by === "slug" ? clientBySlug : clientByDomain, address.value);
+  if (!tenant) throw tenantErrors.notFound();
+  if (address.header && address.header !== tenant.slug) throw tenantErrors.mismatch();
+  return tenant;
 }
 
-export function assertActive(tenant: Tenant): void {
-  if (!tenant.isActive) throw new ApiError(403, "tenant_inactive", "This school's account is suspended.");
+export function assertActive(tenant: { isActive: boolean }): void {
+  if (!tenant.isActive) throw tenantErrors.inactive();
 }
