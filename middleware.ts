@@ -2,8 +2,11 @@
 // tenant host (`<slug>.<root>` or a custom domain) is rewritten into the school pages under
 // /s/<host>/…, which resolve the tenant in Node. Runs on the edge runtime, so it stays pure (no
 // database), and only on page paths: API routes do their own host handling in the pipeline.
+// It also gives every page its Content-Security-Policy with a fresh nonce, which Next.js reads
+// from the request's header and puts on the scripts it renders.
 import { NextResponse, type NextRequest } from "next/server";
 import { classifyHost } from "@/lib/tenancy/hosts";
+import { newNonce, pageContentSecurityPolicy } from "@/lib/http/content-security-policy";
 
 const TENANT_HOST_HEADER = "x-sms-tenant-host";
 
@@ -12,17 +15,25 @@ export function middleware(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.delete(TENANT_HOST_HEADER); // ours alone: never trust a client's copy
   const { pathname, search } = request.nextUrl;
+  const nonce = newNonce();
+  const policy = pageContentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development" });
+  headers.set("content-security-policy", policy);
+  headers.set("x-nonce", nonce);
 
+  let response: NextResponse;
   if (host.kind === "platform") {
     // The school pages are reachable only through a tenant host.
     if (pathname === "/s" || pathname.startsWith("/s/")) return new NextResponse("Not found", { status: 404 });
-    return NextResponse.next({ request: { headers } });
+    response = NextResponse.next({ request: { headers } });
+  } else {
+    headers.set(TENANT_HOST_HEADER, host.host);
+    const url = request.nextUrl.clone();
+    url.pathname = `/s/${encodeURIComponent(host.host)}${pathname === "/" ? "" : pathname}`;
+    url.search = search;
+    response = NextResponse.rewrite(url, { request: { headers } });
   }
-  headers.set(TENANT_HOST_HEADER, host.host);
-  const url = request.nextUrl.clone();
-  url.pathname = `/s/${encodeURIComponent(host.host)}${pathname === "/" ? "" : pathname}`;
-  url.search = search;
-  return NextResponse.rewrite(url, { request: { headers } });
+  response.headers.set("content-security-policy", policy);
+  return response;
 }
 
 export const config = {

@@ -1,8 +1,10 @@
 // The HTTP server of the product: `npm start` (production build) and `npm run dev`.
 //
-// Why a custom server around Next.js: it is the only place that sees the TCP socket, so it is
-// where the client address is established (and client-sent internal headers are dropped), and
-// where `/api/...` paths with a trailing slash are answered directly instead of redirected.
+// Why a custom server around Next.js: it is the only place that sees the TCP socket and every
+// request, so it is where the client address and scheme are established (and client-sent internal
+// headers are dropped), where every body is capped (lib/server/body-limit.ts), where every answer
+// gets its security headers, where a database outage becomes a 503 (lib/server/unavailable.ts),
+// and where `/api/...` paths with a trailing slash are answered directly instead of redirected.
 // It also boots the platform (database, migrations, keys, bootstrap users) before listening.
 import { spawnSync } from "node:child_process";
 import http from "node:http";
@@ -13,7 +15,11 @@ import { closeDb } from "@/lib/db/client";
 import { stopEmbeddedDatabase } from "@/lib/db/database-url";
 import { EnvError, env } from "@/lib/env";
 import { log } from "@/lib/log";
-import { resolveClientAddress, trustedProxyList } from "@/lib/http/client-address";
+import { requestIsHttps, resolveClientAddress, trustedProxyList } from "@/lib/http/client-address";
+import { databaseDown } from "@/lib/db/availability";
+import { answerUnavailable, outagesAs503 } from "@/lib/server/unavailable";
+import { securityHeaders } from "@/lib/server/security-headers";
+import { answeredByServer, bodyLimitFor, enforceBodyLimit } from "@/lib/server/body-limit";
 import { derivedSecret } from "@/lib/auth/secret-box";
 // @ts-expect-error plain ESM helper without types
 import { buildIsStale } from "./build-state.mjs";
@@ -52,13 +58,16 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   await app.prepare();
 
-  const server = http.createServer((req, res) => {
+  const onRequest = (req: http.IncomingMessage, res: http.ServerResponse, expectsContinue: boolean) => {
     for (const name of Object.keys(req.headers)) {
       if (name.startsWith(INTERNAL_HEADER_PREFIX)) delete req.headers[name];
     }
     const address = resolveClientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trusted);
     if (address) req.headers["x-sms-client-ip"] = address;
-    // `/api/v1/x/` and `/api/v1/x` are the same resource (API.md §1): no redirect, for any method.
+    const https = requestIsHttps(req.socket as { remoteAddress?: string; encrypted?: boolean }, req.headers["x-forwarded-proto"], trusted);
+    req.headers["x-sms-proto"] = https ? "https" : "http";
+    for (const [name, value] of Object.entries(securityHeaders({ https }))) res.setHeader(name, value);
+
     const url = req.url ?? "/";
     const q = url.indexOf("?");
     const pathname = q >= 0 ? url.slice(0, q) : url;
@@ -69,14 +78,27 @@ async function main(): Promise<void> {
       res.end(JSON.stringify({ detail: `Method "${String(req.method).slice(0, 20)}" not allowed.`, code: "method_not_allowed" }));
       return;
     }
+    if (!enforceBodyLimit(req, res, bodyLimitFor(pathname))) return;
+    // Only now, with the length known to be acceptable, may the client send its body.
+    if (expectsContinue) res.writeContinue();
+    // While the database is down, answer at once rather than let requests queue for connections
+    // that cannot come; health checks still probe it themselves, and static files need no database.
+    if (databaseDown() && pathname !== "/api/health" && !pathname.startsWith("/_next/")) return answerUnavailable(res, isApi);
+    outagesAs503(res);
+    // `/api/v1/x/` and `/api/v1/x` are the same resource (API.md §1): no redirect, for any method.
     if (isApi && pathname.length > 1 && pathname.endsWith("/")) {
       req.url = pathname.replace(/\/+$/, "") + (q >= 0 ? url.slice(q) : "");
     }
     handle(req, res).catch((error) => {
+      if (answeredByServer(res)) return;
       log.error({ err: error }, "request handler failed");
       if (!res.headersSent) { res.statusCode = 500; res.end(); }
     });
-  });
+  };
+  const server = http.createServer((req, res) => onRequest(req, res, false));
+  // `Expect: 100-continue`: Node would say "continue" before we saw the request; we say it after
+  // checking the declared length, so an oversized body is refused before it is sent.
+  server.on("checkContinue", (req, res) => onRequest(req, res, true));
   server.keepAliveTimeout = 65_000;
   server.listen(port, () => console.log(banner(port, demo)));
 

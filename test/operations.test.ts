@@ -4,13 +4,14 @@
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import path from "node:path";
 import { get, post, request } from "./helpers/api";
 import { makeSchoolUser, makeTenant, sql, systemLogin, unique, PASSWORD } from "./helpers/fixtures";
 import { ensureBootstrapSuperuser } from "@/lib/boot/boot";
+import { requestTo } from "./helpers/system-api";
 import { startEmbeddedPostgres, ensureDatabase, type EmbeddedCluster } from "@/lib/db/embedded";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -370,7 +371,8 @@ describe("the app recovers by itself when the database comes back", { timeout: 2
       DATABASE_URL: cluster.url("sms"),
       PORT: String(appPort),
       SMS_DATA_DIR: path.join(tmp, "app"),
-      SMS_DEMO: "0",
+      // The demo data gives the outage checks a platform admin and a school to ask for.
+      SMS_DEMO: "1",
       LOG_LEVEL: "warn",
     };
     delete env.SMS_TEST_PORT;
@@ -411,10 +413,26 @@ describe("the app recovers by itself when the database comes back", { timeout: 2
     assert.fail(`/api/health did not answer ${status} within ${ms / 1000} s (last: ${last})\n${serverOutput.slice(-2000)}`);
   }
 
+  /** What the demo seeded: a platform admin and the Greenwood school's admin. */
+  function demo(): { platform: { email: string; password: string }; school: { slug: string; email: string; password: string } } {
+    return JSON.parse(readFileSync(path.join(tmp, "app", "demo-credentials.json"), "utf8"));
+  }
+
+  async function loginPair(): Promise<{ system: string; school: string }> {
+    const { platform, school } = demo();
+    const system = await requestTo(appPort, "POST", "/api/v1/system/auth/login/", { body: { identifier: platform.email, password: platform.password } });
+    assert.equal(system.status, 200, system.text);
+    const schoolLogin = await requestTo(appPort, "POST", "/api/v1/school/auth/login/", { host: `${school.slug}.localhost`, body: { identifier: school.email, password: school.password } });
+    assert.equal(schoolLogin.status, 200, schoolLogin.text);
+    return { system: system.body.access, school: schoolLogin.body.access };
+  }
+
   it("is healthy, answers 503 while the database is down, and 200 again once it is back", async () => {
     await waitForHealth(200, 60_000);
     const up = await localGet(appPort, "/api/health");
     assert.deepEqual(JSON.parse(up.text), { status: "ok" });
+    const tokens = await loginPair();
+    const greenwood = `${demo().school.slug}.localhost`;
 
     await cluster!.stop();
     cluster = undefined;
@@ -423,11 +441,40 @@ describe("the app recovers by itself when the database comes back", { timeout: 2
     const down = await localGet(appPort, "/api/health");
     assert.equal(down.status, 503);
 
+    // Every route and page: 503 with Retry-After, in the contract's shape for the API (not 500).
+    const apiCalls: [string, string, Parameters<typeof requestTo>[3]][] = [
+      ["POST", "/api/v1/system/auth/login/", { body: { identifier: demo().platform.email, password: demo().platform.password } }],
+      ["GET", "/api/v1/system/auth/me/", { token: tokens.system }],
+      ["GET", "/api/v1/system/clients/", { token: tokens.system }],
+      ["POST", "/api/v1/school/auth/login/", { host: greenwood, body: { identifier: demo().school.email, password: demo().school.password } }],
+      ["GET", "/api/v1/school/auth/me/", { host: greenwood, token: tokens.school }],
+      ["GET", "/api/v1/school/students/", { host: greenwood, token: tokens.school }],
+      ["POST", "/api/v1/school/students/", { host: greenwood, token: tokens.school, body: { first_name: "A", last_name: "B", admission_number: "X-1" } }],
+      ["GET", "/.well-known/jwks.json", {}],
+    ];
+    for (const [method, p, options] of apiCalls) {
+      const res = await requestTo(appPort, method, p, options);
+      assert.equal(res.status, 503, `${method} ${p}: ${res.status} ${res.text.slice(0, 300)}`);
+      assert.equal(res.body?.code, "service_unavailable", `${method} ${p}`);
+      assert.equal(typeof res.body?.detail, "string");
+      assert.ok(Number(res.headers["retry-after"]) > 0, `${method} ${p} has Retry-After`);
+    }
+    for (const [host, p] of [["localhost", "/console"], ["localhost", "/console/sign-in"], [greenwood, "/"], [greenwood, "/students"]]) {
+      const res = await requestTo(appPort, "GET", p, { host });
+      assert.equal(res.status, 503, `page ${host}${p}: ${res.status}`);
+      assert.ok(Number(res.headers["retry-after"]) > 0, `page ${host}${p} has Retry-After`);
+      assert.match(res.text, /Temporarily unavailable/);
+    }
+
     cluster = await startEmbeddedPostgres(path.join(tmp, "pg"), pgPort);
     await waitForHealth(200, 30_000);
     // And it stays up: real requests work again too.
-    for (let i = 0; i < 5; i++) assert.equal((await localGet(appPort, "/api/health")).status, 200);
+    for (let i = 0; i < 5; i++) { const h = await localGet(appPort, "/api/health"); assert.equal(h.status, 200, h.text); }
     const openapi = await localGet(appPort, "/api/v1/openapi.json");
     assert.equal(openapi.status, 200);
+    const me = await requestTo(appPort, "GET", "/api/v1/school/auth/me/", { host: greenwood, token: tokens.school });
+    assert.equal(me.status, 200, me.text);
+    const page = await requestTo(appPort, "GET", "/sign-in", { host: greenwood });
+    assert.equal(page.status, 200);
   });
 });

@@ -8,6 +8,7 @@ import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
+import { noteDatabaseError } from "@/lib/db/availability";
 
 export { Prisma } from "@/lib/generated/prisma/client";
 
@@ -43,10 +44,32 @@ function state(): DbState {
   });
   // An idle client losing its connection (database restart) must not crash the process;
   // the pool replaces it on the next checkout.
-  pool.on("error", () => undefined);
+  pool.on("error", (error) => { noteDatabaseError(error); });
+  watchConnects(pool);
   const state: DbState = { pool, prisma: createPrisma(pool) };
   globalState.__smsDb = state;
   return state;
+}
+
+/**
+ * Every connection the pool fails to make is reported to lib/db/availability.ts, so that a page
+ * or route failing for want of a database is answered 503, not 500. (Prisma's adapter and our
+ * own scripts both get their connections here; pool.query too.)
+ */
+function watchConnects(pool: pg.Pool): void {
+  const connect = pool.connect.bind(pool) as (callback?: (error: Error | undefined, client?: pg.PoolClient, done?: (release?: unknown) => void) => void) => unknown;
+  pool.connect = ((callback?: (error: Error | undefined, client?: pg.PoolClient, done?: (release?: unknown) => void) => void) => {
+    if (callback) {
+      return connect((error, client, done) => {
+        if (error) noteDatabaseError(error);
+        callback(error, client, done);
+      });
+    }
+    return (connect() as Promise<pg.PoolClient>).catch((error: unknown) => {
+      noteDatabaseError(error);
+      throw error;
+    });
+  }) as typeof pool.connect;
 }
 
 /** The raw pg pool (for SQL Prisma cannot express). */

@@ -46,3 +46,14 @@ export function resolveClientAddress(socketAddress: string | undefined, forwarde
   }
   return address;
 }
+
+/**
+ * Whether the client reached us over https: on a TLS socket, or — only when the peer is one of
+ * SMS_TRUSTED_PROXIES — as the proxy's X-Forwarded-Proto says. A client cannot forge it.
+ */
+export function requestIsHttps(socket: { remoteAddress?: string; encrypted?: boolean }, forwardedProto: string | string[] | undefined, trusted: net.BlockList): boolean {
+  if (socket.encrypted) return true;
+  if (!socket.remoteAddress || !isTrusted(trusted, socket.remoteAddress)) return false;
+  const first = (Array.isArray(forwardedProto) ? forwardedProto[0] : forwardedProto)?.split(",")[0]?.trim().toLowerCase();
+  return first === "https";
+}

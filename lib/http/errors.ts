@@ -2,6 +2,7 @@
 // contract's error shape: {"detail", "code", "errors"?} (DRF / simplejwt style).
 import { z } from "zod";
 import { log } from "@/lib/log";
+import { RETRY_AFTER_SECONDS, noteDatabaseError } from "@/lib/db/availability";
 
 export type ErrorCode =
   | "invalid" | "tenant_required" | "tenant_mismatch"
@@ -38,6 +39,12 @@ export class ApiError extends Error {
       errors: { [field]: [fieldMessage ?? `This ${field} is already in use.`] },
     });
   }
+}
+
+export function serviceUnavailable(): ApiError {
+  return new ApiError(503, "service_unavailable", "The service is temporarily unavailable. Try again shortly.", {
+    headers: { "retry-after": String(RETRY_AFTER_SECONDS) },
+  });
 }
 
 const BEARER_CHALLENGE = 'Bearer realm="api"';
@@ -93,6 +100,8 @@ export function toResponse(error: unknown, requestId?: string): Response {
     return toResponse(ApiError.conflict(field), requestId);
   }
   if (prismaError?.code === "P2025") return toResponse(ApiError.notFound(), requestId);
+  // No database to talk to is an outage, not a bug: the client should come back shortly.
+  if (noteDatabaseError(error)) return toResponse(serviceUnavailable(), requestId);
   log.error({ err: error, request_id: requestId }, "unhandled error");
   return json(500, { detail: "A server error occurred.", code: "server_error" });
 }
