@@ -138,7 +138,34 @@ describe("the tenant from X-Tenant on the platform host", () => {
   it("no tenant at all (platform host, no X-Tenant, no token) is 400 tenant_required", async () => {
     assertError(await post(`${SCHOOL}/login/`, creds(staff)), 400, "tenant_required", "login");
     assertError(await post(`${SCHOOL}/login/`, creds(staff), { headers: { "x-tenant": "" } }), 400, "tenant_required", "login, empty X-Tenant");
-    assertError(await post(`${SCHOOL}/refresh/`, { refresh: "x" }), 400, "tenant_required", "refresh");
+    assertError(await post(`${SCHOOL}/refresh/`, {}), 400, "invalid", "refresh without a token");
+    assertError(await post(`${SCHOOL}/logout/`, { all: true }), 400, "tenant_required", "logout of all without a Bearer token");
+  });
+
+  it("platform host, no X-Tenant: a garbage or system refresh token names no school → 401 token_not_valid", async () => {
+    assertError(await post(`${SCHOOL}/refresh/`, { refresh: "x" }), 401, "token_not_valid", "garbage");
+    const admin = await makePlatformUser();
+    const { refresh } = await systemLogin(admin.email);
+    assertError(await post(`${SCHOOL}/refresh/`, { refresh }), 401, "token_not_valid", "a system refresh token");
+    assertError(await post(`${SCHOOL}/logout/`, { refresh }), 401, "token_not_valid", "logout with a system refresh token");
+  });
+
+  it("platform host, no X-Tenant, a school refresh token: refresh and logout use the token's tenant (as me does)", async () => {
+    const { refresh } = await schoolLogin(tenant.host, staff.email);
+    const rotated = await post(`${SCHOOL}/refresh/`, { refresh });
+    assert.equal(rotated.status, 200, rotated.text);
+    const me = await get(`${SCHOOL}/me/`, { token: rotated.body.access });
+    assert.equal(me.body.tenant.id, tenant.id);
+    const out = await post(`${SCHOOL}/logout/`, { refresh: rotated.body.refresh });
+    assert.equal(out.status, 204, out.text);
+    assertError(await post(`${SCHOOL}/refresh/`, { refresh: rotated.body.refresh }), 401, "token_not_valid", "after logout");
+  });
+
+  it("platform host, no X-Tenant: the refresh token of a suspended school is 403 tenant_inactive", async () => {
+    const { tenant: other, staff: someone } = await schoolWithStaff();
+    const { refresh } = await schoolLogin(other.host, someone.email);
+    await sql().query("UPDATE clients SET is_active = false WHERE id = $1", [other.id]);
+    assertError(await post(`${SCHOOL}/refresh/`, { refresh }), 403, "tenant_inactive", "suspended");
   });
 
   it("platform host, no X-Tenant, a school access token: me uses the token's tenant", async () => {
@@ -347,5 +374,72 @@ describe("pages by host", () => {
     const res = await request("GET", "/s/anything", { headers: { accept: "text/html", "x-sms-tenant-host": tenant.host } });
     assert.equal(res.status, 404);
     assert.ok(!res.text.includes(tenant.name));
+  });
+});
+
+describe("the console's sign-in (next-auth) exists on the platform host only", () => {
+  it("on a school's host every /api/auth/* path is a 404, and no console session is made there", async () => {
+    const { tenant } = await schoolWithStaff();
+    const admin = await makePlatformUser();
+    for (const p of ["/api/auth/csrf", "/api/auth/session", "/api/auth/providers", "/api/auth/signin"]) {
+      assertError(await get(p, { host: tenant.host }), 404, "not_found", p);
+    }
+    const form = new URLSearchParams({ identifier: admin.email, password: admin.password, csrfToken: "x", json: "true" }).toString();
+    const signIn = await request("POST", "/api/auth/callback/credentials", {
+      host: tenant.host, raw: form, headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
+    assertError(signIn, 404, "not_found", "credentials callback");
+    assert.equal(signIn.headers["set-cookie"], undefined);
+    // The audit trail shows no sign-in attempt either: the login never ran.
+    const rows = await sql().query("SELECT 1 FROM audit_events WHERE actor_user_id = $1", [admin.id]);
+    assert.equal(rows.rowCount, 0);
+  });
+
+  it("on the platform host it answers", async () => {
+    const csrf = await get("/api/auth/csrf");
+    assert.equal(csrf.status, 200);
+    assert.equal(typeof csrf.body.csrfToken, "string");
+  });
+});
+
+describe("pagination links keep the host (and the scheme) the request came to", () => {
+  it("a school's list on its own host links to that host, not the platform's", async () => {
+    const { tenant, staff } = await schoolWithStaff();
+    const { access } = await schoolLogin(tenant.host, staff.email);
+    const res = await get("/api/v1/school/roles/?page_size=2", { host: tenant.host, token: access });
+    assert.equal(res.status, 200, res.text);
+    const next = new URL(res.body.next);
+    assert.equal(next.host, `${tenant.host}:${PORT}`);
+    assert.equal(next.protocol, "http:");
+    assert.equal(next.searchParams.get("page"), "2");
+    assert.equal(next.searchParams.get("page_size"), "2");
+    // Following it works as it is (here: with the host the link names).
+    const second = await get(next.pathname + next.search, { host: next.hostname, token: access });
+    assert.equal(second.status, 200, second.text);
+    assert.equal(new URL(second.body.previous).host, `${tenant.host}:${PORT}`);
+  });
+
+  it("behind a trusted proxy that says https, links are https", async () => {
+    const { tenant, staff } = await schoolWithStaff();
+    const { access } = await schoolLogin(tenant.host, staff.email);
+    const res = await get("/api/v1/school/roles/?page_size=1", { host: tenant.host, token: access, headers: { "x-forwarded-proto": "https" } });
+    assert.equal(new URL(res.body.next).protocol, "https:");
+  });
+
+  it("on a custom domain, links name the custom domain", async () => {
+    const domain = `${unique("links-")}.example.net`;
+    const { tenant, staff } = await schoolWithStaff({ domains: [domain] });
+    const { access } = await schoolLogin(tenant.host, staff.email);
+    const res = await get("/api/v1/school/roles/?page_size=2", { host: domain, token: access });
+    assert.equal(res.status, 200, res.text);
+    assert.equal(new URL(res.body.next).hostname, domain);
+  });
+
+  it("a platform list links to the platform host", async () => {
+    const admin = await makePlatformUser();
+    const { access } = await systemLogin(admin.email);
+    await makePlatformUser();
+    const res = await get("/api/v1/system/users/?page_size=1", { token: access });
+    assert.equal(new URL(res.body.next).host, `localhost:${PORT}`);
   });
 });

@@ -4,6 +4,7 @@ import { prisma } from "@/lib/db/client";
 import { ApiError, type FieldErrors } from "@/lib/http/errors";
 import { paginate } from "@/lib/http/pagination";
 import { likeText } from "@/lib/http/search";
+import { withoutControlCharacters } from "@/lib/http/query-text";
 import { isId } from "@/lib/http/ids";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { toAuditEventOut } from "@/lib/audit/audit-schemas";
@@ -34,9 +35,9 @@ export function auditFilters(url: URL): Prisma.AuditEventWhereInput {
   const until = instant(q.get("until"), "until", errors);
   const client = q.get("client");
   if (client && !isId(client)) errors.client = ["Enter a school id."];
-  const action = q.get("action")?.trim().slice(0, 64);
+  const action = withoutControlCharacters(q.get("action") ?? "").trim().slice(0, 64);
   if (Object.keys(errors).length) throw ApiError.invalid(errors);
-  const actor = q.get("actor")?.trim().slice(0, 254);
+  const actor = withoutControlCharacters(q.get("actor") ?? "").trim().slice(0, 254);
   return {
     ...(since || until ? { at: { ...(since ? { gte: since } : {}), ...(until ? { lte: until } : {}) } } : {}),
     ...(client ? { clientId: client.toLowerCase() } : {}),

@@ -5,7 +5,8 @@ import { recordAudit, type AuditOrigin } from "@/lib/audit/record-audit";
 import type { UserPrincipal } from "@/lib/auth/authenticate";
 import { accountKey, beginLoginAttempt } from "@/lib/auth/login-throttle";
 import { NewPassword, hashPassword, verifyPassword } from "@/lib/auth/password";
-import { revokeFamilies, rotateRefreshToken, type TokenPair } from "@/lib/auth/sessions";
+import { revokeFamilies, rotateRefreshToken, schoolOfRefreshToken, type TokenPair } from "@/lib/auth/sessions";
+import { tenantErrors } from "@/lib/tenancy/resolve-tenant";
 import { verifyToken, type Audience } from "@/lib/auth/tokens";
 import { zodFieldErrors } from "@/lib/http/errors";
 
@@ -19,6 +20,15 @@ export async function refreshSession(refresh: string, audience: Audience, tenant
     }
     throw error;
   }
+}
+
+/**
+ * The school of a logout that names none by host or X-Tenant and has no Bearer token (which would
+ * name its own): the refresh token's.
+ */
+export async function schoolOfLogout(body: { refresh?: string }): Promise<string> {
+  if (!body.refresh) throw tenantErrors.required();
+  return schoolOfRefreshToken(body.refresh);
 }
 
 export async function logout(

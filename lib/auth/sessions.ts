@@ -73,6 +73,11 @@ export async function openSession(subject: SessionSubject, origin: { ip: string 
   return signPair(subject, session.familyId, session.refreshJti, session.expiresAt);
 }
 
+/** The school a school refresh token belongs to (verified: a forged one throws 401). */
+export async function schoolOfRefreshToken(token: string): Promise<string> {
+  return (await verifyToken(token, { type: "refresh", aud: "school" })).tid!;
+}
+
 function refreshInvalid(): ApiError {
   return new ApiError(401, "token_not_valid", "Token is invalid or expired.");
 }

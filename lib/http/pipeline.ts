@@ -11,9 +11,10 @@ import { log } from "@/lib/log";
 import { env } from "@/lib/env";
 import { ApiError, toResponse } from "@/lib/http/errors";
 import { readJsonObject } from "@/lib/http/body";
+import { queryTextError } from "@/lib/http/query-text";
 import { buildContext, type RequestContext } from "@/lib/http/request-context";
 import { classifyHost } from "@/lib/tenancy/hosts";
-import { assertActive, tenantErrors, tenantFromRequest, type Tenant } from "@/lib/tenancy/resolve-tenant";
+import { assertActive, tenantById, tenantErrors, tenantFromRequest, type Tenant } from "@/lib/tenancy/resolve-tenant";
 import { authenticateAccessToken, bearerToken, type UserPrincipal } from "@/lib/auth/authenticate";
 import { authenticateSchoolBearer } from "@/lib/auth/authenticate-school-bearer";
 import { assertPlatformAccess, type PlatformAccess } from "@/lib/platform/policy";
@@ -109,6 +110,8 @@ export function systemRoute(options: SystemOptions<z.ZodType | undefined>, handl
       const method = ctx.request.method;
       assertPlatformAccess(principal.user, options.access ?? (method === "GET" || method === "HEAD" ? "read" : "write"));
     }
+    const badQuery = queryTextError(ctx.url);
+    if (badQuery) throw badQuery;
     const body = await parseBody(ctx.request, options.body);
     return (handler as (c: SystemContext<unknown>) => Promise<Response>)({ ...ctx, body, principal: principal! });
   });
@@ -139,6 +142,12 @@ interface SchoolOptions<B extends z.ZodType | undefined, R = undefined> {
    * its result reaches the handler as `read` only after authentication and permission passed.
    */
   read?: (scope: ReadScope) => TenantReadPlan<R>;
+  /**
+   * For routes whose credential travels in the body (refresh, logout): the school that credential
+   * belongs to, when the request itself names none (API.md §2, last resort: the token's tenant).
+   * The body is parsed and the credential verified first; an unverifiable one throws its own error.
+   */
+  tenantOfBody?: (body: B extends z.ZodType ? z.output<B> : undefined) => Promise<string>;
 }
 
 export interface PublicSchoolContext<B, R = undefined> extends RequestContext {
@@ -154,11 +163,21 @@ export interface SchoolUserContext<B, R = undefined> extends PublicSchoolContext
   principal: UserPrincipal;
 }
 
-/** The school of a request without credentials: host, else X-Tenant. */
-async function resolveSchoolTenant(request: Request): Promise<Tenant> {
+/**
+ * The school of a request without credentials: host, else X-Tenant, else (for a credential in the
+ * body) that credential's own school. Returns the body too when it had to be parsed for that.
+ */
+async function resolveSchoolTenant(
+  request: Request,
+  options: SchoolOptions<z.ZodType | undefined, unknown>,
+): Promise<{ tenant: Tenant; body?: { value: unknown } }> {
   const tenant = await tenantFromRequest(request);
-  if (tenant) return tenant;
-  throw tenantErrors.required();
+  if (tenant) return { tenant };
+  if (!options.tenantOfBody) throw tenantErrors.required();
+  const body = await parseBody(request, options.body);
+  const named = await tenantById(await options.tenantOfBody(body as never));
+  if (!named) throw tokenRefused(); // its school is gone: the credential with it
+  return { tenant: named, body: { value: body } };
 }
 
 type SchoolBody<B> = B extends z.ZodType ? z.output<B> : undefined;
@@ -171,7 +190,12 @@ type SchoolBody<B> = B extends z.ZodType ? z.output<B> : undefined;
 class RouteRead {
   private planned?: { plan: TenantReadPlan<unknown> } | { error: unknown };
 
-  constructor(private readonly read: ((scope: ReadScope) => TenantReadPlan<unknown>) | undefined, private readonly url: URL) {}
+  /** A query string that must not reach SQL: nothing is planned, and it answers after the checks. */
+  private readonly badQuery: ApiError | null;
+
+  constructor(private readonly read: ((scope: ReadScope) => TenantReadPlan<unknown>) | undefined, private readonly url: URL) {
+    this.badQuery = queryTextError(url);
+  }
 
   /** The statements to send with the authentication statement (none: no read, or no plan). */
   statements(userId: string | null): SqlText[] {
@@ -185,6 +209,7 @@ class RouteRead {
    * with the authentication statement when it carried the read, else read now.
    */
   async result(tenantId: string, userId: string | null, sent: { rows: unknown[][]; granted: boolean } | null, refused: () => ApiError): Promise<unknown> {
+    if (this.badQuery) throw this.badQuery;
     if (!this.read) return undefined;
     const carried = this.planned !== undefined && sent !== null;
     const planned = this.plan(userId);
@@ -197,6 +222,7 @@ class RouteRead {
   }
 
   private plan(userId: string | null) {
+    if (!this.planned && this.badQuery) this.planned = { error: this.badQuery };
     if (!this.planned) {
       try {
         this.planned = { plan: this.read!({ url: this.url, userId }) };
@@ -236,6 +262,7 @@ export function schoolRoute(options: SchoolOptions<z.ZodType | undefined, unknow
     let tenant: Tenant;
     let principal: SchoolPrincipal | undefined;
     let sent: { rows: unknown[][]; granted: boolean } | null = null;
+    let parsedBody: { value: unknown } | undefined;
     if (token) {
       // School, session, user, permissions — and the route's read — in one round trip (the hot
       // path). The read is planned once the signature is verified: for the token's subject.
@@ -249,14 +276,14 @@ export function schoolRoute(options: SchoolOptions<z.ZodType | undefined, unknow
         reads: routeRead.statements(null),
       }));
     } else {
-      tenant = await resolveSchoolTenant(ctx.request);
+      ({ tenant, body: parsedBody } = await resolveSchoolTenant(ctx.request, options));
       assertActive(tenant);
       if (options.auth !== false && options.auth !== "optional") throw notAuthenticated();
     }
     if (codename) await assertPermission(principal!, codename, tenant.id);
     const userId = principal?.kind === "user" ? principal.user.id : null;
     const read = await routeRead.result(tenant.id, userId, sent, token ? tokenRefused : keyRefused);
-    const body = await parseBody(ctx.request, options.body);
+    const body = parsedBody ? parsedBody.value : await parseBody(ctx.request, options.body);
     return (handler as (c: SchoolContext<unknown, unknown>) => Promise<Response>)({ ...ctx, body, tenant, principal: principal!, read });
   });
 }

@@ -23,6 +23,21 @@ export function clientIp(request: Request): string | null {
   return request.headers.get("x-sms-client-ip");
 }
 
+/**
+ * The URL the client asked for: its own host (Next.js builds request.url from the server's
+ * configured host, which would send a school's pagination links to the platform host) and, behind
+ * a trusted proxy, its scheme (`x-sms-proto`, set by scripts/server.ts only). The host is one this
+ * server serves: a school route refuses unknown hosts, a system route every non-platform one.
+ */
+function requestedUrl(request: Request): URL {
+  const url = new URL(request.url);
+  const host = request.headers.get("host");
+  if (host) url.host = host; // an unparsable value leaves it as it was
+  const proto = request.headers.get("x-sms-proto");
+  if (proto === "https" || proto === "http") url.protocol = `${proto}:`;
+  return url;
+}
+
 export function buildContext(request: Request, params: Record<string, string | string[]> | undefined): RequestContext {
   const given = request.headers.get("x-request-id");
   const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
@@ -30,7 +45,7 @@ export function buildContext(request: Request, params: Record<string, string | s
   for (const [k, v] of Object.entries(params ?? {})) flat[k] = Array.isArray(v) ? v.join("/") : v;
   return {
     request,
-    url: new URL(request.url),
+    url: requestedUrl(request),
     requestId,
     origin: { ip: clientIp(request), userAgent: request.headers.get("user-agent"), requestId },
     params: flat,

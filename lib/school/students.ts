@@ -4,6 +4,7 @@ import { ApiError } from "@/lib/http/errors";
 import { isId } from "@/lib/http/ids";
 import { paginatedRead } from "@/lib/http/pagination";
 import { likeText } from "@/lib/http/search";
+import { withoutControlCharacters } from "@/lib/http/query-text";
 import { joinSql, prepared, runPlan, runScript, sql, SqlText, tenantContext } from "@/lib/db/tenant-script";
 import { auditStatement, recordAudit } from "@/lib/audit/record-audit";
 import { v7 as uuidv7 } from "uuid";
@@ -45,7 +46,7 @@ const unfilteredPage = prepared(studentsPageSql("client_id = app_current_client(
  * lib/db/tenant-script.ts): `?search=` (name or admission number), `?class=<id>|null`.
  */
 export function studentsPage(url: URL) {
-  const search = url.searchParams.get("search")?.trim().slice(0, 100);
+  const search = withoutControlCharacters(url.searchParams.get("search") ?? "").trim().slice(0, 100);
   const klass = url.searchParams.get("class");
   if (klass && klass !== "null" && !isId(klass)) throw invalidRef("class", klass);
   const conditions = [sql`client_id = app_current_client()`];

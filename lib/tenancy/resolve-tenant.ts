@@ -16,6 +16,7 @@ export interface Tenant {
 // On every request without credentials (login, refresh, the portal's pages): prepared.
 const COLUMNS = `id, slug, name, is_active AS "isActive"`;
 const clientBySlug = prepared(`SELECT ${COLUMNS} FROM clients WHERE slug = $1::text`);
+const clientById = prepared(`SELECT ${COLUMNS} FROM clients WHERE id = $1::uuid`);
 const clientByDomain = prepared(`SELECT ${COLUMNS} FROM clients WHERE id = (SELECT client_id FROM client_domains WHERE domain = $1::text)`);
 
 async function one(statement: PreparedStatement, value: string): Promise<Tenant | null> {
@@ -73,6 +74,11 @@ export async function tenantAtHost(rawHost: string): Promise<Tenant | null> {
   if (host.kind === "subdomain") return isValidSlug(host.slug) ? one(clientBySlug, host.slug) : null;
   if (host.kind === "custom") return host.host.length <= 253 ? one(clientByDomain, host.host) : null;
   return null;
+}
+
+/** The tenant with this id (a verified token's `tid`), or null when it no longer exists. */
+export async function tenantById(id: string): Promise<Tenant | null> {
+  return one(clientById, id);
 }
 
 /** The tenant named by the request itself (host or X-Tenant), or null on the bare platform host. */

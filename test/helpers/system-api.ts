@@ -94,7 +94,7 @@ export async function allPages(path: string, o: RequestOptions) {
   let next: string | null = path;
   let pages = 0;
   while (next && pages++ < 50) {
-    const page = assertPage(await get(next.startsWith("http") ? linkPath(next) : next, o));
+    const page = assertPage(await get(next.startsWith("http") ? linkPath(next, o.host) : next, o));
     items.push(...page.results);
     next = page.next;
   }

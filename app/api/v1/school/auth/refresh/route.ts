@@ -3,9 +3,10 @@ import { refreshSession } from "@/lib/auth/auth-actions";
 import { RefreshBody } from "@/lib/auth/auth-schemas";
 import { endpoint, schoolRoute } from "@/lib/http/pipeline";
 import { ok } from "@/lib/http/respond";
+import { schoolOfRefreshToken } from "@/lib/auth/sessions";
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE } = endpoint({
-  POST: schoolRoute({ auth: false, body: RefreshBody }, async ({ body, tenant, origin }) =>
+  POST: schoolRoute({ auth: false, body: RefreshBody, tenantOfBody: (body) => schoolOfRefreshToken(body.refresh) }, async ({ body, tenant, origin }) =>
     ok(await refreshSession(body.refresh, "school", tenant.id, origin)),
   ),
 });
