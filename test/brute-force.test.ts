@@ -34,8 +34,8 @@ function assertThrottled(res: ApiResponse, what: string) {
 }
 
 async function throttleRows(fragment: string) {
-  const { rows } = await sql().query("SELECT key, points FROM login_throttles WHERE key LIKE $1", [`%${fragment}%`]);
-  return rows as { key: string; points: number }[];
+  const { rows } = await sql().query("SELECT key, failures FROM login_throttles WHERE key LIKE $1", [`%${fragment}%`]);
+  return rows as { key: string; failures: number }[];
 }
 
 describe("per-account throttling", () => {
@@ -48,7 +48,7 @@ describe("per-account throttling", () => {
     // The counter lives in the database (shared by every instance).
     const rows = await throttleRows(admin.id);
     assert.ok(rows.length >= 1, "a login_throttles row for the account");
-    assert.ok(rows.some((r) => r.points >= MAX_FAILURES), JSON.stringify(rows));
+    assert.ok(rows.some((r) => r.failures >= MAX_FAILURES), JSON.stringify(rows));
   });
 
   it("4 failures do not lock (the limit is 5)", async () => {
@@ -121,7 +121,21 @@ describe("per-account throttling", () => {
     const evaluated = statuses.filter((s) => s === 401).length;
     assert.ok(statuses.every((s) => s === 401 || s === 429), JSON.stringify(statuses));
     assert.ok(evaluated <= MAX_FAILURES, `passwords checked in a burst of 30: ${evaluated} (401s), at most ${MAX_FAILURES} allowed; statuses ${JSON.stringify(statuses)}`);
+    assert.ok(evaluated >= 1, "the burst was evaluated at all");
     assertThrottled(await systemLogin({ identifier: admin.email, password: admin.password }), "right password after the burst");
+  });
+
+  it("30 simultaneous logins with the right password all succeed (attempts wait, they are not refused)", async () => {
+    const admin = await makePlatformUser();
+    const answers = await Promise.all(Array.from({ length: 30 }, () => systemLogin({ identifier: admin.email, password: admin.password }, randomIp())));
+    assert.deepEqual(answers.map((r) => r.status), Array(30).fill(200), answers.find((r) => r.status !== 200)?.text);
+  });
+
+  it("a burst mixing 5 wrong and 25 right passwords: the wrong ones fail, the right ones get in", async () => {
+    const admin = await makePlatformUser();
+    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) =>
+      systemLogin({ identifier: admin.email, password: i % 6 === 0 ? WRONG : admin.password })));
+    answers.forEach((r, i) => assert.equal(r.status, i % 6 === 0 ? 401 : 200, `attempt ${i}: ${r.text}`));
   });
 
   it("a success before the limit resets the counter", async () => {
@@ -190,7 +204,35 @@ describe("per-address throttling (credential stuffing)", () => {
 
     const rows = await throttleRows(ip);
     assert.ok(rows.length >= 1, "a login_throttles row for the address");
-    assert.ok(rows.some((r) => r.points > IP_MAX_FAILURES), JSON.stringify(rows));
+    assert.ok(rows.some((r) => r.failures > IP_MAX_FAILURES), JSON.stringify(rows));
+  });
+
+  it("near the address's limit, simultaneous right passwords from it still get in", async () => {
+    // A school's NAT at 8 am: many colleagues at once, behind one address that already saw failures.
+    const ip = randomIp();
+    for (let done = 0; done < IP_MAX_FAILURES - 5; done += 10) {
+      const batch = await Promise.all(Array.from({ length: 10 }, () => systemLogin({ identifier: `${unique("near")}@example.org`, password: WRONG }, ip)));
+      batch.forEach((r) => assertFailed(r, "failure from the shared address"));
+    }
+    const colleagues = await Promise.all(Array.from({ length: 20 }, () => makePlatformUser("support")));
+    const answers = await Promise.all(colleagues.map((c) => systemLogin({ identifier: c.email, password: c.password }, ip)));
+    assert.deepEqual(answers.map((r) => r.status), Array(20).fill(200), answers.find((r) => r.status !== 200)?.text);
+  });
+
+  it("IPv6 clients are counted per /64: other addresses of the prefix share the counter, other prefixes do not", async () => {
+    const group = () => (1 + Math.floor(Math.random() * 0xfffe)).toString(16);
+    const prefix = `2001:db8:${group()}:${group()}`;
+    for (let done = 0; done <= IP_MAX_FAILURES; done += 10) {
+      const batch = await Promise.all(Array.from({ length: Math.min(10, IP_MAX_FAILURES + 1 - done) }, (_, i) =>
+        systemLogin({ identifier: `${unique("v6")}@example.org`, password: WRONG }, `${prefix}::${(done + i + 1).toString(16)}`)));
+      batch.forEach((r) => assertFailed(r, "failure from the /64"));
+    }
+    const victim = await makePlatformUser();
+    assertThrottled(await systemLogin({ identifier: victim.email, password: victim.password }, `${prefix}:ffff:ffff:ffff:fffe`), "another address of the /64");
+    const other = await systemLogin({ identifier: victim.email, password: victim.password }, `2001:db8:ffff:ffff::1`);
+    assert.equal(other.status, 200, `another /64: ${other.text}`);
+    const rows = await throttleRows(`${prefix}::/64`);
+    assert.equal(rows.length, 1, JSON.stringify(rows));
   });
 
   it("the address counter cannot be dodged through the other login endpoint", async () => {

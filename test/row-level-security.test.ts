@@ -40,7 +40,7 @@ async function seedTenant(): Promise<Seeded> {
   const role = await db.query<{ id: string }>("SELECT id FROM school_roles WHERE client_id = $1 AND name = 'Admin'", [tenant.id]);
   await db.query("INSERT INTO teacher_profiles (user_id, client_id, employee_number, subjects) VALUES ($1, $2, 'E-1', ARRAY['math'])", [b.id, tenant.id]);
   const family = randomUUID();
-  await db.query("INSERT INTO refresh_families (id, user_id, client_id, audience, expires_at) VALUES ($1, $2, $3, 'school', now() + interval '1 day')", [family, a.id, tenant.id]);
+  await db.query("INSERT INTO refresh_families (id, user_id, client_id, audience, expires_at, session_epoch) VALUES ($1, $2, $3, 'school', now() + interval '1 day', 1)", [family, a.id, tenant.id]);
   await db.query("INSERT INTO refresh_tokens (id, family_id, client_id, expires_at) VALUES ($1, $2, $3, now() + interval '1 day')", [randomUUID(), family, tenant.id]);
   await db.query("INSERT INTO api_keys (id, name, prefix, key_hash, client_id, scopes) VALUES ($1, 'rls test', $2, $3, $4, ARRAY['*'])", [randomUUID(), `sms_${randomUUID().slice(0, 8)}`, randomUUID().replace(/-/g, ""), tenant.id]);
   await db.query("INSERT INTO audit_events (id, client_id, action) VALUES ($1, $2, 'rls.test')", [randomUUID(), tenant.id]);

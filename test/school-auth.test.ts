@@ -552,11 +552,15 @@ describe("school auth audit trail", () => {
     const other = await setup();
     const foreign = traced(TRACE);
     assert.equal((await login(tenant.host, { identifier: other.staff.email, password: PASSWORD }, foreign.options)).status, 401);
-    await assertAudit(foreign, "school.login.failed", { clientId: tenant.id });
+    // This school's trail names only its own users: an account from elsewhere looks like an unknown
+    // one there; the platform's trail keeps who it was (hardening issue, item 4).
+    await assertAudit(foreign, "school.login.failed", { actorUserId: null, clientId: tenant.id });
+    await assertAudit(foreign, "school.login.failed", { actorUserId: other.staff.id, clientId: null });
 
     const admin = await makePlatformUser();
     const refused = traced(TRACE);
     assert.equal((await login(tenant.host, { identifier: admin.email, password: PASSWORD }, refused.options)).status, 403);
-    await assertAudit(refused, "school.login.refused", { actorUserId: admin.id, clientId: tenant.id });
+    await assertAudit(refused, "school.login.failed", { actorUserId: null, clientId: tenant.id });
+    await assertAudit(refused, "school.login.refused", { actorUserId: admin.id, clientId: null });
   });
 });

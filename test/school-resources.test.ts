@@ -3,7 +3,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { post } from "./helpers/api";
+import { post, request } from "./helpers/api";
 import { ISO_UTC, USER_FIELDS, UUID } from "./helpers/auth-assertions";
 import { PASSWORD, makePlatformUser, randomPhone, schoolLogin, sql, unique } from "./helpers/fixtures";
 import {
@@ -582,6 +582,52 @@ describe("the school audit trail", () => {
     const onlyKey = await listAll(admin, `/audit/?actor=${keyId}`);
     assert.equal(onlyKey.length, byKey.length);
     assert.ok(onlyKey.every((e) => e.actor_key === keyId));
+  });
+
+  it("names only this school's users: failed sign-ins with accounts from elsewhere look like unknown ones", async () => {
+    const a = await makeSchool();
+    const b = await makeSchool();
+    const platformAdmin = await makePlatformUser("superadmin");
+    const bTeacher = await makeStaff(b, ["Teacher"]);
+    const unknown = `${unique("nobody")}@example.org`;
+    const attempt = async (identifier: string, password: string) => {
+      const requestId = `elsewhere-${randomUUID()}`;
+      const res = await request("POST", "/api/v1/school/auth/login/", {
+        host: a.host, body: { identifier, password }, headers: { "x-request-id": requestId, "user-agent": "probe/1.0" },
+      });
+      return { res, requestId };
+    };
+    const tries = [
+      await attempt(platformAdmin.email, "wrong password"), // a platform admin, wrong password
+      await attempt(platformAdmin.email, PASSWORD), // a platform admin, right password (403)
+      await attempt(bTeacher.email, PASSWORD), // another school's teacher, right password (401)
+      await attempt(unknown, "wrong password"), // nobody
+    ];
+    assert.deepEqual(tries.map((t) => t.res.status), [401, 403, 401, 401]);
+
+    const events = await listAll(a.admin.caller, "/audit/?action=school.login.*");
+    const shapes = tries.map(({ requestId }) => {
+      const e = events.find((x) => x.request_id === requestId);
+      assert.ok(e, `A's trail records attempt ${requestId}`);
+      return { action: e.action, actor_user: e.actor_user, actor_key: e.actor_key, client: e.client, user_agent: e.user_agent };
+    });
+    // All four look alike in A's trail: a failure, no user id — nothing tells A who exists elsewhere.
+    for (const shape of shapes) assert.deepEqual(shape, { action: "school.login.failed", actor_user: null, actor_key: null, client: a.id, user_agent: "probe/1.0" });
+    assert.ok(!events.some((e) => e.actor_user === platformAdmin.id || e.actor_user === bTeacher.id));
+
+    // The platform's trail keeps the full story, outside any school's.
+    const platform = await sql().query(
+      "SELECT action, actor_user_id, client_id, metadata FROM audit_events WHERE request_id = ANY($1) AND client_id IS NULL ORDER BY at",
+      [tries.map((t) => t.requestId)],
+    );
+    assert.deepEqual(platform.rows.map((r) => [r.action, r.actor_user_id, r.metadata.school]), [
+      ["school.login.failed", platformAdmin.id, a.id],
+      ["school.login.refused", platformAdmin.id, a.id],
+      ["school.login.failed", bTeacher.id, a.id],
+    ]);
+    // And B's own trail is not told about it.
+    const bEvents = await listAll(b.admin.caller, "/audit/?action=school.login.*");
+    assert.ok(!bEvents.some((e) => tries.some((t) => t.requestId === e.request_id)));
   });
 
   it("never shows another school's events, whatever the query says", async () => {

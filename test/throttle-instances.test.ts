@@ -46,8 +46,8 @@ function assertThrottled(res: Awaited<ReturnType<typeof login>>, what: string) {
 async function addressCounterIdle(address: string) {
   const deadline = Date.now() + 15_000;
   for (;;) {
-    const { rows } = await sql().query("SELECT expire FROM login_throttles WHERE key = $1", [`login:ip:${address}`]);
-    if (rows.length === 0 || rows[0].expire === null || Number(rows[0].expire) <= Date.now()) return;
+    const { rows } = await sql().query("SELECT window_ends FROM login_throttles WHERE key = $1", [`login:ip:${address}`]);
+    if (rows.length === 0 || rows[0].window_ends === null || rows[0].window_ends.getTime() <= Date.now()) return;
     if (Date.now() > deadline) throw new Error(`the counter of ${address} did not expire`);
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -96,6 +96,19 @@ describe("login throttling shared by two instances, with no trusted proxies", ()
     assertFailed(await login(a, user.email, "wrong again", o), "a failure after the success is counted afresh");
   });
 
+  it("a burst split over both instances: at most 3 wrong passwords are verified (limit 3), and right passwords all get in", async () => {
+    const user = await makePlatformUser("support");
+    const wrong = await Promise.all(Array.from({ length: 20 }, async (_, i) => login(i % 2 ? a : b, user.email, `wrong ${i}`, { localAddress: await privateLoopback() })));
+    const statuses = wrong.map((r) => r.status);
+    assert.ok(statuses.every((st) => st === 401 || st === 429), JSON.stringify(statuses));
+    const verified = statuses.filter((st) => st === 401).length;
+    assert.ok(verified >= 1 && verified <= 3, `wrong passwords verified across instances: ${verified}; ${JSON.stringify(statuses)}`);
+
+    const other = await makePlatformUser("support");
+    const right = await Promise.all(Array.from({ length: 12 }, async (_, i) => login(i % 2 ? a : b, other.email, PASSWORD, { localAddress: await privateLoopback() })));
+    assert.deepEqual(right.map((r) => r.status), Array(12).fill(200), right.find((r) => r.status !== 200)?.text);
+  });
+
   it("X-Forwarded-For is ignored: the audit row of a failed login and the session of a good one record the socket address, not the forged one", async () => {
     const requestId = `throttle-${randomUUID()}`;
     const forged = "203.0.113.77";
@@ -127,9 +140,9 @@ describe("login throttling shared by two instances, with no trusted proxies", ()
     // No counter was opened for any forged address; the real one holds all four.
     const { rows: forgedRows } = await sql().query("SELECT key FROM login_throttles WHERE key = ANY($1::text[])", [forged.map((f) => `login:ip:${f}`)]);
     assert.deepEqual(forgedRows, []);
-    const { rows: real } = await sql().query("SELECT points FROM login_throttles WHERE key = $1", [`login:ip:${localAddress}`]);
+    const { rows: real } = await sql().query("SELECT failures FROM login_throttles WHERE key = $1", [`login:ip:${localAddress}`]);
     assert.equal(real.length, 1, `a counter for ${localAddress}`);
-    assert.equal(real[0].points, 4);
+    assert.equal(real[0].failures, 4);
 
     assertFailed(await login(a, accounts[4].email, "wrong password", { localAddress, headers: { "x-forwarded-for": "192.0.2.5" } }), "failure 5");
     assertFailed(await login(b, accounts[5].email, "wrong password", { localAddress }), "failure 6");

@@ -42,10 +42,12 @@ export function auditStatement(entry: AuditEntry, origin: AuditOrigin): SqlText 
   );
 }
 
-export async function recordAudit(entry: AuditEntry, origin: AuditOrigin): Promise<void> {
+/** Appends `entry` (or several, in one transaction). */
+export async function recordAudit(entry: AuditEntry | AuditEntry[], origin: AuditOrigin): Promise<void> {
+  const entries = Array.isArray(entry) ? entry : [entry];
   try {
-    await runScript([auditStatement(entry, origin)]);
+    await runScript(entries.map((e) => auditStatement(e, origin)));
   } catch (error) {
-    log.error({ err: error, audit: entry, request_id: origin.requestId }, "audit event lost");
+    log.error({ err: error, audit: entries, request_id: origin.requestId }, "audit event lost");
   }
 }

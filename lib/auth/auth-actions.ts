@@ -5,7 +5,7 @@ import { recordAudit, type AuditOrigin } from "@/lib/audit/record-audit";
 import type { UserPrincipal } from "@/lib/auth/authenticate";
 import { accountKey, beginLoginAttempt } from "@/lib/auth/login-throttle";
 import { NewPassword, hashPassword, verifyPassword } from "@/lib/auth/password";
-import { revokeFamilies, rotateRefreshToken, schoolOfRefreshToken, type TokenPair } from "@/lib/auth/sessions";
+import { endEverySession, revokeFamilies, rotateRefreshToken, schoolOfRefreshToken, type TokenPair } from "@/lib/auth/sessions";
 import { tenantErrors } from "@/lib/tenancy/resolve-tenant";
 import { verifyToken, type Audience } from "@/lib/auth/tokens";
 import { zodFieldErrors } from "@/lib/http/errors";
@@ -66,21 +66,27 @@ export async function changePassword(
   const user = principal.user;
   // A stolen access token must not become an oracle for the password: wrong old passwords count
   // against the account exactly like failed logins.
-  const account = accountKey(user.id, "");
-  const attempt = await beginLoginAttempt(account, origin.ip);
-  const stored = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
-  if (!(await verifyPassword(stored.passwordHash, input.old_password))) {
-    throw ApiError.invalid({ old_password: ["Your old password was entered incorrectly."] });
+  const attempt = await beginLoginAttempt(accountKey(user.id, ""), origin.ip);
+  let ended = false;
+  try {
+    const stored = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
+    if (!(await verifyPassword(stored.passwordHash, input.old_password))) {
+      ended = true;
+      await attempt.finish("failed");
+      throw ApiError.invalid({ old_password: ["Your old password was entered incorrectly."] });
+    }
+    const passwordHash = await hashPassword(input.new_password);
+    const count = await prisma.$transaction(async (tx) => {
+      await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: new Date() }, select: { id: true } });
+      return endEverySession(tx, user.id, "password_change");
+    });
+    ended = true;
+    await attempt.finish("succeeded");
+    await recordAudit({
+      action: `${audience}.password.changed`, clientId: tenantId, actor: { userId: user.id, label: user.email ?? user.phone },
+      target: { type: "user", id: user.id }, metadata: { sessions_revoked: count },
+    }, origin);
+  } finally {
+    if (!ended) await attempt.finish("abandoned").catch(() => undefined);
   }
-  await attempt.succeeded();
-  await prisma.user.update({
-    where: { id: user.id },
-    data: { passwordHash: await hashPassword(input.new_password), passwordChangedAt: new Date() },
-    select: { id: true },
-  });
-  const count = await revokeFamilies({ userId: user.id }, "password_change");
-  await recordAudit({
-    action: `${audience}.password.changed`, clientId: tenantId, actor: { userId: user.id, label: user.email ?? user.phone },
-    target: { type: "user", id: user.id }, metadata: { sessions_revoked: count },
-  }, origin);
 }

@@ -20,7 +20,7 @@ interface Row {
   slug: string;
   name: string;
   is_active: boolean;
-  /** The session is the token's, live (not revoked, not past its end), its user active and of this school. */
+  /** The session is the token's, live (not revoked, not past its end, its user's epoch), its user active and of this school. */
   session_valid: boolean | null;
   email: string | null;
   phone: string | null;
@@ -53,7 +53,7 @@ const authStatement = (where: string) => prepared(`
   LEFT JOIN users u ON u.id = f.user_id
   CROSS JOIN LATERAL (
     SELECT COALESCE(c.id = $3::uuid AND f.user_id = $4::uuid AND f.revoked_at IS NULL AND f.expires_at > now()
-                    AND u.is_active AND u.client_id = c.id, false) AS session_valid
+                    AND u.is_active AND u.client_id = c.id AND u.session_epoch = f.session_epoch, false) AS session_valid
   ) s
   CROSS JOIN LATERAL (
     SELECT COALESCE(array_agg(DISTINCT x.codename), '{}') AS permissions

@@ -34,17 +34,19 @@ function invalid(): ApiError {
 }
 
 /**
- * The user of a live session: not revoked, not past its absolute end, user active and still where
- * the session was opened. Shared by access tokens and the console's cookie session.
+ * The user of a live session: not revoked, not past its absolute end, user active, still where the
+ * session was opened and still in the epoch it was opened in. Shared by access tokens and the console's cookie session.
  */
 export async function sessionUser(sessionId: string, userId: string, tenantId: string | null): Promise<PublicUser> {
   const session = await prisma.refreshFamily.findUnique({
     where: { id: sessionId },
-    select: { revokedAt: true, expiresAt: true, userId: true, user: { select: publicUserSelect } },
+    select: { revokedAt: true, expiresAt: true, userId: true, sessionEpoch: true, user: { select: { ...publicUserSelect, sessionEpoch: true } } },
   });
   if (!session || session.revokedAt || session.expiresAt <= new Date() || session.userId !== userId) throw invalid();
-  if (!session.user.isActive || session.user.clientId !== tenantId) throw invalid();
-  return session.user;
+  const { sessionEpoch, ...user } = session.user;
+  // A session opened in an earlier epoch ended when the password changed or the account was deactivated.
+  if (!user.isActive || user.clientId !== tenantId || sessionEpoch !== session.sessionEpoch) throw invalid();
+  return user;
 }
 
 export async function authenticateAccessToken(token: string, audience: Audience, tenantId: string | null): Promise<UserPrincipal> {

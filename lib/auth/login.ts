@@ -6,11 +6,11 @@
 // password right has the same body.
 import { z } from "zod";
 import { ApiError } from "@/lib/http/errors";
-import { auditStatement, recordAudit, type AuditOrigin } from "@/lib/audit/record-audit";
+import { auditStatement, recordAudit, type AuditEntry, type AuditOrigin } from "@/lib/audit/record-audit";
 import { parseIdentifier } from "@/lib/auth/identifier";
-import { accountKey, beginLoginAttempt } from "@/lib/auth/login-throttle";
+import { accountKey, beginLoginAttempt, type AttemptOutcome } from "@/lib/auth/login-throttle";
 import { PresentedPassword, verifyPassword } from "@/lib/auth/password";
-import { newSession, signPair, type TokenPair } from "@/lib/auth/sessions";
+import { SESSION_REFUSED, newSession, signPair, type TokenPair } from "@/lib/auth/sessions";
 import type { PublicUser } from "@/lib/users/user-schemas";
 import type { Audience } from "@/lib/auth/tokens";
 import { prepared, runScript, tenantContext, tenantRead, type SqlText, type TenantReadPlan } from "@/lib/db/tenant-script";
@@ -40,11 +40,27 @@ export interface LoginTarget {
   tenantId: string | null;
 }
 
+/**
+ * The audit of a login that did not succeed. A school's trail names only its own users: an attempt
+ * on its host with the identifier of an account from elsewhere (a platform admin, another school's
+ * teacher) is recorded there exactly as one with an unknown identifier — no user id, and a plain
+ * failure even when the password was right — and the platform's trail keeps who it really was.
+ */
+function attemptAudit(action: string, target: LoginTarget, row: { id: string; client_id: string | null } | undefined, label: string): AuditEntry[] {
+  if (!row || target.tenantId === null || row.client_id === target.tenantId) {
+    return [{ action, clientId: target.tenantId, actor: { userId: row?.id ?? null, label } }];
+  }
+  return [
+    { action: "school.login.failed", clientId: target.tenantId, actor: { userId: null, label } },
+    { action, clientId: null, actor: { userId: row.id, label }, metadata: { school: target.tenantId, account_elsewhere: true } },
+  ];
+}
+
 function failed(): ApiError {
   return new ApiError(401, "authentication_failed", "No active account found with the given credentials.");
 }
 
-const USER_COLUMNS = "id, email, phone, full_name, is_active, client_id, platform_role::text AS platform_role, last_login, date_joined, password_hash";
+const USER_COLUMNS = "id, email, phone, full_name, is_active, client_id, platform_role::text AS platform_role, last_login, date_joined, password_hash, session_epoch";
 const userByEmail = prepared(`SELECT ${USER_COLUMNS} FROM users WHERE email = $1::text`);
 const userByPhone = prepared(`SELECT ${USER_COLUMNS} FROM users WHERE phone = $1::text`);
 const touchLastLogin = prepared("UPDATE users SET last_login = $2::timestamptz WHERE id = $1::uuid");
@@ -60,6 +76,7 @@ interface UserRow {
   last_login: Date | null;
   date_joined: Date;
   password_hash: string;
+  session_epoch: number;
 }
 
 /**
@@ -81,50 +98,66 @@ export async function login<R = undefined>(
     : undefined;
   const account = accountKey(row?.id ?? null, identifier?.value ?? raw.trim().toLowerCase());
   const attempt = await beginLoginAttempt(account, origin.ip);
+  // Every path below ends the attempt exactly once (its slot on the counters); `ended` says when
+  // that is done, so that an error anywhere still gives the slot back.
+  let ended = false;
+  const finish = (outcome: AttemptOutcome) => { ended = true; return attempt.finish(outcome); };
+  try {
+    const passwordOk = await verifyPassword(row?.password_hash ?? null, input.password);
+    const label = identifier?.value ?? raw.slice(0, 254);
+    const belongsHere = row ? row.client_id === target.tenantId : false;
 
-  const passwordOk = await verifyPassword(row?.password_hash ?? null, input.password);
-  const audit = { clientId: target.tenantId, actor: { userId: row?.id ?? null, label: identifier?.value ?? raw.slice(0, 254) } };
-  const belongsHere = row ? row.client_id === target.tenantId : false;
+    if (!row || !passwordOk || !row.is_active || (target.audience === "school" && row.client_id !== null && !belongsHere)) {
+      await Promise.all([finish("failed"), recordAudit(attemptAudit(`${target.audience}.login.failed`, target, row, label), origin)]);
+      throw failed();
+    }
+    if (!belongsHere) {
+      // The password was proven right: the account's failures start over, whatever follows.
+      await Promise.all([finish("succeeded"), recordAudit(attemptAudit(`${target.audience}.login.refused`, target, row, label), origin)]);
+      // Right password, wrong kind of account: a school user on system auth or a platform user on
+      // school auth. Saying so is safe — they proved the password.
+      throw ApiError.permissionDenied(
+        target.audience === "system"
+          ? "School accounts cannot use system authentication; sign in on your school's address."
+          : "Platform accounts cannot use school authentication.",
+      );
+    }
 
-  if (!row || !passwordOk || !row.is_active || (target.audience === "school" && row.client_id !== null && !belongsHere)) {
-    await recordAudit({ ...audit, action: `${target.audience}.login.failed` }, origin);
-    throw failed();
+    const lastLogin = new Date();
+    const subject = { userId: row.id, clientId: row.client_id, audience: target.audience };
+    const session = newSession({ ...subject, sessionEpoch: row.session_epoch }, origin);
+    const writes: SqlText[] = [
+      // First, so that it waits for a password change or deactivation in progress (its row lock),
+      // after which the session statement sees the new epoch and refuses.
+      touchLastLogin.run(row.id, lastLogin.toISOString()),
+      ...session.statements,
+      attempt.end("succeeded"),
+      auditStatement({ clientId: target.tenantId, actor: { userId: row.id, label }, action: `${target.audience}.login.succeeded`, target: { type: "user", id: row.id } }, origin),
+    ];
+    const schoolId = row.client_id;
+    const plan = read && schoolId ? read(row.id) : null;
+    const script = plan && schoolId ? [...writes, tenantContext(schoolId), ...plan.statements] : writes;
+    // The writes and the signing are independent: together, not one after another.
+    const [results, tokens] = await Promise.all([
+      runScript(script).catch(async (error: { code?: string }) => {
+        if (error?.code !== SESSION_REFUSED) throw error;
+        // The credentials changed (or the account was deactivated) while the password was being
+        // verified: the password this attempt proved is no longer the account's.
+        await recordAudit(attemptAudit(`${target.audience}.login.failed`, target, row, label), origin);
+        throw failed();
+      }),
+      signPair(subject, session.familyId, session.refreshJti, session.expiresAt),
+    ]);
+    ended = true; // the script ended the attempt with its writes
+    const publicUser: PublicUser = {
+      id: row.id, email: row.email, phone: row.phone, fullName: row.full_name, isActive: row.is_active, clientId: row.client_id,
+      platformRole: row.platform_role, lastLogin, dateJoined: row.date_joined,
+    };
+    const readResult = plan && schoolId
+      ? await plan.result(results.slice(writes.length + 1).map((r) => r.rows), (statements) => tenantRead<unknown[][]>(schoolId, statements))
+      : undefined;
+    return { user: publicUser, tokens, read: readResult as R };
+  } finally {
+    if (!ended) await attempt.finish("abandoned").catch(() => undefined);
   }
-  if (!belongsHere) {
-    await attempt.succeeded(); // the password was proven right, whatever follows
-    // Right password, wrong kind of account: a school user on system auth or a platform user on
-    // school auth. Saying so is safe — they proved the password.
-    await recordAudit({ ...audit, action: `${target.audience}.login.refused` }, origin);
-    throw ApiError.permissionDenied(
-      target.audience === "system"
-        ? "School accounts cannot use system authentication; sign in on your school's address."
-        : "Platform accounts cannot use school authentication.",
-    );
-  }
-
-  const lastLogin = new Date();
-  const subject = { userId: row.id, clientId: row.client_id, audience: target.audience };
-  const session = newSession(subject, origin);
-  const writes: SqlText[] = [
-    touchLastLogin.run(row.id, lastLogin.toISOString()),
-    ...session.statements,
-    auditStatement({ ...audit, action: `${target.audience}.login.succeeded`, target: { type: "user", id: row.id } }, origin),
-  ];
-  const schoolId = row.client_id;
-  const plan = read && schoolId ? read(row.id) : null;
-  const script = plan && schoolId ? [...writes, tenantContext(schoolId), ...plan.statements] : writes;
-  // The counters, the writes and the signing are independent: together, not one after another.
-  const [results, tokens] = await Promise.all([
-    runScript(script),
-    signPair(subject, session.familyId, session.refreshJti, session.expiresAt),
-    attempt.succeeded(), // the password was proven right, whatever follows
-  ]);
-  const publicUser: PublicUser = {
-    id: row.id, email: row.email, phone: row.phone, fullName: row.full_name, isActive: row.is_active, clientId: row.client_id,
-    platformRole: row.platform_role, lastLogin, dateJoined: row.date_joined,
-  };
-  const readResult = plan && schoolId
-    ? await plan.result(results.slice(writes.length + 1).map((r) => r.rows), (statements) => tenantRead<unknown[][]>(schoolId, statements))
-    : undefined;
-  return { user: publicUser, tokens, read: readResult as R };
 }

@@ -6,7 +6,7 @@
 // - A spent token presented again is a replay: the whole family is revoked, and with it every
 //   access token minted in it (they carry its id as `sid`).
 import { v7 as uuidv7 } from "uuid";
-import { prisma } from "@/lib/db/client";
+import { prisma, type Prisma } from "@/lib/db/client";
 import { prepared, runScript, type SqlText } from "@/lib/db/tenant-script";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
@@ -25,13 +25,35 @@ export interface SessionSubject {
   audience: Audience;
 }
 
-// The session rows as prepared statements, so that a login can write them in the same message as
-// its other writes (lib/auth/login.ts). Ids are UUIDv7, as Prisma's @default(uuid(7)) makes them.
-const insertFamily = prepared(`
-  INSERT INTO refresh_families (id, user_id, client_id, audience, expires_at, ip, user_agent)
-  VALUES ($1::uuid, $2::uuid, $3::uuid, $4::token_audience, $5::timestamptz, $6::text, $7::text)`);
-const insertRefreshToken = prepared(`
-  INSERT INTO refresh_tokens (id, family_id, client_id, expires_at) VALUES ($1::uuid, $2::uuid, $3::uuid, $4::timestamptz)`);
+/** Whose session is being opened, and in which of their session epochs (users.session_epoch). */
+export interface SessionOwner extends SessionSubject {
+  /** The epoch read with the password hash that was verified. */
+  sessionEpoch: number;
+}
+
+/** SQLSTATE of `sms_assert` (migration `session_epoch`): the session was refused, nothing written. */
+export const SESSION_REFUSED = "SMS01";
+
+// The session and its first refresh token as one prepared statement, so that a login can write
+// them in the same message as its other writes (lib/auth/login.ts). Ids are UUIDv7, as Prisma's
+// @default(uuid(7)) makes them. The session is opened only if the user is still active, still where
+// they were, and still in the epoch whose password was verified; otherwise `sms_assert` rolls the
+// whole message back: a password change or a deactivation that raced with this login wins.
+// $1 family id, $2 user, $3 school (NULL: platform), $4 audience, $5 end, $6 ip, $7 user agent,
+// $8 epoch, $9 the refresh token's id.
+const insertSession = prepared(`
+  WITH family AS (
+    INSERT INTO refresh_families (id, user_id, client_id, audience, expires_at, ip, user_agent, session_epoch)
+    SELECT $1::uuid, u.id, u.client_id, $4::token_audience, $5::timestamptz, $6::text, $7::text, u.session_epoch
+    FROM users u
+    WHERE u.id = $2::uuid AND u.client_id IS NOT DISTINCT FROM $3::uuid AND u.is_active AND u.session_epoch = $8::int
+    RETURNING id, client_id, expires_at
+  ), token AS (
+    INSERT INTO refresh_tokens (id, family_id, client_id, expires_at)
+    SELECT $9::uuid, id, client_id, expires_at FROM family
+    RETURNING id
+  )
+  SELECT sms_assert(EXISTS (SELECT 1 FROM token), 'session_refused')`);
 
 /** A session about to be opened: its ids, its absolute end, and the statements that write it. */
 export interface NewSession {
@@ -41,15 +63,17 @@ export interface NewSession {
   statements: SqlText[];
 }
 
-export function newSession(subject: SessionSubject, origin: { ip: string | null; userAgent: string | null }): NewSession {
+export function newSession(owner: SessionOwner, origin: { ip: string | null; userAgent: string | null }): NewSession {
   const familyId = uuidv7();
   const refreshJti = uuidv7();
   const expiresAt = new Date(Date.now() + env().SMS_REFRESH_TTL * 1000);
   return {
     familyId, refreshJti, expiresAt,
     statements: [
-      insertFamily.run(familyId, subject.userId, subject.clientId, subject.audience, expiresAt.toISOString(), origin.ip?.slice(0, 64) ?? null, origin.userAgent?.slice(0, 500) ?? null),
-      insertRefreshToken.run(refreshJti, familyId, subject.clientId, expiresAt.toISOString()),
+      insertSession.run(
+        familyId, owner.userId, owner.clientId, owner.audience, expiresAt.toISOString(),
+        origin.ip?.slice(0, 64) ?? null, origin.userAgent?.slice(0, 500) ?? null, owner.sessionEpoch, refreshJti,
+      ),
     ],
   };
 }
@@ -65,12 +89,6 @@ export async function signPair(subject: SessionSubject, familyId: string, refres
     signToken({ ...base, type: "refresh", jti: refreshJti, expiresAt: refreshExpiresAt }),
   ]);
   return { access: access.token, refresh: refresh.token };
-}
-
-export async function openSession(subject: SessionSubject, origin: { ip: string | null; userAgent: string | null }): Promise<TokenPair> {
-  const session = newSession(subject, origin);
-  await runScript(session.statements);
-  return signPair(subject, session.familyId, session.refreshJti, session.expiresAt);
 }
 
 /** The school a school refresh token belongs to (verified: a forged one throws 401). */
@@ -125,7 +143,7 @@ interface RotateRow {
   family_id: string;
   client_id: string | null;
   expires_at: Date;
-  /** The family is the token's user's, who is active and still in the family's school. */
+  /** The family is the token's user's, who is active, still in the family's school and its epoch. */
   user_ok: boolean;
   /** The family's school is active (null: a platform session). */
   client_active: boolean | null;
@@ -138,10 +156,11 @@ const rotate = prepared(`
     FROM refresh_families f
     WHERE t.id = $1::uuid AND t.family_id = $2::uuid AND t.used_at IS NULL
       AND f.id = t.family_id AND f.revoked_at IS NULL AND f.expires_at > now()
-    RETURNING f.id AS family_id, f.user_id, f.client_id, f.expires_at
+    RETURNING f.id AS family_id, f.user_id, f.client_id, f.expires_at, f.session_epoch
   ), checked AS (
     SELECT s.family_id, s.client_id, s.expires_at,
-           COALESCE(s.user_id = $3::uuid AND u.is_active AND u.client_id IS NOT DISTINCT FROM s.client_id, false) AS user_ok,
+           COALESCE(s.user_id = $3::uuid AND u.is_active AND u.client_id IS NOT DISTINCT FROM s.client_id
+                    AND u.session_epoch = s.session_epoch, false) AS user_ok,
            c.is_active AS client_active
     FROM spent s
     LEFT JOIN users u ON u.id = s.user_id
@@ -153,6 +172,23 @@ const rotate = prepared(`
   SELECT family_id, client_id, expires_at, user_ok, client_active FROM checked`);
 
 export type RevokeReason = "logout" | "logout_all" | "password_change" | "refresh_replay" | "user_deactivated";
+
+/**
+ * Ends every session of a user, including any a login is opening right now: the user's epoch moves
+ * on (so a session opened with the old credentials is dead at once, wherever it is being written),
+ * and the live sessions are marked revoked (for the record, and for the sessions lists). Run it in
+ * the transaction of the change that calls for it. Returns how many live sessions were revoked.
+ */
+export async function endEverySession(db: SessionDb, userId: string, reason: RevokeReason): Promise<number> {
+  await db.user.update({ where: { id: userId }, data: { sessionEpoch: { increment: 1 } }, select: { id: true } });
+  const { count } = await db.refreshFamily.updateMany({
+    where: { userId, revokedAt: null },
+    data: { revokedAt: new Date(), revokedReason: reason },
+  });
+  return count;
+}
+
+type SessionDb = Pick<Prisma.TransactionClient, "user" | "refreshFamily">;
 
 /** Revokes the matching live families; returns how many were revoked. */
 export async function revokeFamilies(where: { id: string } | { userId: string }, reason: RevokeReason): Promise<number> {

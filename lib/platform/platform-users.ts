@@ -6,7 +6,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { paginate } from "@/lib/http/pagination";
 import { searchParam } from "@/lib/http/search";
 import { hashPassword } from "@/lib/auth/password";
-import { revokeFamilies } from "@/lib/auth/sessions";
+import { endEverySession } from "@/lib/auth/sessions";
 import { publicUserSelect } from "@/lib/auth/authenticate";
 import { createPlatformUser, userConflict } from "@/lib/users/create-user";
 import { toUserOut } from "@/lib/users/user-schemas";
@@ -73,9 +73,10 @@ export async function updatePlatformUser(
       select: { id: true },
     });
     if (patch.platform_role !== undefined || patch.is_active === false) await assertSuperadminRemains(tx);
+    // A deactivated account, or one whose password an admin reset, keeps no session — not even
+    // one a login is opening right now.
+    if (patch.is_active === false || passwordHash) await endEverySession(tx, id, patch.is_active === false ? "user_deactivated" : "password_change");
   }).catch(userConflict);
-  // A deactivated account, or one whose password an admin reset, keeps no session.
-  if (patch.is_active === false || passwordHash) await revokeFamilies({ userId: id }, patch.is_active === false ? "user_deactivated" : "password_change");
   await recordAudit({ action: "platform_user.updated", actor: auditActor(actor), target: { type: "user", id }, metadata: { changed: Object.keys(patch).filter((k) => k !== "password").concat(passwordHash ? ["password"] : []) } }, actor.origin);
   return getPlatformUser(id);
 }

@@ -6,7 +6,7 @@ import { ApiError } from "@/lib/http/errors";
 import { paginate } from "@/lib/http/pagination";
 import { searchParam } from "@/lib/http/search";
 import { hashPassword } from "@/lib/auth/password";
-import { revokeFamilies } from "@/lib/auth/sessions";
+import { endEverySession } from "@/lib/auth/sessions";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { publicUserSelect } from "@/lib/auth/authenticate";
 import { assertCanGrant, keepingAFullAdmin } from "@/lib/rbac/escalation";
@@ -96,6 +96,8 @@ export async function updateStaff(
     if (!email && !phone) throw ApiError.invalid({ non_field_errors: ["Provide an email, a phone number, or both."] });
     await keepingAFullAdmin(tx, tenantId, async () => {
       await tx.user.update({ where: { id }, data: { email: patch.email, phone: patch.phone, fullName: patch.full_name, isActive: patch.is_active }, select: { id: true } });
+      // A deactivated account keeps no session, not even one a login is opening right now.
+      if (patch.is_active === false) await endEverySession(tx, id, "user_deactivated");
       if (patch.teacher === null) await tx.teacherProfile.deleteMany({ where: { userId: id, clientId: tenantId } });
       else if (patch.teacher) {
         const data = { employeeNumber: patch.teacher.employee_number, subjects: patch.teacher.subjects };
@@ -104,7 +106,6 @@ export async function updateStaff(
     });
     return findStaff(tx, tenantId, id);
   }).catch(userConflict);
-  if (patch.is_active === false) await revokeFamilies({ userId: id }, "user_deactivated");
   const action = patch.is_active === false ? "school.user.deactivated" : patch.is_active === true ? "school.user.reactivated" : "school.user.updated";
   await recordAudit({ action, actor: schoolAuditActor(actor.principal), clientId: tenantId, target: { type: "user", id }, metadata: { changed: Object.keys(patch) } }, actor.origin);
   return toStaffOut(user);

@@ -45,8 +45,8 @@ export async function assertAudit(
   expected: { actorUserId?: string | null; clientId: string | null },
 ) {
   const rows = await auditRows(t.requestId);
-  const row = rows.find((r) => r.action === action);
-  assert.ok(row, `no audit row ${action} for request ${t.requestId}: ${JSON.stringify(rows)}`);
+  const row = rows.find((r) => r.action === action && r.client_id === expected.clientId);
+  assert.ok(row, `no audit row ${action} (client ${expected.clientId}) for request ${t.requestId}: ${JSON.stringify(rows)}`);
   if (expected.actorUserId !== undefined) assert.equal(row.actor_user_id, expected.actorUserId);
   assert.equal(row.client_id, expected.clientId);
   assert.equal(row.ip, t.ip);
