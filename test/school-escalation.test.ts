@@ -439,3 +439,86 @@ describe("PUT needs every required field", () => {
     });
   }
 });
+
+describe("PATCH /users/{id}/ {roles}: replaces the user's roles, under the rules of assignments (API.md §8)", () => {
+  const rolesOf = async (tenantId: string, userId: string) =>
+    (await sql().query("SELECT r.name FROM user_role_assignments a JOIN school_roles r ON r.id = a.role_id WHERE a.client_id = $1 AND a.user_id = $2 ORDER BY r.name", [tenantId, userId])).rows.map((r) => r.name);
+
+  it("replaces them: added, removed, kept — the answer and the database agree, and the trail says what changed", async () => {
+    const school = await makeSchool();
+    const teacher = await makeStaff(school, ["Teacher", "Office"]);
+    const res = await call(school.admin.caller, "PATCH", `/users/${teacher.id}/`, { roles: ["Office", "Head"] });
+    assertStatus(res, 200, "replace");
+    assert.deepEqual(res.body.roles.map((r: { name: string }) => r.name), ["Head", "Office"]);
+    assert.deepEqual(await rolesOf(school.id, teacher.id), ["Head", "Office"]);
+    const kept = await assignmentOf(school.id, teacher.id, school.roles.Office);
+    assert.ok(kept, "the role kept is the same assignment");
+    const event = (await sql().query("SELECT metadata FROM audit_events WHERE client_id = $1 AND action = 'school.user.updated' AND target_id = $2", [school.id, teacher.id])).rows[0];
+    assert.deepEqual(event.metadata.roles_added, ["Head"]);
+    assert.deepEqual(event.metadata.roles_removed, ["Teacher"]);
+    // The user's existing token holds the new permissions at once.
+    assertStatus(await call(teacher.caller, "POST", "/students/", { first_name: "A", last_name: "B", admission_number: unique("R-") }), 201, "Head may add students");
+
+    assertStatus(await call(school.admin.caller, "PATCH", `/users/${teacher.id}/`, { roles: [] }), 200, "no roles at all");
+    assert.deepEqual(await rolesOf(school.id, teacher.id), []);
+    assertDenied(await call(teacher.caller, "GET", "/students/"), "no roles, no students");
+  });
+
+  it("an unknown role name is 400 naming roles, and nothing changes", async () => {
+    const school = await makeSchool();
+    const teacher = await makeStaff(school, ["Teacher"]);
+    assertFieldError(await call(school.admin.caller, "PATCH", `/users/${teacher.id}/`, { roles: ["Office", "Wizard"] }), "roles", "unknown name");
+    assertFieldError(await call(school.admin.caller, "PATCH", `/users/${teacher.id}/`, { roles: "Office" }), "roles", "not a list");
+    assertFieldError(await call(school.admin.caller, "PATCH", `/users/${teacher.id}/`, { roles: [""] }), "roles.0", "blank name");
+    assert.deepEqual(await rolesOf(school.id, teacher.id), ["Teacher"]);
+  });
+
+  it("needs roles.change besides users.change: 403, nothing changes", async () => {
+    const school = await makeSchool();
+    const manager = await makeStaffWith(school, ["users.view", "users.change", "classes.view", "students.view"]);
+    const teacher = await makeStaff(school, ["Teacher"]);
+    assertDenied(await call(manager.caller, "PATCH", `/users/${teacher.id}/`, { roles: ["Teacher"] }), "without roles.change");
+    // The other fields still change with users.change alone.
+    assertStatus(await call(manager.caller, "PATCH", `/users/${teacher.id}/`, { full_name: "Renamed" }), 200, "a name");
+    assert.deepEqual(await rolesOf(school.id, teacher.id), ["Teacher"]);
+  });
+
+  it("nobody grants what they lack: a role with permissions the caller lacks, given or taken away, is 403", async () => {
+    const school = await makeSchool();
+    const grantor = await makeStaffWith(school, ["users.view", "users.change", "roles.view", "roles.change", "students.view", "classes.view"]);
+    const teacher = await makeStaff(school, ["Teacher"]);
+    assertDenied(await call(grantor.caller, "PATCH", `/users/${teacher.id}/`, { roles: ["Teacher", "Office"] }), "giving Office (students.add…)");
+    const office = await makeStaff(school, ["Teacher"]);
+    await insertAssignment(school.id, office.id, school.roles.Office);
+    // The caller can't reach a colleague holding more than they hold either way, and can't take Office away.
+    assertDenied(await call(grantor.caller, "PATCH", `/users/${office.id}/`, { roles: ["Teacher"] }), "taking Office away");
+    assert.deepEqual(await rolesOf(school.id, teacher.id), ["Teacher"]);
+    assert.deepEqual(await rolesOf(school.id, office.id), ["Office", "Teacher"]);
+    // Within their own permissions it works.
+    assertStatus(await call(grantor.caller, "PATCH", `/users/${teacher.id}/`, { roles: [] }), 200, "taking Teacher away");
+  });
+
+  it("a school keeps a full admin: taking Admin from the only one is 400, nothing changes", async () => {
+    const school = await makeSchool();
+    const res = await call(school.admin.caller, "PATCH", `/users/${school.admin.id}/`, { roles: ["Head"] });
+    assertNonFieldError(res, "the last full admin demoting themselves");
+    assert.deepEqual(await rolesOf(school.id, school.admin.id), ["Admin"]);
+    assert.deepEqual(await fullAdmins(school.id), [school.admin.id]);
+    // With a second admin it is allowed.
+    const second = await makeStaff(school, ["Admin"]);
+    assertStatus(await call(second.caller, "PATCH", `/users/${school.admin.id}/`, { roles: ["Head"] }), 200, "another admin remains");
+    assert.deepEqual(await fullAdmins(school.id), [second.id]);
+  });
+
+  it("another school's role name means nothing here; another school's user is 404", async () => {
+    const a = await makeSchool();
+    const b = await makeSchool();
+    const custom = unique("Only B ");
+    await insertRole(b.id, { name: custom, permissions: ["students.view"] });
+    const teacher = await makeStaff(a, ["Teacher"]);
+    assertFieldError(await call(a.admin.caller, "PATCH", `/users/${teacher.id}/`, { roles: [custom] }), "roles", "B's role");
+    const bTeacher = await makeStaff(b, ["Teacher"]);
+    assertError(await call(a.admin.caller, "PATCH", `/users/${bTeacher.id}/`, { roles: ["Head"] }), 404, "not_found", "B's user");
+    assert.deepEqual(await rolesOf(b.id, bTeacher.id), ["Teacher"]);
+  });
+});

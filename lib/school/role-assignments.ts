@@ -1,10 +1,11 @@
 // Who holds which role (API.md §6: reading is roles.view, creating or deleting is roles.change).
-import { withTenant } from "@/lib/db/tenant-scope";
+import { withTenant, type TenantTx } from "@/lib/db/tenant-scope";
+import { rolesNamed } from "@/lib/users/create-user";
 import { ApiError } from "@/lib/http/errors";
 import { isId } from "@/lib/http/ids";
 import { paginate } from "@/lib/http/pagination";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { assertCanGrant, keepingAFullAdmin } from "@/lib/rbac/escalation";
+import { assertCanGrant, keepingAFullAdmin, principalPermissions } from "@/lib/rbac/escalation";
 import { assertRef, invalidRef } from "@/lib/school/references";
 import { schoolAuditActor, type SchoolActor } from "@/lib/school/school-actor";
 
@@ -45,6 +46,29 @@ export async function createAssignment(input: { user: string; role: string }, ac
   });
   await recordAudit({ action: "school.role_assignment.created", actor: schoolAuditActor(actor.principal), clientId: tenantId, target: { type: "role_assignment", id: row.id }, metadata: { user: row.userId, role: row.roleId } }, actor.origin);
   return toOut(row);
+}
+
+/**
+ * Makes `roleNames` the user's roles (PATCH /users/{id}/ {"roles"}, API.md §8), under the rules of
+ * assignments: it needs roles.change, and the caller must hold every permission of each role given
+ * or taken away. Roles the user keeps are left as they are. Run inside the change's transaction,
+ * within `keepingAFullAdmin`. Returns the names added and removed, for the audit trail.
+ */
+export async function replaceUserRoles(tx: TenantTx, actor: SchoolActor, userId: string, roleNames: string[]): Promise<{ added: string[]; removed: string[] }> {
+  const tenantId = actor.tenant.id;
+  if (!(await principalPermissions(actor.principal, tenantId, tx)).has("roles.change")) {
+    throw ApiError.permissionDenied("Changing someone's roles needs the roles.change permission.");
+  }
+  const wanted = await rolesNamed(tx, tenantId, roleNames);
+  const current = await tx.userRoleAssignment.findMany({
+    where: { clientId: tenantId, userId }, select: { id: true, roleId: true, role: { select: { name: true, permissions: true } } },
+  });
+  const added = wanted.filter((r) => !current.some((a) => a.roleId === r.id));
+  const removed = current.filter((a) => !wanted.some((r) => r.id === a.roleId));
+  await assertCanGrant(actor.principal, tenantId, [...added, ...removed.map((a) => a.role)].flatMap((r) => r.permissions), tx);
+  if (removed.length) await tx.userRoleAssignment.deleteMany({ where: { clientId: tenantId, id: { in: removed.map((a) => a.id) } } });
+  if (added.length) await tx.userRoleAssignment.createMany({ data: added.map((r) => ({ clientId: tenantId, userId, roleId: r.id })) });
+  return { added: added.map((r) => r.name).sort(), removed: removed.map((a) => a.role.name).sort() };
 }
 
 /** Taking a role away needs its permissions too, and may not leave the school without a full admin. */

@@ -47,10 +47,19 @@ const staffFields = {
   full_name: z.string().trim().max(200),
   is_active: z.boolean().describe("false deactivates: the user's sessions end at once"),
   teacher: Teacher.nullable(),
+  roles: z
+    .array(z.string().trim().min(1, "This field may not be blank.").max(100))
+    .max(50)
+    .describe("Role names: replace the user's roles (needs roles.change, and every permission of each role given or taken away)"),
 };
-export const StaffPutBody = z.object({ ...staffFields, teacher: staffFields.teacher.optional() }).meta({ id: "StaffPut" });
+export const StaffPutBody = z
+  .object({ ...staffFields, teacher: staffFields.teacher.optional(), roles: staffFields.roles.optional() })
+  .meta({ id: "StaffPut" });
 export const StaffPatchBody = z
-  .object({ email: staffFields.email.optional(), phone: staffFields.phone.optional(), full_name: staffFields.full_name.optional(), is_active: staffFields.is_active.optional(), teacher: staffFields.teacher.optional() })
+  .object({
+    email: staffFields.email.optional(), phone: staffFields.phone.optional(), full_name: staffFields.full_name.optional(),
+    is_active: staffFields.is_active.optional(), teacher: staffFields.teacher.optional(), roles: staffFields.roles.optional(),
+  })
   .meta({ id: "StaffPatch" });
 
 // Students ---------------------------------------------------------------------------------------

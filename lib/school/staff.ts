@@ -12,6 +12,7 @@ import { publicUserSelect } from "@/lib/auth/authenticate";
 import { assertCanGrant, keepingAFullAdmin } from "@/lib/rbac/escalation";
 import { userPermissions } from "@/lib/rbac/permissions";
 import { createSchoolUserTx, userConflict } from "@/lib/users/create-user";
+import { replaceUserRoles } from "@/lib/school/role-assignments";
 import { toUserOut } from "@/lib/users/user-schemas";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { schoolAuditActor, type SchoolActor } from "@/lib/school/school-actor";
@@ -84,10 +85,11 @@ async function assertWithinReach(tx: TenantTx, actor: SchoolActor, targetId: str
 
 export async function updateStaff(
   id: string,
-  patch: { email?: string | null; phone?: string | null; full_name?: string; is_active?: boolean; teacher?: { employee_number: string; subjects: string[] } | null },
+  patch: { email?: string | null; phone?: string | null; full_name?: string; is_active?: boolean; teacher?: { employee_number: string; subjects: string[] } | null; roles?: string[] },
   actor: SchoolActor,
 ) {
   const tenantId = actor.tenant.id;
+  let roleChanges: { added: string[]; removed: string[] } | undefined;
   const user = await withTenant(tenantId, async (tx) => {
     const before = await findStaff(tx, tenantId, id);
     await assertWithinReach(tx, actor, id);
@@ -98,6 +100,7 @@ export async function updateStaff(
       await tx.user.update({ where: { id }, data: { email: patch.email, phone: patch.phone, fullName: patch.full_name, isActive: patch.is_active }, select: { id: true } });
       // A deactivated account keeps no session, not even one a login is opening right now.
       if (patch.is_active === false) await endEverySession(tx, id, "user_deactivated");
+      if (patch.roles !== undefined) roleChanges = await replaceUserRoles(tx, actor, id, patch.roles);
       if (patch.teacher === null) await tx.teacherProfile.deleteMany({ where: { userId: id, clientId: tenantId } });
       else if (patch.teacher) {
         const data = { employeeNumber: patch.teacher.employee_number, subjects: patch.teacher.subjects };
@@ -107,7 +110,10 @@ export async function updateStaff(
     return findStaff(tx, tenantId, id);
   }).catch(userConflict);
   const action = patch.is_active === false ? "school.user.deactivated" : patch.is_active === true ? "school.user.reactivated" : "school.user.updated";
-  await recordAudit({ action, actor: schoolAuditActor(actor.principal), clientId: tenantId, target: { type: "user", id }, metadata: { changed: Object.keys(patch) } }, actor.origin);
+  await recordAudit({
+    action, actor: schoolAuditActor(actor.principal), clientId: tenantId, target: { type: "user", id },
+    metadata: { changed: Object.keys(patch), ...(roleChanges ? { roles_added: roleChanges.added, roles_removed: roleChanges.removed } : {}) },
+  }, actor.origin);
   return toStaffOut(user);
 }
 

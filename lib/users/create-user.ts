@@ -39,12 +39,20 @@ export interface NewSchoolUser extends NewUser {
   teacher?: { employeeNumber: string; subjects: string[] } | null;
 }
 
+/** The roles of a school named in `names` (each once); an unknown name is a 400 naming `roles`. */
+export async function rolesNamed(tx: Prisma.TransactionClient, clientId: string, names: string[]) {
+  const wanted = [...new Set(names)];
+  const roles = wanted.length
+    ? await tx.schoolRole.findMany({ where: { clientId, name: { in: wanted } }, select: { id: true, name: true, permissions: true } })
+    : [];
+  const unknown = wanted.filter((n) => !roles.some((r) => r.name === n));
+  if (unknown.length) throw ApiError.invalid({ roles: unknown.map((n) => `No role named "${n}" in this school.`) });
+  return roles;
+}
+
 /** A school user with roles named in that tenant (unknown names are a 400) and an optional teacher profile. */
 export async function createSchoolUserTx(tx: Prisma.TransactionClient, clientId: string, input: NewSchoolUser, passwordHash: string) {
-  const names = [...new Set(input.roleNames ?? [])];
-  const roles = names.length ? await tx.schoolRole.findMany({ where: { clientId, name: { in: names } }, select: { id: true, name: true } }) : [];
-  const unknown = names.filter((n) => !roles.some((r) => r.name === n));
-  if (unknown.length) throw ApiError.invalid({ roles: unknown.map((n) => `No role named "${n}" in this school.`) });
+  const roles = await rolesNamed(tx, clientId, input.roleNames ?? []);
   const user = await tx.user.create({
     data: { clientId, email: input.email ?? null, phone: input.phone ?? null, fullName: input.fullName, passwordHash },
   });
