@@ -43,7 +43,7 @@ export function makeRunDir(root, stack, label) {
 /**
  * A new database for this run: on DATABASE_URL's server (dropped afterwards; needs CREATEDB),
  * else on an embedded cluster of the run's own (initdb takes about a second), so parallel runs
- * never share one.
+ * never share one. The cluster is removed with the run, by its watchdog if this process is killed.
  */
 export async function throwawayDatabase(runId, runDir, stack) {
   const name = `sms_test_${runId}`;
@@ -55,7 +55,7 @@ export async function throwawayDatabase(runId, runDir, stack) {
     console.log(`Test database: ${name} on ${u.host} (from DATABASE_URL)`);
   } else {
     const { startEmbeddedPostgres } = await import("../lib/db/embedded.ts");
-    const cluster = await startEmbeddedPostgres(path.join(runDir, "pg"), await freePort());
+    const cluster = await startEmbeddedPostgres(path.join(runDir, "pg"), await freePort(), { throwaway: true });
     stack.push(() => cluster.stop());
     adminUrl = cluster.url("postgres");
     console.log(`Test database: ${name} on embedded PostgreSQL, port ${cluster.port}`);

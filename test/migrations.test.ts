@@ -49,7 +49,8 @@ describe("migration runner", () => {
   it("two databases of a new cluster migrating at once both succeed (the cluster-wide role is created once)", async () => {
     // A cluster of its own: on the shared one the role exists already and the race cannot happen.
     const dir = await mkdtemp(path.join(process.cwd(), ".data", "mig-cluster-"));
-    const cluster = await startEmbeddedPostgres(dir, await freePort());
+    // Throw-away: removed when it stops, data and all, wherever the data lives (lib/db/embedded.ts).
+    const cluster = await startEmbeddedPostgres(dir, await freePort(), { throwaway: true });
     try {
       await Promise.all([ensureDatabase(cluster.url("postgres"), "a"), ensureDatabase(cluster.url("postgres"), "b")]);
       const results = await Promise.allSettled([migrate(cluster.url("a")), migrate(cluster.url("b"))]);
@@ -58,7 +59,6 @@ describe("migration runner", () => {
       assert.equal(roles[0].n, 1);
     } finally {
       await cluster.stop();
-      await rm(dir, { recursive: true, force: true });
     }
   });
 

@@ -12,7 +12,7 @@ import { get, post, request } from "./helpers/api";
 import { makeSchoolUser, makeTenant, sql, systemLogin, unique, PASSWORD } from "./helpers/fixtures";
 import { ensureBootstrapSuperuser } from "@/lib/boot/boot";
 import { requestTo } from "./helpers/system-api";
-import { startEmbeddedPostgres, ensureDatabase, type EmbeddedCluster } from "@/lib/db/embedded";
+import { removeEmbeddedPostgres, startEmbeddedPostgres, ensureDatabase, type EmbeddedCluster } from "@/lib/db/embedded";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const ARGON2ID_OWASP = "$argon2id$v=19$m=19456,t=2,p=1$";
@@ -357,8 +357,6 @@ describe("the app recovers by itself when the database comes back", { timeout: 2
   before(async () => {
     mkdirSync(dataRoot, { recursive: true });
     tmp = mkdtempSync(path.join(dataRoot, "ops-recovery-"));
-    // mkdtemp makes it 0700; when we are root, PostgreSQL runs as its own user and must reach it.
-    chmodSync(tmp, 0o755);
     pgPort = await freePort();
     cluster = await startEmbeddedPostgres(path.join(tmp, "pg"), pgPort);
     assert.equal(cluster.owned, true);
@@ -390,6 +388,8 @@ describe("the app recovers by itself when the database comes back", { timeout: 2
       clearTimeout(killer);
     }
     await cluster?.stop().catch(() => undefined);
+    // The cluster's data may live outside `tmp` (as root, in a folder closed to `postgres`).
+    if (tmp) await removeEmbeddedPostgres(path.join(tmp, "pg"));
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 
