@@ -5,6 +5,8 @@
  * Usage:
  *   npm run db:diff -- <migration_name> [--schema <file|dir>] [--migrations <dir>] [--verbose]
  *
+ * Runs under tsx (package.json), for the project's TypeScript modules.
+ *
  * Why this exists: the Prisma CLI's migrate commands need the native
  * schema-engine binary, which it downloads from a host this machine cannot
  * reach. Prisma also ships the same engine compiled to WebAssembly
@@ -13,8 +15,11 @@
  * directly.
  *
  * How it works:
+ *   0. Check that the wasm engine is the build of the installed `prisma`.
  *   1. Create a throwaway "shadow" database (sms_shadow_<random>) on the server
- *      from SHADOW_DATABASE_URL, else DATABASE_URL, else the local dev server.
+ *      from SHADOW_DATABASE_URL, else DATABASE_URL, else the app's default
+ *      database (lib/db/database-url.ts): the embedded PostgreSQL under
+ *      SMS_DATA_DIR/pg, joined if running, else started and stopped again.
  *   2. Replay prisma/migrations/<dir>/migration.sql on it, in the same order
  *      the Prisma CLI uses, each file sent as ONE query over one connection —
  *      exactly how the native engine applies them during `migrate deploy`.
@@ -23,28 +28,32 @@
  *   3. Ask the wasm engine to diff  shadow database  ->  schema.prisma.
  *   4. Write the SQL to prisma/migrations/<UTC timestamp>_<name>/migration.sql
  *      (same layout as `prisma migrate dev`), ensure migration_lock.toml.
- *   5. Always drop the shadow database, even on failure or Ctrl-C.
+ *   5. Always drop the shadow database (and stop the embedded PostgreSQL if we
+ *      started it): on success, an error, an engine panic, SIGINT/SIGTERM.
  *
  * It only WRITES files; it never touches the application database. Apply the
  * result with the project's normal migration command (`npm run db:migrate`).
  */
+import './load-env.ts'
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import pg from 'pg'
 import { PrismaPg } from '@prisma/adapter-pg'
-import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils'
+import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from '@prisma/driver-adapter-utils'
 // Import the wasm-bindgen *glue* only. The package's main entry does
 // `import * as wasm from "./schema_engine_bg.wasm"` (bundler-style ESM
 // integration), which plain Node cannot load, so we instantiate the .wasm
 // ourselves below and hand its exports to this glue module.
 import * as engineGlue from '@prisma/schema-engine-wasm/schema_engine_bg'
 
+import { resolveDatabaseUrl, stopEmbeddedDatabase } from '../lib/db/database-url.ts'
+
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const DEFAULT_SERVER_URL = 'postgresql://postgres@127.0.0.1:5432/postgres'
 // Byte-for-byte what the Prisma CLI writes, so `prisma migrate` tooling and
 // code review see no difference between CLI-made and script-made migrations.
 const LOCK_FILE_NAME = 'migration_lock.toml'
@@ -55,9 +64,60 @@ const LOCK_FILE_CONTENT =
 const NO_FILTERS = { externalTables: [], externalEnums: [] }
 
 let verbose = false
-let interruptedBy = null // set by the SIGINT/SIGTERM handler
 
 class UserError extends Error {}
+
+// ---------------------------------------------------------------------------
+// Exit: every way out runs the same cleanups
+// ---------------------------------------------------------------------------
+
+// Last registered runs first: shadow database, then its admin connection,
+// then the embedded PostgreSQL.
+const cleanups = []
+let released
+let exiting
+
+/** Runs the cleanups, once: as soon as the diff is in, or on the way out. */
+function release() {
+  released ??= (async () => {
+    for (const cleanup of cleanups.reverse()) {
+      await cleanup().catch((e) => console.error(`prisma-diff: warning: ${e.message}`))
+    }
+  })()
+  return released
+}
+
+/**
+ * The only way this script ends once it holds resources. It must also serve
+ * errors thrown outside any await: a panic of the wasm engine surfaces as an
+ * uncaught `RuntimeError: unreachable` and leaves the engine's pending
+ * promise unsettled forever, so `main` would never get to its cleanup.
+ */
+function exit(code, message) {
+  exiting ??= (async () => {
+    if (message) console.error(`prisma-diff: error: ${message}`)
+    await release()
+    process.exit(code)
+  })()
+  return exiting
+}
+
+function fail(err) {
+  // Once exiting, errors are the echo of the cleanup (e.g. the migration
+  // connection killed by DROP ... WITH (FORCE)), not news.
+  if (exiting) return exiting
+  if (verbose && !(err instanceof UserError)) console.error(err)
+  if (err instanceof WebAssembly.RuntimeError) {
+    const panic = globalThis.PRISMA_WASM_PANIC_REGISTRY?.message
+    return exit(1, `the schema engine crashed: ${oneLine(panic || err)}`)
+  }
+  return exit(1, err instanceof UserError ? err.message : oneLine(err))
+}
+
+function exitOnSignal(signal, number) {
+  // `on`, not `once`: a second Ctrl-C must not kill us half-way through the cleanup.
+  process.on(signal, () => exit(128 + number, `interrupted by ${signal}`))
+}
 
 // ---------------------------------------------------------------------------
 // CLI arguments
@@ -220,6 +280,26 @@ async function connectAdmin(serverUrl) {
   }
 }
 
+/**
+ * The app's database when neither URL is set: the embedded cluster, started
+ * or joined exactly as the app does, and stopped on the way out only if this
+ * process started it.
+ */
+async function defaultDatabaseUrl() {
+  let startFailure
+  cleanups.push(() =>
+    stopEmbeddedDatabase().catch((e) => {
+      if (e !== startFailure) throw e // a cluster that never started rejects with what we reported
+    }),
+  )
+  try {
+    return await resolveDatabaseUrl()
+  } catch (e) {
+    startFailure = e
+    throw new UserError(`cannot start the embedded PostgreSQL: ${e.message}`)
+  }
+}
+
 async function dropDatabase(admin, name) {
   try {
     // FORCE (PostgreSQL 13+) kicks out connections the engine's pool might
@@ -254,17 +334,6 @@ async function applyMigrations(shadowUrl, migrations) {
         throw new UserError(`migration ${m.name} failed on the shadow database: ${e.message}${where}`)
       }
     }
-    // The wasm engine's schema describer panics ("unreachable" at sql-schema-describer
-    // postgres.rs) on any CHECK constraint read through the pg adapter. Prisma does not model
-    // CHECK constraints, so they can never appear in a diff: drop them from the shadow copy only.
-    await client.query(`DO $$
-      DECLARE c record;
-      BEGIN
-        FOR c IN SELECT conrelid::regclass AS tbl, conname FROM pg_constraint
-                 WHERE contype = 'c' AND connamespace = 'public'::regnamespace LOOP
-          EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', c.tbl, c.conname);
-        END LOOP;
-      END $$`)
   } finally {
     await client.end().catch(() => {})
   }
@@ -298,46 +367,94 @@ async function loadEngineGlue() {
 }
 
 /**
- * A pg.Client whose results never carry the internal `"char"` type.
- *
- * Why: the engine introspects PostgreSQL catalogs (pg_class.relkind,
- * pg_constraint.contype, ...) whose columns have type `"char"` (OID 18).
- * @prisma/adapter-pg 7.10 has no mapping for it and fails every introspection
- * with "Column type 'char' could not be deserialized from the database". The
- * values are already plain JS strings, so relabelling the column as text (and
- * "char"[] as text[]) is lossless.
+ * The wasm engine and the `prisma` CLI of a release are built from one
+ * prisma-engines commit, but npm's `latest` @prisma/schema-engine-wasm follows
+ * the newest engines, not the installed prisma: an unpinned or re-pinned
+ * engine silently diffs with other rules than `prisma migrate` would.
  */
-const RELABEL_OIDS = new Map([
-  [18, 25], // "char"   -> text
-  [1002, 1009], // "char"[] -> text[]
-])
-function relabel(result) {
-  if (Array.isArray(result)) return result.map(relabel) // multi-statement results
-  for (const field of result?.fields ?? []) {
-    const to = RELABEL_OIDS.get(field.dataTypeID)
-    if (to) field.dataTypeID = to
+function checkEngineBuild(glue) {
+  const require = createRequire(import.meta.url)
+  const fromPrisma = createRequire(require.resolve('prisma/package.json'))
+  const fromEngines = createRequire(fromPrisma.resolve('@prisma/engines/package.json'))
+  const expected = fromEngines('@prisma/engines-version').enginesVersion
+  const actual = glue.version()
+  if (actual !== expected) {
+    const prismaVersion = require('prisma/package.json').version
+    throw new UserError(
+      `@prisma/schema-engine-wasm is built from engines commit ${actual}, but prisma ${prismaVersion} uses ${expected}: ` +
+        `pin the @prisma/schema-engine-wasm version that ends in .${expected} (npm view @prisma/schema-engine-wasm versions)`,
+    )
   }
+}
+
+/**
+ * Columns of PostgreSQL's internal `"char"` type (OID 18) reach the engine
+ * with the column type it needs: Character.
+ *
+ * Why: the engine reads catalog columns of that type (pg_constraint.contype,
+ * pg_class.relkind, ...) as a Rust char and panics (`RuntimeError:
+ * unreachable`) when a result labels them anything else, Text included.
+ * @prisma/adapter-pg 7.10 maps `"char"[]` to CharacterArray but has no case
+ * for the scalar and rejects the whole result (UnsupportedNativeDataType).
+ * So the pool's clients label such columns text, which the adapter accepts
+ * (the value is the same one-character string either way), and note which
+ * columns they were; the adapter's result then reports them as Character.
+ * The two halves meet on the rows array, which the adapter passes through.
+ */
+const CHAR_OID = 18
+const TEXT_OID = 25
+const charColumns = new WeakMap() // a result's rows -> indexes of its "char" columns
+
+function labelCharAsText(result) {
+  if (Array.isArray(result)) return result.map(labelCharAsText) // multi-statement results
+  const indexes = []
+  result?.fields?.forEach((field, i) => {
+    if (field.dataTypeID === CHAR_OID) {
+      field.dataTypeID = TEXT_OID
+      indexes.push(i)
+    }
+  })
+  if (indexes.length) charColumns.set(result.rows, indexes)
   return result
 }
-class CharSafeClient extends pg.Client {
+
+class CharLabellingClient extends pg.Client {
   query(config, values, callback) {
     if (typeof values === 'function') [callback, values] = [values, undefined]
     if (typeof callback === 'function') {
-      return super.query(config, values, (err, res) => callback(err, err ? res : relabel(res)))
+      return super.query(config, values, (err, res) => callback(err, err ? res : labelCharAsText(res)))
     }
     if (config && typeof config.submit === 'function') return super.query(config, values) // cursors/streams
-    return super.query(config, values).then(relabel)
+    return super.query(config, values).then(labelCharAsText)
+  }
+}
+
+function withCharacterColumns(queryable) {
+  const { queryRaw, startTransaction } = queryable
+  queryable.queryRaw = async (query) => {
+    const result = await queryRaw.call(queryable, query)
+    for (const i of charColumns.get(result.rows) ?? []) result.columnTypes[i] = ColumnTypeEnum.Character
+    return result
+  }
+  if (startTransaction) {
+    queryable.startTransaction = async (...args) => withCharacterColumns(await startTransaction.apply(queryable, args))
+  }
+  return queryable
+}
+
+class CharacterColumnsPrismaPg extends PrismaPg {
+  async connect() {
+    return withCharacterColumns(await super.connect())
   }
 }
 
 /** shadow database (after migrations) -> schema datamodel, as an executable SQL script. */
-async function diffShadowToSchema(shadowUrl, schema) {
-  const glue = await loadEngineGlue()
-  const pool = new pg.Pool({ connectionString: shadowUrl, Client: CharSafeClient, max: 2 })
+async function diffShadowToSchema(glue, shadowUrl, schema) {
+  const pool = new pg.Pool({ connectionString: shadowUrl, Client: CharLabellingClient, max: 2 })
   pool.on('error', () => {}) // idle-client errors (e.g. the DB being dropped) are not our concern
   let engine
   try {
-    const adapterFactory = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool))
+    const adapterFactory = bindMigrationAwareSqlAdapterFactory(new CharacterColumnsPrismaPg(pool))
     engine = await glue.SchemaEngine.new(
       { datamodels: schema.files.map((f) => [f.path, f.content]) },
       (log) => verbose && console.error(`engine: ${log}`),
@@ -401,12 +518,19 @@ function oneLine(err) {
 // ---------------------------------------------------------------------------
 
 async function main() {
+  exitOnSignal('SIGINT', 2)
+  exitOnSignal('SIGTERM', 15)
+  process.on('uncaughtException', fail)
+  process.on('unhandledRejection', fail)
+
   const opts = parseArgs(process.argv.slice(2))
+  const glue = await loadEngineGlue()
+  checkEngineBuild(glue)
   const schema = await readSchemaFiles(opts.schema)
   await checkLockFile(opts.migrations)
   const migrations = await readMigrations(opts.migrations)
 
-  const serverUrl = process.env.SHADOW_DATABASE_URL || process.env.DATABASE_URL || DEFAULT_SERVER_URL
+  const serverUrl = process.env.SHADOW_DATABASE_URL || process.env.DATABASE_URL || (await defaultDatabaseUrl())
   const shadowName = `sms_shadow_${randomBytes(6).toString('hex')}`
   let shadowUrl
   try {
@@ -421,47 +545,24 @@ async function main() {
   } catch (e) {
     throw new UserError(`cannot connect to ${new URL(serverUrl).host} to create the shadow database: ${e.message}`)
   }
-
-  // Drop the shadow DB on every exit path, including Ctrl-C / SIGTERM.
-  // The cleanup promise is memoised: when a signal starts the drop, the
-  // `finally` below (reached because FORCE kills the running migration)
-  // must wait for that same drop instead of exiting half-way through it.
-  let created = false
-  let cleanupPromise
-  const cleanup = () =>
-    (cleanupPromise ??= (async () => {
-      try {
-        if (created) await dropDatabase(admin, shadowName)
-      } catch (e) {
-        console.error(`prisma-diff: warning: could not drop shadow database ${shadowName}: ${e.message}`)
-      } finally {
-        await admin.end().catch(() => {})
-      }
-    })())
-  const onSignal = (signal) => {
-    interruptedBy = signal
-    console.error(`prisma-diff: error: interrupted by ${signal}; dropping shadow database, nothing written`)
-    cleanup().finally(() => process.exit(130))
-  }
-  process.once('SIGINT', onSignal)
-  process.once('SIGTERM', onSignal)
-
-  let sql
+  cleanups.push(() => admin.end())
+  // Registered before CREATE: a signal arriving while CREATE is in flight
+  // must still drop it (the DROP queues behind it on the same connection).
+  cleanups.push(() =>
+    dropDatabase(admin, shadowName).catch((e) => {
+      throw new Error(`could not drop shadow database ${shadowName}: ${e.message}`)
+    }),
+  )
   try {
-    // Flag first: a signal arriving while CREATE is in flight must still drop it.
-    created = true
-    try {
-      await admin.query(`CREATE DATABASE "${shadowName}"`)
-    } catch (e) {
-      throw new UserError(`cannot create shadow database (the role needs CREATEDB): ${e.message}`)
-    }
-    await applyMigrations(shadowUrl, migrations)
-    sql = await diffShadowToSchema(shadowUrl, schema)
-  } finally {
-    await cleanup()
-    process.removeListener('SIGINT', onSignal)
-    process.removeListener('SIGTERM', onSignal)
+    await admin.query(`CREATE DATABASE "${shadowName}"`)
+  } catch (e) {
+    throw new UserError(`cannot create shadow database (the role needs CREATEDB): ${e.message}`)
   }
+  if (verbose) console.error(`created shadow database ${shadowName} on ${new URL(serverUrl).host}`)
+
+  await applyMigrations(shadowUrl, migrations)
+  const sql = await diffShadowToSchema(glue, shadowUrl, schema)
+  await release()
 
   if (sql === null) {
     console.log('No schema changes')
@@ -471,12 +572,4 @@ async function main() {
   console.log(displayPath(file))
 }
 
-main().then(
-  () => process.exit(0),
-  (err) => {
-    if (interruptedBy) process.exit(130) // already reported by the signal handler
-    console.error(`prisma-diff: error: ${err instanceof UserError ? err.message : oneLine(err)}`)
-    if (verbose && !(err instanceof UserError)) console.error(err)
-    process.exit(1)
-  },
-)
+main().then(() => exit(0), fail)
