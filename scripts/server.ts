@@ -19,6 +19,7 @@ import { requestIsHttps, resolveClientAddress, trustedProxyList } from "@/lib/ht
 import { databaseDown } from "@/lib/db/availability";
 import { answerUnavailable, outagesAs503 } from "@/lib/server/unavailable";
 import { securityHeaders } from "@/lib/server/security-headers";
+import { recordStatuses } from "@/lib/server/status-log";
 import { answeredByServer, bodyLimitFor, enforceBodyLimit } from "@/lib/server/body-limit";
 import { derivedSecret } from "@/lib/auth/secret-box";
 // @ts-expect-error plain ESM helper without types
@@ -58,6 +59,7 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   await app.prepare();
 
+  const recordStatus = recordStatuses(process.env.SMS_RECORD_STATUSES);
   const onRequest = (req: http.IncomingMessage, res: http.ServerResponse, expectsContinue: boolean) => {
     for (const name of Object.keys(req.headers)) {
       if (name.startsWith(INTERNAL_HEADER_PREFIX)) delete req.headers[name];
@@ -72,6 +74,7 @@ async function main(): Promise<void> {
     const q = url.indexOf("?");
     const pathname = q >= 0 ? url.slice(0, q) : url;
     const isApi = pathname.startsWith("/api/") || pathname.startsWith("/.well-known/");
+    if (isApi) recordStatus?.(req, res, pathname);
     if (isApi && !ROUTED_METHODS.has(req.method ?? "")) {
       // TRACE, CONNECT, PROPFIND…: the contract's 405, not Next.js's plain-text error.
       res.writeHead(405, { "content-type": "application/json", "cache-control": "no-store", allow: "GET, HEAD, POST, PUT, PATCH, DELETE" });

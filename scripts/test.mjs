@@ -6,6 +6,8 @@
 // 3. The product's own server (scripts/server.ts) on a free port, against that database.
 // 4. node's test runner over test/**/*.test.ts (or the files given); a run that executes no
 //    test fails.
+// 5. After a whole run, the checks of what the run observed (test/after-suite/): e.g. that the
+//    OpenAPI document names every status the server answered. They need every other test done.
 import { spawn } from "node:child_process";
 import { readdirSync } from "node:fs";
 import path from "node:path";
@@ -13,10 +15,46 @@ import { Stack, ensureBuild, freePort, makeRunDir, startServer, throwawayDatabas
 
 const root = process.cwd();
 const stack = new Stack();
+const AFTER_SUITE = path.join(root, "test", "after-suite");
 
 function listTests(dir) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? listTests(path.join(dir, e.name)) : e.name.endsWith(".test.ts") ? [path.join(dir, e.name)] : []);
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return full === AFTER_SUITE ? [] : listTests(full);
+    return e.name.endsWith(".test.ts") ? [full] : [];
+  });
+}
+
+/** Runs node's test runner on `files`; echoes its report and counts what ran, passed and failed. */
+async function runTests(files, env) {
+  const runner = spawn(process.execPath, [
+    "--import", "tsx", "--test", "--test-concurrency=2", "--test-force-exit", "--test-reporter=spec",
+    ...files,
+  ], { env, stdio: ["ignore", "pipe", "inherit"] });
+  // Node reports a file without tests as one passing "test" named after the file, so those lines
+  // do not count.
+  const fileNames = new Set(files.map((f) => path.relative(root, path.resolve(f))).concat(files));
+  const result = { code: 1, count: 0, pass: 0, fail: 0 };
+  let pending = "";
+  const readLines = (text) => {
+    for (const raw of text.split("\n")) {
+      const line = raw.replace(/\x1b\[[0-9;]*m/g, "");
+      const m = /^\s*[✔✖] (.+?) \([\d.]+ms\)/.exec(line);
+      if (m && !fileNames.has(m[1])) result.count++;
+      const summary = /^ℹ (pass|fail) (\d+)$/.exec(line.trim());
+      if (summary) result[summary[1]] += Number(summary[2]);
+    }
+  };
+  runner.stdout.on("data", (chunk) => {
+    process.stdout.write(chunk);
+    const text = pending + chunk.toString("utf8");
+    const cut = text.lastIndexOf("\n");
+    readLines(text.slice(0, cut + 1));
+    pending = text.slice(cut + 1);
+  });
+  result.code = await new Promise((resolve) => runner.on("close", (c) => resolve(c ?? 1)));
+  readLines(pending);
+  return result;
 }
 
 async function main() {
@@ -38,42 +76,25 @@ async function main() {
     LOG_LEVEL: process.env.LOG_LEVEL || "warn",
     // Key rotation reaches every instance within this; short, so the rotation test is quick.
     SMS_KEY_RING_TTL: "2",
+    // Every API answer of this run's servers (and of the servers tests start themselves).
+    SMS_RECORD_STATUSES: path.join(dir, "statuses.jsonl"),
   };
   await startServer(root, serverEnv, stack);
 
-  const files = process.argv.slice(2).length ? process.argv.slice(2) : listTests(path.join(root, "test")).sort();
-  const runner = spawn(process.execPath, [
-    "--import", "tsx", "--test", "--test-concurrency=2", "--test-force-exit", "--test-reporter=spec",
-    ...files,
-  ], {
-    env: { ...serverEnv, SMS_TEST_PORT: String(port), SMS_TEST_ADMIN_DATABASE_URL: db.adminUrl, NODE_ENV: "test" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  // Echo the report and count the tests that ran. Node reports a file without tests as one
-  // passing "test" named after the file, so those lines do not count.
-  const fileNames = new Set(files.map((f) => path.relative(root, path.resolve(f))).concat(files));
-  let count = 0;
-  let pending = "";
-  const countLines = (text) => {
-    for (const line of text.split("\n")) {
-      const m = /^\s*[✔✖] (.+?) \([\d.]+ms\)/.exec(line.replace(/\x1b\[[0-9;]*m/g, ""));
-      if (m && !fileNames.has(m[1])) count++;
-    }
-  };
-  runner.stdout.on("data", (chunk) => {
-    process.stdout.write(chunk);
-    const text = pending + chunk.toString("utf8");
-    const cut = text.lastIndexOf("\n");
-    countLines(text.slice(0, cut + 1));
-    pending = text.slice(cut + 1);
-  });
-  const code = await new Promise((resolve) => runner.on("close", (c) => resolve(c ?? 1)));
-  countLines(pending);
-  if (code === 0 && count === 0) {
+  const given = process.argv.slice(2);
+  const testEnv = { ...serverEnv, SMS_TEST_PORT: String(port), SMS_TEST_ADMIN_DATABASE_URL: db.adminUrl, NODE_ENV: "test" };
+  const runs = [await runTests(given.length ? given : listTests(path.join(root, "test")).sort(), testEnv)];
+  if (!given.length && runs[0].code === 0) {
+    console.log("\nChecks of what the whole run observed (test/after-suite):");
+    runs.push(await runTests(readdirSync(AFTER_SUITE).filter((f) => f.endsWith(".test.ts")).map((f) => path.join(AFTER_SUITE, f)).sort(), testEnv));
+  }
+  const total = runs.reduce((t, r) => ({ count: t.count + r.count, pass: t.pass + r.pass, fail: t.fail + r.fail }), { count: 0, pass: 0, fail: 0 });
+  console.log(`\n${total.pass} passed, ${total.fail} failed`);
+  if (runs.every((r) => r.code === 0) && total.count === 0) {
     console.error("No test was executed: failing the run.");
     return 1;
   }
-  return code;
+  return runs.find((r) => r.code !== 0)?.code ?? 0;
 }
 
 let exitCode = 1;

@@ -27,11 +27,17 @@ export const ErrorOut = z
 const json = (schema: z.ZodType) => ({ content: { "application/json": { schema } } });
 const error = (description: string) => ({ description, ...json(ErrorOut) });
 
-const common = {
-  "400": error("Invalid body, query or tenant"),
+// Statuses the pipeline itself may answer, so every operation of that kind can: a test compares
+// every status the suite provokes with this document (test/after-suite/openapi-statuses.test.ts).
+const always = {
+  "400": error("Invalid body or query parameter (a control character, a bad filter), or no/mismatching school (tenant_required, tenant_mismatch)"),
+  "401": error("Missing or invalid credentials"),
+};
+const withBody = {
   "413": error("Body over 1 MiB"),
   "415": error("Body is not JSON"),
 };
+const outage = { "503": error("The database is unreachable: try again after Retry-After seconds") };
 
 const ID_PARAM = { name: "id", in: "path" as const, required: true, schema: { type: "string" as const }, description: "Opaque id" };
 const PAGE_PARAMS = [
@@ -47,9 +53,11 @@ function op(o: {
 }): ZodOpenApiOperationObject {
   const responses: Record<string, object> = {};
   if (o.ok) responses[o.ok.status] = o.ok.schema ? { description: o.ok.description, ...json(o.ok.schema) } : { description: o.ok.description };
-  Object.assign(responses, o.body ? common : {}, { "401": error("Missing or invalid credentials") });
-  if (o.tenant) Object.assign(responses, { "403": error("Permission denied or tenant suspended"), "404": error("Unknown tenant host or X-Tenant") });
+  Object.assign(responses, always, o.body ? withBody : {});
+  if (o.tenant) Object.assign(responses, { "403": error("Permission denied or school suspended"), "404": error("Unknown school (host or X-Tenant), or no such object in this school") });
+  else Object.assign(responses, { "404": error("Not the platform host (the system API exists there only), or no such object") });
   for (const [status, r] of Object.entries(o.extra ?? {})) responses[status] = error(r.description);
+  Object.assign(responses, outage);
   const parameters = [
     ...(o.tenant ? [{ name: "X-Tenant", in: "header", required: false, description: "School slug, when calling from the platform host", schema: { type: "string" } }] : []),
     ...(o.parameters ?? []),
@@ -93,7 +101,7 @@ function authPaths(audience: "system" | "school"): ZodOpenApiPathsObject {
 
 function systemPaths(): ZodOpenApiPathsObject {
   const sys = (summary: string, tag: string, more: Partial<Parameters<typeof op>[0]> = {}) =>
-    op({ summary, tags: [tag], secured: true, extra: { "403": { description: "Your platform role may not do this" }, "404": { description: "No such object (or not the platform host)" } }, ...more });
+    op({ summary, tags: [tag], secured: true, ...more, extra: { "403": { description: "Your platform role may not do this" }, ...more.extra } });
   return {
     "/api/v1/system/clients/": {
       get: sys("List schools", "Schools", { parameters: [...PAGE_PARAMS, query("search", "Text in name, slug or domain"), query("is_active", "true or false")], ok: { status: "200", schema: pageOf(ClientOut, "ClientPage"), description: "A page of schools" } }),
@@ -114,7 +122,7 @@ function systemPaths(): ZodOpenApiPathsObject {
     },
     "/api/v1/system/users/{id}/": {
       get: sys("One platform user", "Platform users", { parameters: [ID_PARAM], ok: { status: "200", schema: UserOut, description: "The user" } }),
-      patch: sys("Change a platform user (superadmin only); is_active false ends their sessions", "Platform users", { parameters: [ID_PARAM], body: PlatformUserPatchBody(), ok: { status: "200", schema: UserOut, description: "Changed" } }),
+      patch: sys("Change a platform user (superadmin only); is_active false or a password ends their sessions", "Platform users", { parameters: [ID_PARAM], body: PlatformUserPatchBody(), ok: { status: "200", schema: UserOut, description: "Changed" }, extra: { "409": { description: "Email or phone taken" } } }),
       delete: sys("Delete a platform user (superadmin only)", "Platform users", { parameters: [ID_PARAM], ok: { status: "204", description: "Deleted" } }),
     },
     "/api/v1/system/api-keys/": {
@@ -146,8 +154,8 @@ function schoolPaths(): ZodOpenApiPathsObject {
     },
     [`/api/v1/school/${seg}/{id}/`]: {
       get: sch("One", tag, `${resource}.view`, { parameters: [ID_PARAM], ok: { status: "200", schema: out, description: "The object" } }),
-      put: sch("Replace (every field)", tag, `${resource}.change`, { parameters: [ID_PARAM], body: write, ok: { status: "200", schema: out, description: "Changed" } }),
-      patch: sch("Change some fields", tag, `${resource}.change`, { parameters: [ID_PARAM], body: patch, ok: { status: "200", schema: out, description: "Changed" } }),
+      put: sch("Replace (every field)", tag, `${resource}.change`, { parameters: [ID_PARAM], body: write, ok: { status: "200", schema: out, description: "Changed" }, extra: { "409": { description: "A unique value is taken" } } }),
+      patch: sch("Change some fields", tag, `${resource}.change`, { parameters: [ID_PARAM], body: patch, ok: { status: "200", schema: out, description: "Changed" }, extra: { "409": { description: "A unique value is taken" } } }),
       delete: sch("Delete", tag, `${resource}.delete`, { parameters: [ID_PARAM], ok: { status: "204", description: "Deleted" } }),
     },
   });
@@ -199,13 +207,13 @@ export function openApiDocument() {
       ...systemPaths(),
       ...schoolPaths(),
       "/api/health": {
-        get: { summary: "Health (database round trip)", tags: ["Operations"], security: [], responses: { "200": { description: "Up", ...json(z.object({ status: z.literal("ok") })) }, "503": { description: "Database unreachable" } } },
+        get: { summary: "Health (database round trip)", tags: ["Operations"], security: [], responses: { "200": { description: "Up", ...json(z.object({ status: z.literal("ok") })) }, "503": { description: "Database unreachable (Retry-After)" } } },
       },
       "/api/v1/openapi.json": {
         get: { summary: "This document", tags: ["Operations"], security: [], responses: { "200": { description: "OpenAPI 3.1 document" } } },
       },
       "/.well-known/jwks.json": {
-        get: { summary: "Public keys (JWK Set) that verify the platform's JWTs", tags: ["Operations"], security: [], responses: { "200": { description: "JWK Set" } } },
+        get: { summary: "Public keys (JWK Set) that verify the platform's JWTs", tags: ["Operations"], security: [], responses: { "200": { description: "JWK Set" }, ...outage } },
       },
     },
   });
