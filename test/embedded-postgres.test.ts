@@ -5,30 +5,16 @@ import { after, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
 import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, statSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { removeEmbeddedPostgres, startEmbeddedPostgres, type EmbeddedCluster, type EmbeddedOptions } from "@/lib/db/embedded";
+import { freePort, portAnswers } from "./helpers/system-api";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const IS_ROOT = process.getuid?.() === 0;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => { const { port } = srv.address() as net.AddressInfo; srv.close(() => resolve(port)); });
-  });
-}
 
-function portAnswers(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: "127.0.0.1", port });
-    socket.once("connect", () => { socket.destroy(); resolve(true); });
-    socket.once("error", () => resolve(false));
-  });
-}
 
 function running(pid: number): boolean {
   try { process.kill(pid, 0); } catch { return false; }

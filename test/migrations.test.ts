@@ -4,18 +4,10 @@ import assert from "node:assert/strict";
 import { mkdtemp, mkdir, writeFile, rm } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
-import net from "node:net";
 import { migrate, migrationsDir } from "@/lib/db/migrate";
-import { ownDatabase } from "./helpers/system-api";
+import { freePort, ownDatabase } from "./helpers/system-api";
 import { ensureDatabase, startEmbeddedPostgres } from "@/lib/db/embedded";
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => { const { port } = srv.address() as net.AddressInfo; srv.close(() => resolve(port)); });
-  });
-}
 
 
 async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {

@@ -34,11 +34,13 @@ export async function requestOrigin(): Promise<AuditOrigin> {
   return { ip: trusted ? h.get("x-sms-client-ip") : null, userAgent: h.get("user-agent"), requestId: h.get("x-request-id") };
 }
 
-/** Served over https (directly or behind a proxy that says so): the cookie must be Secure. */
+/**
+ * Served over https (a TLS socket, or a trusted proxy that says so — decided by our server, which
+ * sets `x-sms-proto`): the cookie must be Secure. Without our server, the browser's Origin tells.
+ */
 async function isHttps(): Promise<boolean> {
   const h = await headers();
-  const proto = h.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase();
-  return proto === "https" || (h.get("origin") ?? "").toLowerCase().startsWith("https:");
+  return h.get("x-sms-proto") === "https" || (h.get("origin") ?? "").toLowerCase().startsWith("https:");
 }
 
 interface PortalToken {

@@ -136,6 +136,15 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Whether something accepts connections on 127.0.0.1:`port`. */
+export function portAnswers(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: "127.0.0.1", port });
+    socket.once("connect", () => { socket.destroy(); resolve(true); });
+    socket.once("error", () => resolve(false));
+  });
+}
+
 export interface OwnServer {
   port: number;
   child: ChildProcess;
