@@ -78,6 +78,17 @@ export function newSession(owner: SessionOwner, origin: { ip: string | null; use
   };
 }
 
+/**
+ * Opens a session for a user without a password check, in the user's current epoch: for the
+ * benchmark's many sessions (bench/run.mjs), never for a request.
+ */
+export async function openSession(subject: SessionSubject, origin: { ip: string | null; userAgent: string | null }): Promise<TokenPair> {
+  const { sessionEpoch } = await prisma.user.findUniqueOrThrow({ where: { id: subject.userId }, select: { sessionEpoch: true } });
+  const session = newSession({ ...subject, sessionEpoch }, origin);
+  await runScript(session.statements);
+  return signPair(subject, session.familyId, session.refreshJti, session.expiresAt);
+}
+
 /** The token pair of a refresh token `refreshJti` in family `familyId` (its row written by the caller). */
 export async function signPair(subject: SessionSubject, familyId: string, refreshJti: string, familyExpiresAt: Date): Promise<TokenPair> {
   const refreshExpiresAt = familyExpiresAt; // never past the family's absolute end

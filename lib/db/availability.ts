@@ -11,6 +11,7 @@
 // The state lives on globalThis: Next.js loads route handlers and pages as separate module
 // graphs, and the server itself runs outside them, but there is one database and one answer.
 import pg from "pg";
+import { log } from "@/lib/log";
 
 /** Seconds a client is told to wait (Retry-After) before trying again. */
 export const RETRY_AFTER_SECONDS = 5;
@@ -26,10 +27,14 @@ const state: AvailabilityState = ((globalThis as { __smsDbAvailability?: Availab
   down: false, since: 0, probing: false,
 });
 
-// Errors that mean "no database to talk to", not "the query was wrong": the socket's own errors,
+// Errors that mean "no database to talk to", not "the query was wrong": failing to connect,
 // pg's and the pool's words for a lost or never-made connection, and PostgreSQL's SQLSTATEs for
 // connection exceptions (class 08), shutdown or start-up (57P01–57P03) and a full server (53300).
-const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN", "EPIPE"]);
+// A socket error counts only from making a connection (syscall connect or a name lookup): a reset
+// or a broken pipe is as likely the HTTP client going away, and pg reports a lost database
+// connection in words ("Connection terminated…") anyway.
+const CONNECT_CODES = new Set(["ECONNREFUSED", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN"]);
+const CONNECT_SYSCALLS = new Set(["connect", "getaddrinfo"]);
 const SQLSTATES = new Set(["57P01", "57P02", "57P03", "53300"]);
 const MESSAGES = [/connection terminated/i, /timeout exceeded when trying to connect/i, /not queryable/i, /connection (is )?closed/i, /can't reach database server/i];
 // Prisma's codes for the same: cannot reach the server, connection closed, pool timeout.
@@ -43,10 +48,11 @@ export function isDatabaseUnreachable(error: unknown): boolean {
     const e = queue.shift();
     if (!e || typeof e !== "object" || seen.has(e) || seen.size > 10) continue;
     seen.add(e);
-    const { code, originalCode, kind, message, cause, meta, errors } = e as Record<string, unknown>;
+    const { code, originalCode, syscall, kind, message, cause, meta, errors } = e as Record<string, unknown>;
+    if (typeof code === "string" && CONNECT_CODES.has(code) && typeof syscall === "string" && CONNECT_SYSCALLS.has(syscall)) return true;
     for (const c of [code, originalCode]) {
       if (typeof c !== "string") continue;
-      if (SOCKET_CODES.has(c) || SQLSTATES.has(c) || c.startsWith("08") || PRISMA_CODES.has(c)) return true;
+      if (SQLSTATES.has(c) || /^08[0-9A-Z]{3}$/.test(c) || PRISMA_CODES.has(c)) return true;
     }
     if (kind === "DatabaseNotReachable" || kind === "ConnectionClosed" || kind === "SocketTimeout") return true;
     if (typeof message === "string" && MESSAGES.some((m) => m.test(message))) return true;
@@ -69,6 +75,7 @@ export function noteDatabaseError(error: unknown): boolean {
   if (!state.down) {
     state.down = true;
     state.since = Date.now();
+    log.warn({ err: error }, "database unreachable: answering 503 until it is back");
   }
   void probeUntilUp();
   return true;
@@ -101,7 +108,10 @@ async function probeUntilUp(): Promise<void> {
   state.probing = true;
   try {
     while (state.down) {
-      if (await answers()) state.down = false;
+      if (await answers()) {
+        state.down = false;
+        log.info({ down_ms: Date.now() - state.since }, "database reachable again");
+      }
       else await new Promise((r) => setTimeout(r, PROBE_INTERVAL_MS).unref());
     }
   } finally {

@@ -20,7 +20,8 @@ async function readLimited(request: Request): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    // A client that goes away mid-body (a reset connection) leaves nothing to answer: not a 500.
+    const { done, value } = await reader.read().catch(() => { throw unreadable(); });
     if (done) break;
     size += value.byteLength;
     if (size > MAX_BODY_BYTES) {
@@ -33,6 +34,10 @@ async function readLimited(request: Request): Promise<Uint8Array> {
   let offset = 0;
   for (const c of chunks) { out.set(c, offset); offset += c.byteLength; }
   return out;
+}
+
+function unreadable(): ApiError {
+  return new ApiError(400, "invalid", "The request body could not be read.");
 }
 
 function tooLarge(): ApiError {
