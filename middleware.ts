@@ -5,7 +5,7 @@
 // It also gives every page its Content-Security-Policy with a fresh nonce, which Next.js reads
 // from the request's header and puts on the scripts it renders.
 import { NextResponse, type NextRequest } from "next/server";
-import { classifyHost } from "@/lib/tenancy/hosts";
+import { classifyHost } from "@/lib/schools/hosts";
 import { newNonce, pageContentSecurityPolicy } from "@/lib/http/content-security-policy";
 
 const TENANT_HOST_HEADER = "x-sms-tenant-host";

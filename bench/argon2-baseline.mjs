@@ -6,7 +6,7 @@
 // usage: node --import tsx bench/argon2-baseline.mjs <seconds>
 import { availableParallelism } from "node:os";
 import { hash, verify } from "@node-rs/argon2";
-import { ARGON2_OPTIONS } from "../lib/auth/password.ts";
+import { ARGON2_OPTIONS } from "../lib/credentials/password.ts";
 
 const seconds = Number(process.argv[2] || 10);
 const password = "scale-bench-password";

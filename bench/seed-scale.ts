@@ -14,7 +14,7 @@
 // (composite foreign keys keep roles, classes and students inside their tenant; the CHECKs on
 // users hold: school users have a client and no platform role, emails are lower-case).
 import type pg from "pg";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/credentials/password";
 import { DEFAULT_ROLES } from "@/lib/rbac/catalogue";
 
 export interface ScaleCounts {

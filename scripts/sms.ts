@@ -15,8 +15,8 @@ import { stopEmbeddedDatabase } from "@/lib/db/database-url";
 import { EnvError, env } from "@/lib/env";
 import { ensureSigningKey, rotateSigningKey } from "@/lib/auth/signing-keys";
 import { createPlatformUser } from "@/lib/users/create-user";
-import { EmailField, PhoneField } from "@/lib/auth/identifier";
-import { NewPassword } from "@/lib/auth/password";
+import { EmailField, PhoneField } from "@/lib/credentials/identifier";
+import { NewPassword } from "@/lib/credentials/password";
 import { pool } from "@/lib/db/client";
 import type { ScaleCounts } from "../bench/seed-scale";
 

@@ -13,7 +13,7 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { makePlatformUser, makeSchoolUser, makeTenant, sql } from "./helpers/fixtures";
-import { withTenant } from "@/lib/db/tenant-scope";
+import { withSchool } from "@/lib/db/school-scope";
 import { prisma } from "@/lib/db/client";
 
 /** Every table whose rows belong to a tenant (client_id), and `clients` itself. */
@@ -312,20 +312,20 @@ describe("the context does not outlive its transaction", () => {
 
 describe("through the app: withTenant", () => {
   it("runs as sms_tenant with the tenant's id", async () => {
-    const rows = await withTenant(A.tenant.id, (tx) =>
+    const rows = await withSchool(A.tenant.id, (tx) =>
       tx.$queryRaw<{ u: string; t: string }[]>`SELECT current_user AS u, current_setting('app.client_id', true) AS t`);
     assert.equal(rows[0].u, "sms_tenant");
     assert.equal(rows[0].t, A.tenant.id);
   });
 
   it("findMany() returns only A's users", async () => {
-    const users = await withTenant(A.tenant.id, (tx) => tx.user.findMany({ select: { id: true, clientId: true } }));
+    const users = await withSchool(A.tenant.id, (tx) => tx.user.findMany({ select: { id: true, clientId: true } }));
     assert.deepEqual(users.map((u) => u.id).sort(), [...A.userIds].sort());
     assert.ok(users.every((u) => u.clientId === A.tenant.id));
   });
 
   it("asking for B's rows by client id or id returns nothing", async () => {
-    const [byClient, byId, roles, clients] = await withTenant(A.tenant.id, async (tx) => [
+    const [byClient, byId, roles, clients] = await withSchool(A.tenant.id, async (tx) => [
       await tx.user.findMany({ where: { clientId: B.tenant.id } }),
       await tx.user.findUnique({ where: { id: B.userIds[0] } }),
       await tx.schoolRole.findMany({ where: { clientId: B.tenant.id } }),
@@ -338,7 +338,7 @@ describe("through the app: withTenant", () => {
   });
 
   it("a hand-written query inside withTenant cannot reach B either", async () => {
-    const [seen, changed] = await withTenant(A.tenant.id, async (tx) => [
+    const [seen, changed] = await withSchool(A.tenant.id, async (tx) => [
       await tx.$queryRawUnsafe<{ n: number }[]>("SELECT count(*)::int AS n FROM users WHERE client_id = $1::uuid", B.tenant.id),
       await tx.$executeRawUnsafe("UPDATE users SET full_name = 'pwned' WHERE client_id = $1::uuid", B.tenant.id),
     ] as const);
@@ -347,28 +347,28 @@ describe("through the app: withTenant", () => {
   });
 
   it("writing a row for B through Prisma fails", async () => {
-    await assert.rejects(withTenant(A.tenant.id, (tx) => tx.schoolRole.create({ data: { clientId: B.tenant.id, name: `Evil ${randomUUID()}` } })));
+    await assert.rejects(withSchool(A.tenant.id, (tx) => tx.schoolRole.create({ data: { clientId: B.tenant.id, name: `Evil ${randomUUID()}` } })));
     assert.equal(await count(owner, "school_roles", "client_id = $1 AND name LIKE 'Evil %'", [B.tenant.id]), 0);
   });
 
   it("after withTenant (committed or thrown) the same pooled connection is the owner again", async () => {
     const pid = async () => (await prisma.$queryRaw<{ p: number }[]>`SELECT pg_backend_pid() AS p`)[0].p;
     const first = await pid();
-    const inside = await withTenant(A.tenant.id, async (tx) => (await tx.$queryRaw<{ p: number }[]>`SELECT pg_backend_pid() AS p`)[0].p);
+    const inside = await withSchool(A.tenant.id, async (tx) => (await tx.$queryRaw<{ p: number }[]>`SELECT pg_backend_pid() AS p`)[0].p);
     assert.equal(inside, first, "the pool has one connection, so this is the same one");
     const after1 = await prisma.$queryRaw<{ u: string; t: string | null }[]>`SELECT current_user AS u, current_setting('app.client_id', true) AS t`;
     assert.notEqual(after1[0].u, "sms_tenant");
     assert.ok(!after1[0].t);
     assert.ok((await prisma.user.count({ where: { clientId: B.tenant.id } })) > 0, "the owner sees B");
 
-    await assert.rejects(withTenant(A.tenant.id, async () => { throw new Error("boom"); }), /boom/);
+    await assert.rejects(withSchool(A.tenant.id, async () => { throw new Error("boom"); }), /boom/);
     assert.equal(await pid(), first);
     const after2 = await prisma.$queryRaw<{ u: string; t: string | null }[]>`SELECT current_user AS u, current_setting('app.client_id', true) AS t`;
     assert.notEqual(after2[0].u, "sms_tenant");
     assert.ok(!after2[0].t);
 
     // B's context right after A's sees B only.
-    const ids = await withTenant(B.tenant.id, (tx) => tx.user.findMany({ select: { id: true } }));
+    const ids = await withSchool(B.tenant.id, (tx) => tx.user.findMany({ select: { id: true } }));
     assert.deepEqual(ids.map((u) => u.id).sort(), [...B.userIds].sort());
   });
 });

@@ -1,6 +1,12 @@
 // API keys as the system API reads and writes them (API.md §4 "API keys", §5).
 import { z } from "zod";
 import { isCodename } from "@/lib/rbac/catalogue";
+import { QueryBoolean, QueryIdOrNull, listQuery } from "@/lib/http/query";
+
+export const ApiKeyListQuery = listQuery({
+  client: QueryIdOrNull("Enter a school id, or null for global keys.").describe("School id, or null for global keys"),
+  revoked: QueryBoolean.describe("true or false"),
+});
 
 const Scopes = z
   .array(z.string().max(64))

@@ -8,18 +8,10 @@
 // suspended school 403, then the key's 401, then (in the pipeline) the scope's 403.
 import { prisma } from "@/lib/db/client";
 import { ApiError } from "@/lib/http/errors";
-import { assertServes, schoolAddress, tenantErrors, type Tenant } from "@/lib/tenancy/resolve-tenant";
-import { prepared, runAuthenticated, type SqlText } from "@/lib/db/tenant-script";
+import { assertServes, schoolAddress, schoolErrors, type School } from "@/lib/schools/resolve-school";
+import { prepared, runAuthenticated, type SqlText } from "@/lib/db/sql-script";
 import { hashKey, hashesMatch, parseKey } from "@/lib/api-keys/key-format";
-
-export interface ApiKeyPrincipal {
-  kind: "api_key";
-  keyId: string;
-  name: string;
-  prefix: string;
-  clientId: string | null;
-  scopes: string[];
-}
+import type { ApiKeyPrincipal } from "@/lib/rbac/principal";
 
 function invalid(): ApiError {
   return new ApiError(401, "api_key_not_valid", "API key is invalid, revoked or expired.");
@@ -76,7 +68,7 @@ const byDomain = keyStatement("c.id = (SELECT client_id FROM client_domains WHER
 const byKey = keyStatement("c.id = k.client_id AND $1::text IS NULL");
 
 export interface ApiKeyAuthentication {
-  tenant: Tenant;
+  school: School;
   principal: ApiKeyPrincipal;
   /** Rows of the `reads`, one array per statement; empty arrays unless `granted`. */
   rows: unknown[][];
@@ -102,15 +94,15 @@ export async function authenticateSchoolApiKey(
   const { row, rows } = await runAuthenticated<Row>(auth, options.reads ?? []);
   const keyValid = !!(row.key_id && hash && hashesMatch(row.key_hash, hash) && row.key_live);
   if (!row.id) {
-    if (address) throw tenantErrors.notFound();
-    throw keyValid ? tenantErrors.required() : invalid();
+    if (address) throw schoolErrors.notFound();
+    throw keyValid ? schoolErrors.required() : invalid();
   }
   assertServes(address, { slug: row.slug, isActive: row.is_active });
   if (!keyValid || (row.key_client && row.key_client !== row.id)) throw invalid();
 
   await touch(row.key_id!, row.last_used_at);
   return {
-    tenant: { id: row.id, slug: row.slug, name: row.name, isActive: row.is_active },
+    school: { id: row.id, slug: row.slug, name: row.name, isActive: row.is_active },
     principal: { kind: "api_key", keyId: row.key_id!, name: row.key_name, prefix: parsed!.prefix, clientId: row.key_client, scopes: row.scopes },
     rows,
     granted: row.granted,

@@ -2,21 +2,21 @@
 import { prisma } from "@/lib/db/client";
 import { ApiError } from "@/lib/http/errors";
 import { recordAudit, type AuditOrigin } from "@/lib/audit/record-audit";
-import type { UserPrincipal } from "@/lib/auth/authenticate";
+import type { UserPrincipal } from "@/lib/rbac/principal";
 import { accountKey, beginLoginAttempt } from "@/lib/auth/login-throttle";
-import { NewPassword, hashPassword, verifyPassword } from "@/lib/auth/password";
+import { NewPassword, hashPassword, verifyPassword } from "@/lib/credentials/password";
 import { endEverySession, revokeFamilies, rotateRefreshToken, schoolOfRefreshToken, type TokenPair } from "@/lib/auth/sessions";
-import { tenantErrors } from "@/lib/tenancy/resolve-tenant";
+import { schoolErrors } from "@/lib/schools/resolve-school";
 import { verifyToken, type Audience } from "@/lib/auth/tokens";
 import { zodFieldErrors } from "@/lib/http/errors";
 
-export async function refreshSession(refresh: string, audience: Audience, tenantId: string | null, origin: AuditOrigin): Promise<TokenPair> {
+export async function refreshSession(refresh: string, audience: Audience, schoolId: string | null, origin: AuditOrigin): Promise<TokenPair> {
   try {
-    const { access, refresh: next } = await rotateRefreshToken(refresh, audience, tenantId, origin);
+    const { access, refresh: next } = await rotateRefreshToken(refresh, audience, schoolId, origin);
     return { access, refresh: next };
   } catch (error) {
     if (error instanceof ApiError && error.code === "token_not_valid") {
-      await recordAudit({ action: `${audience}.token.refresh_refused`, clientId: tenantId }, origin);
+      await recordAudit({ action: `${audience}.token.refresh_refused`, schoolId: schoolId }, origin);
     }
     throw error;
   }
@@ -27,14 +27,14 @@ export async function refreshSession(refresh: string, audience: Audience, tenant
  * name its own): the refresh token's.
  */
 export async function schoolOfLogout(body: { refresh?: string }): Promise<string> {
-  if (!body.refresh) throw tenantErrors.required();
+  if (!body.refresh) throw schoolErrors.required();
   return schoolOfRefreshToken(body.refresh);
 }
 
 export async function logout(
   input: { refresh?: string; all?: true },
   audience: Audience,
-  tenantId: string | null,
+  schoolId: string | null,
   principal: UserPrincipal | undefined,
   origin: AuditOrigin,
 ): Promise<void> {
@@ -42,23 +42,23 @@ export async function logout(
     if (!principal) throw new ApiError(401, "not_authenticated", 'Logging out everywhere ("all") needs a Bearer access token.');
     const count = await revokeFamilies({ userId: principal.user.id }, "logout_all");
     await recordAudit({
-      action: `${audience}.logout.all`, clientId: tenantId, actor: { userId: principal.user.id, label: principal.user.email ?? principal.user.phone },
+      action: `${audience}.logout.all`, schoolId: schoolId, actor: { userId: principal.user.id, label: principal.user.email ?? principal.user.phone },
       target: { type: "user", id: principal.user.id }, metadata: { sessions_revoked: count },
     }, origin);
     return;
   }
   const claims = await verifyToken(input.refresh, { type: "refresh", aud: audience });
-  if ((claims.tid ?? null) !== tenantId) throw new ApiError(401, "token_not_valid", "Token is invalid or expired.");
+  if ((claims.tid ?? null) !== schoolId) throw new ApiError(401, "token_not_valid", "Token is invalid or expired.");
   if (principal && principal.user.id !== claims.sub) throw ApiError.permissionDenied("That session belongs to another user.");
   await revokeFamilies({ id: claims.sid }, "logout");
-  await recordAudit({ action: `${audience}.logout`, clientId: tenantId, actor: { userId: claims.sub }, target: { type: "session", id: claims.sid } }, origin);
+  await recordAudit({ action: `${audience}.logout`, schoolId: schoolId, actor: { userId: claims.sub }, target: { type: "session", id: claims.sid } }, origin);
 }
 
 export async function changePassword(
   input: { old_password: string; new_password: string },
   principal: UserPrincipal,
   audience: Audience,
-  tenantId: string | null,
+  schoolId: string | null,
   origin: AuditOrigin,
 ): Promise<void> {
   const checked = NewPassword().safeParse(input.new_password);
@@ -83,7 +83,7 @@ export async function changePassword(
     ended = true;
     await attempt.finish("succeeded");
     await recordAudit({
-      action: `${audience}.password.changed`, clientId: tenantId, actor: { userId: user.id, label: user.email ?? user.phone },
+      action: `${audience}.password.changed`, schoolId: schoolId, actor: { userId: user.id, label: user.email ?? user.phone },
       target: { type: "user", id: user.id }, metadata: { sessions_revoked: count },
     }, origin);
   } finally {

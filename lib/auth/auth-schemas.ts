@@ -1,6 +1,6 @@
 // Bodies and answers of the auth endpoints (API.md §4), shared by system and school auth.
 import { z } from "zod";
-import { PASSWORD_MAX_LENGTH, PresentedPassword } from "@/lib/auth/password";
+import { PASSWORD_MAX_LENGTH, PresentedPassword } from "@/lib/credentials/password";
 import { UserOut } from "@/lib/users/user-schemas";
 import { SchoolProfile } from "@/lib/school/profile";
 

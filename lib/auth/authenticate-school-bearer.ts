@@ -8,26 +8,21 @@
 // lib/auth/authenticate.ts, lib/rbac/permissions.ts), in the same order of precedence:
 // unknown school 404, host/header mismatch 400, suspended school 403, then the token's 401s.
 import { ApiError } from "@/lib/http/errors";
-import { assertServes, schoolAddress, tenantErrors, type Tenant } from "@/lib/tenancy/resolve-tenant";
+import { assertServes, schoolAddress, schoolErrors, type School } from "@/lib/schools/resolve-school";
 import { verifyToken, type TokenClaims } from "@/lib/auth/tokens";
-import type { UserPrincipal } from "@/lib/auth/authenticate";
-import type { PublicUser } from "@/lib/users/user-schemas";
-import { prepared, runAuthenticated, type SqlText } from "@/lib/db/tenant-script";
+import type { UserPrincipal } from "@/lib/rbac/principal";
+import { PUBLIC_USER_COLUMNS, userOfRow, type PublicUserRow } from "@/lib/users/user-schemas";
+import { prepared, runAuthenticated, type SqlText } from "@/lib/db/sql-script";
 
-interface Row {
+/** The user's columns are null unless the session is valid. */
+interface Row extends PublicUserRow {
   /** Null when no school is served at the address. */
-  id: string | null;
-  slug: string;
-  name: string;
-  is_active: boolean;
+  school_id: string | null;
+  school_slug: string;
+  school_name: string;
+  school_active: boolean;
   /** The session is the token's, live (not revoked, not past its end, its user's epoch), its user active and of this school. */
   session_valid: boolean | null;
-  email: string | null;
-  phone: string | null;
-  full_name: string | null;
-  platform_role: PublicUser["platformRole"];
-  last_login: Date | null;
-  date_joined: Date | null;
   permissions: string[];
   granted: boolean;
 }
@@ -42,8 +37,8 @@ const tokenInvalid = () => new ApiError(401, "token_not_valid", "Token is invali
 // is authenticated and authorised. It always returns exactly one row (NULL id: no such school).
 // TypeScript still makes every decision about which error to answer.
 const authStatement = (where: string) => prepared(`
-  SELECT c.id, c.slug, c.name, c.is_active, s.session_valid,
-         u.email, u.phone, u.full_name, u.platform_role::text AS platform_role, u.last_login, u.date_joined,
+  SELECT c.id AS school_id, c.slug AS school_slug, c.name AS school_name, c.is_active AS school_active, s.session_valid,
+         ${PUBLIC_USER_COLUMNS},
          p.permissions,
          set_config('app.client_id', CASE WHEN c.is_active AND s.session_valid AND ($5::text IS NULL OR $5::text = ANY (p.permissions))
                                           THEN c.id::text ELSE '' END, true) <> '' AS granted
@@ -69,7 +64,7 @@ const byId = authStatement("c.id = $1::uuid");
 
 
 export interface BearerAuthentication {
-  tenant: Tenant;
+  school: School;
   principal: UserPrincipal;
   /** Rows of the `reads`, one array per statement; empty arrays unless `granted`. */
   rows: unknown[][];
@@ -99,19 +94,15 @@ export async function authenticateSchoolBearer(
   // (404/400/403) still come before the 401.
   const reads = claims && options.reads ? options.reads(claims) : [];
   const { row, rows } = await runAuthenticated<Row>(auth, reads);
-  if (!row.id) throw tenantErrors.notFound();
-  assertServes(address, { slug: row.slug, isActive: row.is_active });
+  if (!row.school_id) throw schoolErrors.notFound();
+  assertServes(address, { slug: row.school_slug, isActive: row.school_active });
   if (!claims) throw tokenError;
   // The token's school is this one, its session is live and its user active here (checked in SQL).
-  if (claims.tid !== row.id || !row.session_valid) throw tokenInvalid();
+  if (claims.tid !== row.school_id || !row.session_valid) throw tokenInvalid();
 
-  const user: PublicUser = {
-    id: claims.sub, email: row.email, phone: row.phone, fullName: row.full_name ?? "", isActive: true, clientId: row.id,
-    platformRole: row.platform_role, lastLogin: row.last_login, dateJoined: row.date_joined!,
-  };
   return {
-    tenant: { id: row.id, slug: row.slug, name: row.name, isActive: row.is_active },
-    principal: { kind: "user", user, sessionId: claims.sid, claims, permissions: new Set(row.permissions) },
+    school: { id: row.school_id, slug: row.school_slug, name: row.school_name, isActive: row.school_active },
+    principal: { kind: "user", user: userOfRow(row), sessionId: claims.sid, permissions: new Set(row.permissions) },
     rows,
     granted: row.granted,
   };

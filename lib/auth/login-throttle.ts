@@ -17,7 +17,7 @@ import ipaddr from "ipaddr.js";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
 import { pool } from "@/lib/db/client";
-import { prepared, runScript, type SqlText } from "@/lib/db/tenant-script";
+import { prepared, runScript, type SqlText } from "@/lib/db/sql-script";
 
 /** An attempt's slot is freed by then even if the instance holding it died mid-attempt. */
 const LEASE_SECONDS = 30;

@@ -7,13 +7,13 @@
 import { z } from "zod";
 import { ApiError } from "@/lib/http/errors";
 import { auditStatement, recordAudit, type AuditEntry, type AuditOrigin } from "@/lib/audit/record-audit";
-import { parseIdentifier } from "@/lib/auth/identifier";
+import { parseIdentifier } from "@/lib/credentials/identifier";
 import { accountKey, beginLoginAttempt, type AttemptOutcome } from "@/lib/auth/login-throttle";
-import { PresentedPassword, verifyPassword } from "@/lib/auth/password";
+import { PresentedPassword, verifyPassword } from "@/lib/credentials/password";
 import { SESSION_REFUSED, newSession, signPair, type TokenPair } from "@/lib/auth/sessions";
-import type { PublicUser } from "@/lib/users/user-schemas";
+import { PUBLIC_USER_COLUMNS, userOfRow, type PublicUser, type PublicUserRow } from "@/lib/users/user-schemas";
 import type { Audience } from "@/lib/auth/tokens";
-import { prepared, runScript, tenantContext, tenantRead, type SqlText, type TenantReadPlan } from "@/lib/db/tenant-script";
+import { prepared, runScript, schoolContext, schoolRead, type SqlText, type ReadPlan } from "@/lib/db/sql-script";
 
 const IdentifierString = z.string().trim().min(1, "This field may not be blank.").max(254, "Ensure this field has no more than 254 characters.");
 
@@ -37,7 +37,7 @@ export type LoginInput = z.infer<typeof LoginBody>;
 export interface LoginTarget {
   audience: Audience;
   /** The tenant the login happens on (school auth); null for system auth. */
-  tenantId: string | null;
+  schoolId: string | null;
 }
 
 /**
@@ -47,12 +47,12 @@ export interface LoginTarget {
  * failure even when the password was right — and the platform's trail keeps who it really was.
  */
 function attemptAudit(action: string, target: LoginTarget, row: { id: string; client_id: string | null } | undefined, label: string): AuditEntry[] {
-  if (!row || target.tenantId === null || row.client_id === target.tenantId) {
-    return [{ action, clientId: target.tenantId, actor: { userId: row?.id ?? null, label } }];
+  if (!row || target.schoolId === null || row.client_id === target.schoolId) {
+    return [{ action, schoolId: target.schoolId, actor: { userId: row?.id ?? null, label } }];
   }
   return [
-    { action: "school.login.failed", clientId: target.tenantId, actor: { userId: null, label } },
-    { action, clientId: null, actor: { userId: row.id, label }, metadata: { school: target.tenantId, account_elsewhere: true } },
+    { action: "school.login.failed", schoolId: target.schoolId, actor: { userId: null, label } },
+    { action, schoolId: null, actor: { userId: row.id, label }, metadata: { school: target.schoolId, account_elsewhere: true } },
   ];
 }
 
@@ -60,21 +60,12 @@ function failed(): ApiError {
   return new ApiError(401, "authentication_failed", "No active account found with the given credentials.");
 }
 
-const USER_COLUMNS = "id, email, phone, full_name, is_active, client_id, platform_role::text AS platform_role, last_login, date_joined, password_hash, session_epoch";
-const userByEmail = prepared(`SELECT ${USER_COLUMNS} FROM users WHERE email = $1::text`);
-const userByPhone = prepared(`SELECT ${USER_COLUMNS} FROM users WHERE phone = $1::text`);
+const USER_COLUMNS = `${PUBLIC_USER_COLUMNS}, u.password_hash, u.session_epoch`;
+const userByEmail = prepared(`SELECT ${USER_COLUMNS} FROM users u WHERE u.email = $1::text`);
+const userByPhone = prepared(`SELECT ${USER_COLUMNS} FROM users u WHERE u.phone = $1::text`);
 const touchLastLogin = prepared("UPDATE users SET last_login = $2::timestamptz WHERE id = $1::uuid");
 
-interface UserRow {
-  id: string;
-  email: string | null;
-  phone: string | null;
-  full_name: string;
-  is_active: boolean;
-  client_id: string | null;
-  platform_role: PublicUser["platformRole"];
-  last_login: Date | null;
-  date_joined: Date;
+interface UserRow extends PublicUserRow {
   password_hash: string;
   session_epoch: number;
 }
@@ -89,7 +80,7 @@ export async function login<R = undefined>(
   input: LoginInput,
   target: LoginTarget,
   origin: AuditOrigin,
-  read?: (userId: string) => TenantReadPlan<R>,
+  read?: (userId: string) => ReadPlan<R>,
 ): Promise<{ user: PublicUser; tokens: TokenPair; read: R }> {
   const raw = (input.identifier ?? input.email ?? input.phone)!;
   const identifier = parseIdentifier(raw);
@@ -105,7 +96,7 @@ export async function login<R = undefined>(
   try {
     const passwordOk = await verifyPassword(row?.password_hash ?? null, input.password);
     const label = identifier?.value ?? raw.slice(0, 254);
-    const belongsHere = row ? row.client_id === target.tenantId : false;
+    const belongsHere = row ? row.client_id === target.schoolId : false;
 
     if (!row || !passwordOk || !row.is_active || (target.audience === "school" && row.client_id !== null && !belongsHere)) {
       await Promise.all([finish("failed"), recordAudit(attemptAudit(`${target.audience}.login.failed`, target, row, label), origin)]);
@@ -132,11 +123,11 @@ export async function login<R = undefined>(
       touchLastLogin.run(row.id, lastLogin.toISOString()),
       ...session.statements,
       attempt.end("succeeded"),
-      auditStatement({ clientId: target.tenantId, actor: { userId: row.id, label }, action: `${target.audience}.login.succeeded`, target: { type: "user", id: row.id } }, origin),
+      auditStatement({ schoolId: target.schoolId, actor: { userId: row.id, label }, action: `${target.audience}.login.succeeded`, target: { type: "user", id: row.id } }, origin),
     ];
     const schoolId = row.client_id;
     const plan = read && schoolId ? read(row.id) : null;
-    const script = plan && schoolId ? [...writes, tenantContext(schoolId), ...plan.statements] : writes;
+    const script = plan && schoolId ? [...writes, schoolContext(schoolId), ...plan.statements] : writes;
     // The writes and the signing are independent: together, not one after another.
     const [results, tokens] = await Promise.all([
       runScript(script).catch(async (error: { code?: string }) => {
@@ -149,12 +140,9 @@ export async function login<R = undefined>(
       signPair(subject, session.familyId, session.refreshJti, session.expiresAt),
     ]);
     ended = true; // the script ended the attempt with its writes
-    const publicUser: PublicUser = {
-      id: row.id, email: row.email, phone: row.phone, fullName: row.full_name, isActive: row.is_active, clientId: row.client_id,
-      platformRole: row.platform_role, lastLogin, dateJoined: row.date_joined,
-    };
+    const publicUser: PublicUser = { ...userOfRow(row), lastLogin };
     const readResult = plan && schoolId
-      ? await plan.result(results.slice(writes.length + 1).map((r) => r.rows), (statements) => tenantRead<unknown[][]>(schoolId, statements))
+      ? await plan.result(results.slice(writes.length + 1).map((r) => r.rows), (statements) => schoolRead<unknown[][]>(schoolId, statements))
       : undefined;
     return { user: publicUser, tokens, read: readResult as R };
   } finally {

@@ -7,10 +7,10 @@
 //   access token minted in it (they carry its id as `sid`).
 import { v7 as uuidv7 } from "uuid";
 import { prisma, type Prisma } from "@/lib/db/client";
-import { prepared, runScript, type SqlText } from "@/lib/db/tenant-script";
+import { prepared, runScript, type SqlText } from "@/lib/db/sql-script";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
-import { tenantErrors } from "@/lib/tenancy/resolve-tenant";
+import { schoolErrors } from "@/lib/schools/resolve-school";
 import { accessExpiry, signToken, verifyToken, type Audience } from "@/lib/auth/tokens";
 import { recordAudit, type AuditOrigin } from "@/lib/audit/record-audit";
 
@@ -120,9 +120,9 @@ export interface RotationResult extends TokenPair {
  * Exchanges a refresh token for a new pair. `tenantId` is the request's tenant for school
  * tokens (null for system ones); a token of another tenant is refused like a forged one.
  */
-export async function rotateRefreshToken(token: unknown, audience: Audience, tenantId: string | null, origin: AuditOrigin): Promise<RotationResult> {
+export async function rotateRefreshToken(token: unknown, audience: Audience, schoolId: string | null, origin: AuditOrigin): Promise<RotationResult> {
   const claims = await verifyToken(token, { type: "refresh", aud: audience });
-  if ((claims.tid ?? null) !== tenantId) throw refreshInvalid();
+  if ((claims.tid ?? null) !== schoolId) throw refreshInvalid();
 
   // Spending the token, checking its session, user and school, and writing its successor are one
   // statement: the one request that spends the token has its answer settled (a replay by a loser
@@ -137,14 +137,14 @@ export async function rotateRefreshToken(token: unknown, audience: Audience, ten
     const known = await prisma.refreshToken.findUnique({ where: { id: claims.jti }, select: { familyId: true, usedAt: true } });
     if (known?.usedAt && (await revokeFamilies({ id: known.familyId }, "refresh_replay")) > 0) {
       await recordAudit({
-        action: `${audience}.session.revoked`, clientId: tenantId, actor: { userId: claims.sub },
+        action: `${audience}.session.revoked`, schoolId: schoolId, actor: { userId: claims.sub },
         target: { type: "session", id: known.familyId }, metadata: { reason: "refresh_replay" },
       }, origin);
     }
     throw refreshInvalid();
   }
   if (!rotated.user_ok) throw refreshInvalid();
-  if (rotated.client_active === false) throw tenantErrors.inactive();
+  if (rotated.client_active === false) throw schoolErrors.inactive();
   const subject = { userId: claims.sub, clientId: rotated.client_id, audience };
   const pair = await signPair(subject, rotated.family_id, nextJti, rotated.expires_at);
   return { ...pair, familyId: rotated.family_id, userId: claims.sub };

@@ -13,7 +13,7 @@ import { prisma } from "@/lib/db/client";
 import { ensureSigningKey } from "@/lib/auth/signing-keys";
 import { pruneExpiredThrottles } from "@/lib/auth/login-throttle";
 import { createPlatformUser, createSchoolUser } from "@/lib/users/create-user";
-import { createTenant } from "@/lib/tenancy/create-tenant";
+import { createSchool } from "@/lib/platform/schools";
 
 export interface DemoCredentials {
   platform: { url: string; email: string; password: string } | null;
@@ -63,9 +63,9 @@ async function ensureDemo(port: number): Promise<DemoCredentials> {
     saved.platform = creds;
   }
   if (!saved.school && !(await prisma.client.findUnique({ where: { slug: DEMO_SLUG }, select: { id: true } }))) {
-    const tenant = await createTenant({ name: "Greenwood High School", slug: DEMO_SLUG });
+    const school = await createSchool({ school: { name: "Greenwood High School", slug: DEMO_SLUG } });
     const creds = { url: `http://${DEMO_SLUG}.${root}:${port}/`, slug: DEMO_SLUG, email: "head@greenwood.example.org", password: password() };
-    await createSchoolUser(tenant.id, { email: creds.email, password: creds.password, fullName: "Grace Head", roleNames: ["Admin"] });
+    await createSchoolUser(school.id, { email: creds.email, password: creds.password, fullName: "Grace Head", roleNames: ["Admin"] });
     saved.school = creds;
   }
   await writeFile(file, JSON.stringify(saved, null, 2) + "\n", { mode: 0o600 });

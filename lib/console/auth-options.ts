@@ -11,6 +11,7 @@ import { LoginBody, login } from "@/lib/auth/login";
 import { claimsOfVerified } from "@/lib/console/session-token";
 import { revokeFamilies } from "@/lib/auth/sessions";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { originOf } from "@/lib/http/request-context";
 
 function header(headers: Record<string, unknown> | undefined, name: string): string | null {
   const value = headers?.[name];
@@ -29,14 +30,9 @@ export function consoleAuthOptions(): NextAuthOptions {
         async authorize(credentials, req) {
           const parsed = LoginBody.safeParse({ identifier: credentials?.identifier, password: credentials?.password });
           if (!parsed.success) throw new Error("Enter your email or phone and your password.");
-          const trusted = Boolean((globalThis as { __smsServer?: boolean }).__smsServer);
-          const origin = {
-            ip: trusted ? header(req?.headers, "x-sms-client-ip") : null,
-            userAgent: header(req?.headers, "user-agent"),
-            requestId: header(req?.headers, "x-request-id"),
-          };
+          const origin = originOf({ get: (name) => header(req?.headers, name) });
           try {
-            const { user, tokens } = await login(parsed.data, { audience: "system", tenantId: null }, origin);
+            const { user, tokens } = await login(parsed.data, { audience: "system", schoolId: null }, origin);
             const { sid } = await claimsOfVerified(tokens.access);
             return { id: user.id, email: user.email, name: user.fullName || user.email || user.phone, sid, role: user.platformRole };
           } catch (error) {

@@ -2,11 +2,13 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { decode } from "next-auth/jwt";
-import { sessionUser, type UserPrincipal } from "@/lib/auth/authenticate";
+import { sessionUser } from "@/lib/auth/authenticate";
+import type { UserPrincipal } from "@/lib/rbac/principal";
 import { isId } from "@/lib/http/ids";
 import { ApiError } from "@/lib/http/errors";
 import { assertPlatformAccess, type PlatformAccess } from "@/lib/platform/policy";
-import type { Actor } from "@/lib/platform/actor";
+import type { PlatformActor } from "@/lib/audit/actor";
+import { originOf } from "@/lib/http/request-context";
 
 const COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
@@ -35,14 +37,9 @@ export async function requireConsoleUser(): Promise<UserPrincipal> {
 }
 
 /** For server actions: the acting user, allowed to do `access`, with the request's origin. */
-export async function consoleActor(access: PlatformAccess): Promise<Actor> {
+export async function consoleActor(access: PlatformAccess): Promise<PlatformActor> {
   const principal = await consolePrincipal();
   if (!principal) throw new ApiError(401, "not_authenticated", "Your session has ended. Sign in again.");
   assertPlatformAccess(principal.user, access);
-  const h = await headers();
-  const trusted = Boolean((globalThis as { __smsServer?: boolean }).__smsServer);
-  return {
-    user: principal.user,
-    origin: { ip: trusted ? h.get("x-sms-client-ip") : null, userAgent: h.get("user-agent"), requestId: h.get("x-request-id") },
-  };
+  return { principal, origin: originOf(await headers()) };
 }

@@ -70,38 +70,58 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
   });
 }
 
-interface PrismaLikeError {
-  code?: string;
-  meta?: { target?: unknown; modelName?: string; driverAdapterError?: { cause?: { constraint?: { fields?: string[] } } } };
+// Every unique constraint a client can run into, by the name PostgreSQL gives it, and the 409 it
+// means: the field of the contract that holds the taken value, the sentence for `detail`, and the
+// one beside the field. The one place that turns a unique violation into the contract's 409.
+const UNIQUE_CONSTRAINTS: Record<string, { field: string; detail: string; message?: string }> = {
+  users_email_key: { field: "email", detail: "A user with this email already exists." },
+  users_phone_key: { field: "phone", detail: "A user with this phone number already exists." },
+  teacher_profiles_client_id_employee_number_key: { field: "teacher.employee_number", detail: "Another teacher of this school has this employee number." },
+  clients_slug_key: { field: "slug", detail: "A school with this slug already exists." },
+  client_domains_domain_key: { field: "domains", detail: "A school already uses one of these domains.", message: "One of these domains is already used by a school." },
+  school_roles_client_id_name_key: { field: "name", detail: "A role with this name already exists in this school.", message: "A role with this name already exists." },
+  user_role_assignments_user_id_role_id_key: { field: "role", detail: "The user already has this role.", message: "The user already has this role." },
+  students_client_id_admission_number_key: {
+    field: "admission_number", detail: "A student with this admission number already exists in this school.", message: "A student with this admission number already exists.",
+  },
+};
+
+/** The constraint behind a unique violation, from Prisma (P2002, through its pg adapter) or pg (23505). */
+function violatedConstraint(error: unknown): string | null {
+  const e = error as { code?: string; constraint?: string; meta?: { driverAdapterError?: { cause?: { constraint?: { index?: string } } } } };
+  if (e?.code === "23505") return e.constraint ?? "";
+  if (e?.code === "P2002") return e.meta?.driverAdapterError?.cause?.constraint?.index ?? "";
+  return null;
 }
 
-/** Names the field behind a unique violation, from the constraint's columns. */
-function uniqueField(error: PrismaLikeError): string {
-  const fromAdapter = error.meta?.driverAdapterError?.cause?.constraint?.fields;
-  const target = Array.isArray(error.meta?.target) ? (error.meta?.target as string[]) : fromAdapter;
-  const field = (target ?? []).map((f) => f.replace(/"/g, "")).find((f) => f !== "client_id" && f !== "clientId");
-  return field ?? "value";
+/**
+ * The contract's error for anything a request may throw, or null for a bug: ApiError as it is,
+ * zod's field errors, a unique violation's 409, Prisma's "not found", an unreachable database's
+ * 503. The API's mapper below and the console's and portal's actions all use it.
+ */
+export function knownError(error: unknown): ApiError | null {
+  if (error instanceof ApiError) return error;
+  if (error instanceof z.ZodError) return ApiError.invalid(zodFieldErrors(error));
+  const constraint = violatedConstraint(error);
+  if (constraint !== null) {
+    const known = UNIQUE_CONSTRAINTS[constraint];
+    return known ? ApiError.conflict(known.field, known.detail, known.message) : ApiError.conflict("value", "This value is already in use.");
+  }
+  if ((error as { code?: string })?.code === "P2025") return ApiError.notFound();
+  // No database to talk to is an outage, not a bug: the client should come back shortly.
+  if (noteDatabaseError(error)) return serviceUnavailable();
+  return null;
 }
 
 export function toResponse(error: unknown, requestId?: string): Response {
-  if (error instanceof ApiError) {
-    const body: Record<string, unknown> = { detail: error.detail, code: error.code };
-    if (error.options.errors) body.errors = error.options.errors;
-    const headers = { ...error.options.headers };
-    if (error.status === 401) headers["www-authenticate"] ??= challengeFor(error.code);
-    return json(error.status, body, headers);
+  const known = knownError(error);
+  if (!known) {
+    log.error({ err: error, request_id: requestId }, "unhandled error");
+    return json(500, { detail: "A server error occurred.", code: "server_error" });
   }
-  if (error instanceof z.ZodError) {
-    return json(400, { detail: "Invalid input.", code: "invalid", errors: zodFieldErrors(error) });
-  }
-  const prismaError = error as PrismaLikeError;
-  if (prismaError?.code === "P2002") {
-    const field = uniqueField(prismaError);
-    return toResponse(ApiError.conflict(field), requestId);
-  }
-  if (prismaError?.code === "P2025") return toResponse(ApiError.notFound(), requestId);
-  // No database to talk to is an outage, not a bug: the client should come back shortly.
-  if (noteDatabaseError(error)) return toResponse(serviceUnavailable(), requestId);
-  log.error({ err: error, request_id: requestId }, "unhandled error");
-  return json(500, { detail: "A server error occurred.", code: "server_error" });
+  const body: Record<string, unknown> = { detail: known.detail, code: known.code };
+  if (known.options.errors) body.errors = known.options.errors;
+  const headers = { ...known.options.headers };
+  if (known.status === 401) headers["www-authenticate"] ??= challengeFor(known.code);
+  return json(known.status, body, headers);
 }

@@ -1,30 +1,83 @@
-// DRF-style page-number pagination (API.md §1): ?page= (1-based), ?page_size= (default 50,
-// max 200); answers {"count","next","previous","results"} with absolute next/previous URLs.
+// DRF-style page-number pagination (the REST contract §1): ?page= (1-based, or last) and
+// ?page_size= (default 50, max 200), answered as {"count","next","previous","results"} with absolute
+// next/previous URLs.
+//
+// Domain functions page their lists (`paginate`, or `paginatedRead` for a one-round-trip read)
+// and answer a `Page`: the rows and where they are. The links are the route's business: they name
+// the URL the client asked for (`pageBody`), which no domain function knows.
 import { z } from "zod";
 import { ApiError } from "@/lib/http/errors";
-import type { SqlText, TenantReadPlan } from "@/lib/db/tenant-script";
+import type { ReadPlan, SqlText } from "@/lib/db/sql-script";
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
 
+/** What a list was asked for (lib/http/query.ts parses it): page 0 is no page (404). */
 export interface PageRequest {
-  page: number;
+  page: number | "last";
   pageSize: number;
-  skip: number;
-  take: number;
 }
 
-/** Like DRF: an unusable page_size falls back to the default; a bad page is 404 "Invalid page." */
-export function pageRequest(url: URL): PageRequest {
-  const rawSize = url.searchParams.get("page_size");
-  const size = rawSize !== null && /^\d{1,6}$/.test(rawSize) && Number(rawSize) > 0 ? Math.min(Number(rawSize), MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
-  const rawPage = url.searchParams.get("page");
-  let page = 1;
-  if (rawPage !== null && rawPage !== "last") {
-    if (!/^\d{1,9}$/.test(rawPage) || Number(rawPage) < 1) throw new ApiError(404, "not_found", "Invalid page.");
-    page = Number(rawPage);
+export interface Page<T> {
+  count: number;
+  page: number;
+  pageSize: number;
+  results: T[];
+}
+
+const invalidPage = () => new ApiError(404, "not_found", "Invalid page.");
+
+/** The page to read once the count is known: `last` resolved; past the last (but page 1) is 404. */
+function settle(request: PageRequest, count: number): { page: number; skip: number; take: number } {
+  const lastPage = Math.max(1, Math.ceil(count / request.pageSize));
+  const page = request.page === "last" ? lastPage : request.page;
+  if (page < 1 || page > lastPage) throw invalidPage();
+  return { page, skip: (page - 1) * request.pageSize, take: request.pageSize };
+}
+
+/** Runs the count and the page query. */
+export async function paginate<Row, Out>(
+  request: PageRequest,
+  query: { count: () => Promise<number>; rows: (p: { skip: number; take: number }) => Promise<Row[]> },
+  serialize: (row: Row) => Out,
+): Promise<Page<Out>> {
+  if (request.page !== "last" && request.page < 1) throw invalidPage();
+  const count = await query.count();
+  const { page, skip, take } = settle(request, count);
+  const rows = count === 0 ? [] : await query.rows({ skip, take });
+  return { count, page, pageSize: request.pageSize, results: rows.map(serialize) };
+}
+
+/**
+ * A page whose results PostgreSQL already wrote as JSON text (a hot read): the response body is
+ * assembled around that text instead of parsing and serialising it again.
+ */
+export class JsonPage<T> {
+  constructor(readonly count: number, readonly page: number, readonly pageSize: number, readonly resultsJson: string) {}
+
+  /** As a plain page, for server-rendered pages. */
+  parsed(): Page<T> {
+    return { count: this.count, page: this.page, pageSize: this.pageSize, results: JSON.parse(this.resultsJson) as T[] };
   }
-  return { page, pageSize: size, skip: (page - 1) * size, take: size };
+}
+
+/**
+ * A list page as a read plan (lib/db/sql-script.ts). `statement(p)` answers one row: `n`, the
+ * count, and `rows`, the page's results as JSON text (`json_agg(…)::text`, already in the
+ * response's shape). The page asked for travels with the plan; `last` rereads once it knows the count.
+ */
+export function paginatedRead<T>(request: PageRequest, statement: (p: { skip: number; take: number }) => SqlText): ReadPlan<JsonPage<T>> {
+  const first = request.page === "last" || request.page < 1 ? 1 : request.page;
+  const decode = ([[row]]: unknown[][]) => row as { n: number; rows: string };
+  return {
+    statements: [statement({ skip: (first - 1) * request.pageSize, take: request.pageSize })],
+    async result(prefetched, reread) {
+      let { n: count, rows } = decode(prefetched);
+      const { page, skip, take } = settle(request, count);
+      if (page !== first) ({ n: count, rows } = decode(await reread([statement({ skip, take })])));
+      return new JsonPage<T>(count, page, request.pageSize, rows);
+    },
+  };
 }
 
 function pageUrl(url: URL, page: number): string {
@@ -34,90 +87,19 @@ function pageUrl(url: URL, page: number): string {
   return next.toString();
 }
 
-export interface Page<T> {
-  count: number;
-  next: string | null;
-  previous: string | null;
-  results: T[];
-}
-
-/** Runs the count and the page query; a page past the last (other than page 1) is 404. */
-export async function paginate<Row, Out>(
-  url: URL,
-  query: { count: () => Promise<number>; rows: (p: PageRequest) => Promise<Row[]> },
-  serialize: (row: Row) => Out,
-): Promise<Page<Out>> {
-  const request = pageRequest(url);
-  const count = await query.count();
-  const lastPage = Math.max(1, Math.ceil(count / request.pageSize));
-  if (url.searchParams.get("page") === "last") {
-    request.page = lastPage;
-    request.skip = (lastPage - 1) * request.pageSize;
+/** The contract's page body for `url` (the URL the client asked for): count, links, results. */
+export function pageBody<T>(url: URL, page: Page<T> | JsonPage<T>) {
+  const lastPage = Math.max(1, Math.ceil(page.count / page.pageSize));
+  const next = page.page < lastPage ? pageUrl(url, page.page + 1) : null;
+  const previous = page.page > 1 ? pageUrl(url, page.page - 1) : null;
+  if (page instanceof JsonPage) {
+    // Assembled as text around the results PostgreSQL wrote (lib/http/respond.ts sends it as is).
+    return { toJsonText: () => `{"count":${page.count},"next":${JSON.stringify(next)},"previous":${JSON.stringify(previous)},"results":${page.resultsJson}}` };
   }
-  if (request.page > lastPage) throw new ApiError(404, "not_found", "Invalid page.");
-  const rows = count === 0 ? [] : await query.rows(request);
-  return {
-    count,
-    next: request.page < lastPage ? pageUrl(url, request.page + 1) : null,
-    previous: request.page > 1 ? pageUrl(url, request.page - 1) : null,
-    results: rows.map(serialize),
-  };
+  return { count: page.count, next, previous, results: page.results };
 }
 
-/**
- * A page whose results PostgreSQL already wrote as JSON text: the response body is assembled
- * around that text instead of parsing it and serialising it again (`ok()` sends `toJsonText()`).
- * Same body as a `Page`: {"count","next","previous","results"}.
- */
-export class JsonPage<T> {
-  constructor(readonly count: number, readonly next: string | null, readonly previous: string | null, readonly resultsJson: string) {}
-
-  toJsonText(): string {
-    return `{"count":${this.count},"next":${JSON.stringify(this.next)},"previous":${JSON.stringify(this.previous)},"results":${this.resultsJson}}`;
-  }
-
-  /** As a plain page, for server-rendered pages. */
-  parsed(): Page<T> {
-    return { count: this.count, next: this.next, previous: this.previous, results: JSON.parse(this.resultsJson) as T[] };
-  }
-}
-
-/**
- * A list page as a tenant read plan (lib/db/tenant-script.ts). `statement(p)` answers one row:
- * `n`, the count, and `rows`, the page's results as JSON text (`json_agg(…)::text`, already in
- * the response's shape). The page asked for travels with the plan; `?page=last` rereads once it
- * knows the count. A page past the last (other than page 1) is 404, as in `paginate`.
- */
-export function paginatedRead<T>(url: URL, statement: (p: PageRequest) => SqlText): TenantReadPlan<JsonPage<T>> {
-  const first = pageRequest(url);
-  const decode = ([[row]]: unknown[][]) => row as { n: number; rows: string };
-  return {
-    statements: [statement(first)],
-    async result(prefetched, reread) {
-      const request = { ...first };
-      let { n: count, rows } = decode(prefetched);
-      const lastPage = Math.max(1, Math.ceil(count / request.pageSize));
-      if (url.searchParams.get("page") === "last" && lastPage > 1) {
-        request.page = lastPage;
-        request.skip = (lastPage - 1) * request.pageSize;
-        ({ n: count, rows } = decode(await reread([statement(request)])));
-      }
-      if (request.page > lastPage) throw new ApiError(404, "not_found", "Invalid page.");
-      return new JsonPage<T>(
-        count,
-        request.page < lastPage ? pageUrl(url, request.page + 1) : null,
-        request.page > 1 ? pageUrl(url, request.page - 1) : null,
-        rows,
-      );
-    },
-  };
-}
-
-export const PageQuery = z.object({
-  page: z.string().optional().describe("1-based page number"),
-  page_size: z.string().optional().describe(`Results per page (default ${DEFAULT_PAGE_SIZE}, max ${MAX_PAGE_SIZE})`),
-});
-
+/** The page body's schema, for the OpenAPI document. */
 export function pageOf<T extends z.ZodType>(item: T, id: string) {
   return z
     .object({

@@ -16,7 +16,3 @@ export function queryTextError(url: URL): ApiError | null {
   return null;
 }
 
-/** For pages, which answer with results rather than errors: the text without control characters. */
-export function withoutControlCharacters(value: string): string {
-  return value.replace(/[\u0000-\u001f\u007f]/g, "");
-}

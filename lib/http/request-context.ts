@@ -1,26 +1,33 @@
 // What every handler knows about its request: id, origin (address, user agent) and params.
 import { randomUUID } from "node:crypto";
-import type { AuditOrigin } from "@/lib/audit/record-audit";
+
+/** Where a request came from, as the audit trail and the sessions list record it. */
+export interface RequestOrigin {
+  ip: string | null;
+  userAgent: string | null;
+  requestId: string | null;
+}
 
 export interface RequestContext {
   request: Request;
   url: URL;
   requestId: string;
-  origin: AuditOrigin;
+  origin: RequestOrigin;
   params: Record<string, string>;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
 /**
- * The client address as resolved by our HTTP server (scripts/server.ts), which sets
- * `x-sms-client-ip` from the socket — or from the X-Forwarded-For hop named by
- * SMS_TRUSTED_PROXIES — after deleting any value the client sent. Without that server in this
- * process (a bare `next start`) the header cannot be trusted, and the address is unknown.
+ * The origin of a request by its headers (route handlers, pages, server actions, next-auth). The
+ * client address is the one our HTTP server (scripts/server.ts) resolved into `x-sms-client-ip`
+ * from the socket — or from the X-Forwarded-For hop named by SMS_TRUSTED_PROXIES — after deleting
+ * any value the client sent. Without that server in this process (a bare `next start`) the header
+ * cannot be trusted, and the address is unknown.
  */
-export function clientIp(request: Request): string | null {
-  if (!(globalThis as { __smsServer?: boolean }).__smsServer) return null;
-  return request.headers.get("x-sms-client-ip");
+export function originOf(headers: { get(name: string): string | null }): RequestOrigin {
+  const trusted = Boolean((globalThis as { __smsServer?: boolean }).__smsServer);
+  return { ip: trusted ? headers.get("x-sms-client-ip") : null, userAgent: headers.get("user-agent"), requestId: headers.get("x-request-id") };
 }
 
 /**
@@ -47,7 +54,7 @@ export function buildContext(request: Request, params: Record<string, string | s
     request,
     url: requestedUrl(request),
     requestId,
-    origin: { ip: clientIp(request), userAgent: request.headers.get("user-agent"), requestId },
+    origin: { ...originOf(request.headers), requestId },
     params: flat,
   };
 }

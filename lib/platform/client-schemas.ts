@@ -1,7 +1,16 @@
-// Tenants ("clients") as the system API reads and writes them (API.md §5).
+// Schools ("clients" in the contract and the database) as the system API reads and writes them
+// (the REST contract §5).
 import { z } from "zod";
 import { env } from "@/lib/env";
-import { Slug } from "@/lib/tenancy/slug";
+import { Slug } from "@/lib/schools/slug";
+import { QueryBoolean, QueryText, listQuery } from "@/lib/http/query";
+
+export const SchoolListQuery = listQuery({
+  search: QueryText(200).describe("Text in name, slug or domain"),
+  is_active: QueryBoolean.describe("true or false"),
+});
+
+export const SchoolUserListQuery = listQuery({});
 
 const HOSTNAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/;
 

@@ -1,48 +1,55 @@
-// Platform staff (API.md §5): any platform user reads; only a superadmin creates or changes.
-// The platform always keeps one active superadmin.
+// Platform staff (the REST contract §5): any platform user reads; only a superadmin creates or
+// changes. The platform always keeps one active superadmin. Every write and its audit row are one
+// transaction.
 import { prisma } from "@/lib/db/client";
 import { ApiError } from "@/lib/http/errors";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { paginate } from "@/lib/http/pagination";
-import { searchParam } from "@/lib/http/search";
-import { hashPassword } from "@/lib/auth/password";
+import { audit } from "@/lib/audit/record-audit";
+import { auditActor, type PlatformActor } from "@/lib/audit/actor";
+import { paginate, type PageRequest } from "@/lib/http/pagination";
+import { likeText } from "@/lib/http/search";
+import { hashPassword } from "@/lib/credentials/password";
 import { endEverySession } from "@/lib/auth/sessions";
-import { publicUserSelect } from "@/lib/auth/authenticate";
-import { createPlatformUser, userConflict } from "@/lib/users/create-user";
-import { toUserOut } from "@/lib/users/user-schemas";
+import { createPlatformUserTx } from "@/lib/users/create-user";
+import { publicUserSelect, toUserOut } from "@/lib/users/user-schemas";
 import type { Prisma, PlatformRole } from "@/lib/generated/prisma/client";
-import { auditActor, type Actor } from "@/lib/platform/actor";
 
 const platformOnly = { clientId: null } as const;
 
-export async function listPlatformUsers(url: URL) {
-  const search = searchParam(url, "search")?.toLowerCase();
-  const role = url.searchParams.get("platform_role");
+export async function listPlatformUsers(options: { search?: string; platformRole?: PlatformRole; page: PageRequest }) {
+  const { platformRole, page } = options;
+  const search = options.search ? likeText(options.search.toLowerCase()) : undefined;
   const where: Prisma.UserWhereInput = {
     ...platformOnly,
     ...(search ? { OR: [{ email: { contains: search } }, { phone: { contains: search } }, { fullName: { contains: search, mode: "insensitive" } }] } : {}),
-    ...(role === "superadmin" || role === "platform_admin" || role === "support" ? { platformRole: role } : {}),
+    ...(platformRole ? { platformRole } : {}),
   };
-  return paginate(url, {
+  return paginate(page, {
     count: () => prisma.user.count({ where }),
     rows: ({ skip, take }) => prisma.user.findMany({ where, select: publicUserSelect, orderBy: [{ dateJoined: "asc" }, { id: "asc" }], skip, take }),
   }, toUserOut);
 }
 
-async function findPlatformUser(id: string) {
-  const user = await prisma.user.findFirst({ where: { id, ...platformOnly }, select: publicUserSelect });
+async function findPlatformUser(db: Pick<Prisma.TransactionClient, "user">, id: string) {
+  const user = await db.user.findFirst({ where: { id, ...platformOnly }, select: publicUserSelect });
   if (!user) throw ApiError.notFound();
   return user;
 }
 
 export async function getPlatformUser(id: string) {
-  return toUserOut(await findPlatformUser(id));
+  const user = await prisma.user.findFirst({ where: { id, ...platformOnly }, select: publicUserSelect });
+  if (!user) throw ApiError.notFound();
+  return toUserOut(user);
 }
 
-export async function createPlatformStaff(input: { email?: string; phone?: string; password: string; full_name: string; platform_role: PlatformRole }, actor: Actor) {
-  const user = await createPlatformUser({ email: input.email, phone: input.phone, password: input.password, fullName: input.full_name, platformRole: input.platform_role });
-  await recordAudit({ action: "platform_user.created", actor: auditActor(actor), target: { type: "user", id: user.id }, metadata: { platform_role: input.platform_role } }, actor.origin);
-  return getPlatformUser(user.id);
+export async function createPlatformStaff(options: { actor: PlatformActor; user: { email?: string; phone?: string; password: string; full_name: string; platform_role: PlatformRole } }) {
+  const { actor, user: input } = options;
+  const passwordHash = await hashPassword(input.password);
+  const user = await prisma.$transaction(async (tx) => {
+    const created = await createPlatformUserTx(tx, { email: input.email, phone: input.phone, fullName: input.full_name, platformRole: input.platform_role }, passwordHash);
+    await audit(tx, { action: "platform_user.created", actor: auditActor(actor.principal), target: { type: "user", id: created.id }, metadata: { platform_role: input.platform_role } }, actor.origin);
+    return findPlatformUser(tx, created.id);
+  });
+  return toUserOut(user);
 }
 
 /** Refuses a change that would leave no active superadmin. Runs inside the writing transaction. */
@@ -53,17 +60,18 @@ async function assertSuperadminRemains(tx: Prisma.TransactionClient) {
   if (left === 0) throw ApiError.invalid({ non_field_errors: ["The platform must keep at least one active superadmin."] });
 }
 
-export async function updatePlatformUser(
-  id: string,
-  patch: { email?: string | null; phone?: string | null; password?: string; full_name?: string; platform_role?: PlatformRole; is_active?: boolean },
-  actor: Actor,
-) {
-  const before = await findPlatformUser(id);
-  const email = patch.email === undefined ? before.email : patch.email;
-  const phone = patch.phone === undefined ? before.phone : patch.phone;
-  if (!email && !phone) throw ApiError.invalid({ non_field_errors: ["Provide an email, a phone number, or both."] });
+export async function updatePlatformUser(options: {
+  actor: PlatformActor;
+  id: string;
+  patch: { email?: string | null; phone?: string | null; password?: string; full_name?: string; platform_role?: PlatformRole; is_active?: boolean };
+}) {
+  const { actor, id, patch } = options;
   const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
-  await prisma.$transaction(async (tx) => {
+  const user = await prisma.$transaction(async (tx) => {
+    const before = await findPlatformUser(tx, id);
+    const email = patch.email === undefined ? before.email : patch.email;
+    const phone = patch.phone === undefined ? before.phone : patch.phone;
+    if (!email && !phone) throw ApiError.invalid({ non_field_errors: ["Provide an email, a phone number, or both."] });
     await tx.user.update({
       where: { id },
       data: {
@@ -76,16 +84,19 @@ export async function updatePlatformUser(
     // A deactivated account, or one whose password an admin reset, keeps no session — not even
     // one a login is opening right now.
     if (patch.is_active === false || passwordHash) await endEverySession(tx, id, patch.is_active === false ? "user_deactivated" : "password_change");
-  }).catch(userConflict);
-  await recordAudit({ action: "platform_user.updated", actor: auditActor(actor), target: { type: "user", id }, metadata: { changed: Object.keys(patch).filter((k) => k !== "password").concat(passwordHash ? ["password"] : []) } }, actor.origin);
-  return getPlatformUser(id);
+    const changed = Object.keys(patch).filter((k) => k !== "password").concat(passwordHash ? ["password"] : []);
+    await audit(tx, { action: "platform_user.updated", actor: auditActor(actor.principal), target: { type: "user", id }, metadata: { changed } }, actor.origin);
+    return findPlatformUser(tx, id);
+  });
+  return toUserOut(user);
 }
 
-export async function deletePlatformUser(id: string, actor: Actor) {
-  await findPlatformUser(id);
+export async function deletePlatformUser(options: { actor: PlatformActor; id: string }) {
+  const { actor, id } = options;
   await prisma.$transaction(async (tx) => {
+    await findPlatformUser(tx, id);
     await tx.user.delete({ where: { id } });
     await assertSuperadminRemains(tx);
+    await audit(tx, { action: "platform_user.deleted", actor: auditActor(actor.principal), target: { type: "user", id } }, actor.origin);
   });
-  await recordAudit({ action: "platform_user.deleted", actor: auditActor(actor), target: { type: "user", id } }, actor.origin);
 }

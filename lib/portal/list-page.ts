@@ -1,27 +1,29 @@
-// Running a lib/school list for a portal page: the same query parameters as the REST list.
+// Running a list for a portal page: the list's own query schema (the same one the REST list
+// parses), the same lib/school function, the portal's page size.
 import { redirect } from "next/navigation";
+import type { z } from "zod";
 import { ApiError } from "@/lib/http/errors";
-import type { Page } from "@/lib/http/pagination";
-import { listUrl } from "@/lib/portal/portal-context";
+import { MAX_PAGE_SIZE, type Page, type PageRequest } from "@/lib/http/pagination";
+import { pageQuery, withPageSize } from "@/lib/http/query";
 
 export const PORTAL_PAGE_SIZE = 20;
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/** The page's query, read with the list's schema: parameters it refuses are left out. */
+export function portalQuery<S extends z.ZodType<{ page: PageRequest }, Record<string, unknown>>>(schema: S, params: SearchParams): z.output<S> {
+  return withPageSize(pageQuery(schema, params), PORTAL_PAGE_SIZE);
+}
 
 /**
  * One page of a list. A page past the end (say, after deleting the last row of the last page)
  * starts over at page 1 with the same filters.
  */
-export async function listPage<T>(
-  basePath: string,
-  filters: Record<string, string | undefined>,
-  page: string,
-  list: (url: URL) => Promise<Page<T>>,
-): Promise<Page<T> & { page: number; pageSize: number }> {
-  const url = listUrl(basePath, { ...filters, page: /^\d{1,6}$/.test(page) ? page : undefined, page_size: String(PORTAL_PAGE_SIZE) });
+export async function listPage<T>(basePath: string, filters: Record<string, string | undefined>, list: () => Promise<Page<T>>): Promise<Page<T>> {
   try {
-    const result = await list(url);
-    return { ...result, page: Number(url.searchParams.get("page") ?? "1"), pageSize: PORTAL_PAGE_SIZE };
+    return await list();
   } catch (error) {
-    if (error instanceof ApiError && error.status === 404 && url.searchParams.has("page")) {
+    if (error instanceof ApiError && error.status === 404) {
       const qs = new URLSearchParams(Object.entries(filters).filter(([, v]) => v) as [string, string][]).toString();
       redirect(qs ? `${basePath}?${qs}` : basePath);
     }
@@ -30,6 +32,6 @@ export async function listPage<T>(
 }
 
 /** Every row for a select box (a school's classes or staff): the largest page the API serves. */
-export async function allRows<T>(path: string, list: (url: URL) => Promise<Page<T>>, filters: Record<string, string | undefined> = {}): Promise<T[]> {
-  return (await list(listUrl(path, { ...filters, page_size: "200" }))).results;
+export async function allRows<T>(list: (page: PageRequest) => Promise<Page<T>>): Promise<T[]> {
+  return (await list({ page: 1, pageSize: MAX_PAGE_SIZE })).results;
 }

@@ -9,29 +9,28 @@ import { decode, encode } from "next-auth/jwt";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
 import { isId } from "@/lib/http/ids";
-import { recordAudit, type AuditOrigin } from "@/lib/audit/record-audit";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { originOf, type RequestOrigin } from "@/lib/http/request-context";
 import { login, type LoginInput } from "@/lib/auth/login";
-import { sessionUser, type UserPrincipal } from "@/lib/auth/authenticate";
+import { sessionUser } from "@/lib/auth/authenticate";
+import type { UserPrincipal } from "@/lib/rbac/principal";
 import { revokeFamilies } from "@/lib/auth/sessions";
 import { verifyToken } from "@/lib/auth/tokens";
 import { derivedSecret } from "@/lib/auth/secret-box";
-import { assertActive, tenantAtHost, tenantErrors, type Tenant } from "@/lib/tenancy/resolve-tenant";
+import { assertActive, schoolAtHost, schoolErrors, type School } from "@/lib/schools/resolve-school";
 
 export const PORTAL_COOKIE = "sms_school_session";
 
 const secret = () => derivedSecret("school-portal");
 
 /** The school served at this request's host, or null (platform host, unknown host). */
-export async function requestTenant(): Promise<Tenant | null> {
-  return tenantAtHost((await headers()).get("host") ?? "");
+export async function requestSchool(): Promise<School | null> {
+  return schoolAtHost((await headers()).get("host") ?? "");
 }
 
 /** Where a portal request came from, for the audit trail (as the API's pipeline records it). */
-export async function requestOrigin(): Promise<AuditOrigin> {
-  const h = await headers();
-  // Only our own server (scripts/server.ts) sets this header, after dropping the client's copy.
-  const trusted = Boolean((globalThis as { __smsServer?: boolean }).__smsServer);
-  return { ip: trusted ? h.get("x-sms-client-ip") : null, userAgent: h.get("user-agent"), requestId: h.get("x-request-id") };
+export async function requestOrigin(): Promise<RequestOrigin> {
+  return originOf(await headers());
 }
 
 /**
@@ -62,12 +61,12 @@ async function readCookie(): Promise<PortalToken | null> {
  * The signed-in staff user of the school at this host, or null: no cookie, a bad one, a cookie
  * of another school, a suspended school, or a session that has ended.
  */
-export async function portalPrincipal(tenant: Tenant | null): Promise<UserPrincipal | null> {
-  if (!tenant || !tenant.isActive) return null;
+export async function portalPrincipal(school: School | null): Promise<UserPrincipal | null> {
+  if (!school || !school.isActive) return null;
   const token = await readCookie();
-  if (!token || token.tid !== tenant.id) return null;
+  if (!token || token.tid !== school.id) return null;
   try {
-    return { kind: "user", user: await sessionUser(token.sid, token.sub, tenant.id), sessionId: token.sid };
+    return { kind: "user", user: await sessionUser(token.sid, token.sub, school.id), sessionId: token.sid };
   } catch (error) {
     if (error instanceof ApiError) return null;
     throw error;
@@ -75,23 +74,23 @@ export async function portalPrincipal(tenant: Tenant | null): Promise<UserPrinci
 }
 
 /** For pages: the school and its signed-in user; an unknown school is a 404, no session goes to sign-in. */
-export async function requirePortalUser(): Promise<{ tenant: Tenant; principal: UserPrincipal }> {
-  const tenant = await requestTenant();
-  if (!tenant) notFound();
-  const principal = await portalPrincipal(tenant);
+export async function requirePortalUser(): Promise<{ school: School; principal: UserPrincipal }> {
+  const school = await requestSchool();
+  if (!school) notFound();
+  const principal = await portalPrincipal(school);
   if (!principal) redirect("/sign-in");
-  return { tenant, principal };
+  return { school, principal };
 }
 
 /** Signs in on the school at this host and sets the session cookie; throws ApiError as the API would. */
 export async function signInToPortal(input: LoginInput): Promise<void> {
-  const tenant = await requestTenant();
-  if (!tenant) throw tenantErrors.notFound();
-  assertActive(tenant);
-  const { user, tokens } = await login(input, { audience: "school", tenantId: tenant.id }, await requestOrigin());
+  const school = await requestSchool();
+  if (!school) throw schoolErrors.notFound();
+  assertActive(school);
+  const { user, tokens } = await login(input, { audience: "school", schoolId: school.id }, await requestOrigin());
   const { sid } = await verifyToken(tokens.access, { type: "access", aud: "school" });
   const maxAge = env().SMS_REFRESH_TTL;
-  const value = await encode({ token: { sub: user.id, sid, tid: tenant.id }, secret: secret(), salt: PORTAL_COOKIE, maxAge });
+  const value = await encode({ token: { sub: user.id, sid, tid: school.id }, secret: secret(), salt: PORTAL_COOKIE, maxAge });
   // No Domain attribute: the cookie stays on this school's host, never on its sibling schools.
   (await cookies()).set(PORTAL_COOKIE, value, { httpOnly: true, sameSite: "lax", secure: await isHttps(), path: "/", maxAge });
 }
@@ -102,11 +101,11 @@ export async function signOutOfPortal(): Promise<void> {
   const jar = await cookies();
   jar.delete(PORTAL_COOKIE);
   if (!token) return;
-  const tenant = await requestTenant();
-  if (!tenant || tenant.id !== token.tid) return;
+  const school = await requestSchool();
+  if (!school || school.id !== token.tid) return;
   if ((await revokeFamilies({ id: token.sid }, "logout")) > 0) {
     await recordAudit({
-      action: "school.logout", clientId: tenant.id, actor: { userId: token.sub },
+      action: "school.logout", schoolId: school.id, actor: { userId: token.sub },
       target: { type: "session", id: token.sid }, metadata: { via: "portal" },
     }, await requestOrigin());
   }

@@ -2,17 +2,18 @@
 // and a school always keeps at least one active user holding every permission.
 import { ApiError } from "@/lib/http/errors";
 import { ALL_CODENAMES } from "@/lib/rbac/catalogue";
-import { userPermissions, type SchoolPrincipal } from "@/lib/rbac/permissions";
-import type { TenantTx } from "@/lib/db/tenant-scope";
+import { userPermissions } from "@/lib/rbac/permissions";
+import type { Principal } from "@/lib/rbac/principal";
+import type { SchoolTx } from "@/lib/db/school-scope";
 
-export async function principalPermissions(principal: SchoolPrincipal, tenantId: string, tx?: TenantTx): Promise<Set<string>> {
+export async function principalPermissions(principal: Principal, schoolId: string, tx?: SchoolTx): Promise<Set<string>> {
   if (principal.kind === "api_key") return new Set(principal.scopes.includes("*") ? ALL_CODENAMES : principal.scopes);
-  return userPermissions(principal.user.id, tenantId, tx);
+  return userPermissions(principal.user.id, schoolId, tx);
 }
 
 /** 403 unless the caller holds every one of `codenames`. */
-export async function assertCanGrant(principal: SchoolPrincipal, tenantId: string, codenames: Iterable<string>, tx?: TenantTx): Promise<void> {
-  const held = await principalPermissions(principal, tenantId, tx);
+export async function assertCanGrant(principal: Principal, schoolId: string, codenames: Iterable<string>, tx?: SchoolTx): Promise<void> {
+  const held = await principalPermissions(principal, schoolId, tx);
   const missing = [...new Set(codenames)].filter((c) => !held.has(c)).sort();
   if (missing.length) {
     throw ApiError.permissionDenied(`You cannot grant permissions you do not hold: ${missing.join(", ")}.`);
@@ -20,7 +21,7 @@ export async function assertCanGrant(principal: SchoolPrincipal, tenantId: strin
 }
 
 /** Active users of the tenant who hold every permission through their roles. */
-async function fullAdminCount(tx: TenantTx, tenantId: string): Promise<number> {
+async function fullAdminCount(tx: SchoolTx, schoolId: string): Promise<number> {
   const rows = await tx.$queryRaw<{ n: number }[]>`
     SELECT count(*)::int AS n FROM (
       SELECT u.id
@@ -28,7 +29,7 @@ async function fullAdminCount(tx: TenantTx, tenantId: string): Promise<number> {
       JOIN user_role_assignments a ON a.user_id = u.id AND a.client_id = u.client_id
       JOIN school_roles r ON r.id = a.role_id AND r.client_id = a.client_id
       CROSS JOIN LATERAL unnest(r.permissions) AS p(codename)
-      WHERE u.client_id = ${tenantId}::uuid AND u.is_active
+      WHERE u.client_id = ${schoolId}::uuid AND u.is_active
       GROUP BY u.id
       HAVING count(DISTINCT p.codename) FILTER (WHERE p.codename = ANY(${ALL_CODENAMES}::text[])) = ${ALL_CODENAMES.length}
     ) full_admins`;
@@ -40,11 +41,11 @@ async function fullAdminCount(tx: TenantTx, tenantId: string): Promise<number> {
  * full admin to having none. Changes of this kind are serialised per tenant, so two concurrent
  * demotions cannot each count on the other admin remaining.
  */
-export async function keepingAFullAdmin<T>(tx: TenantTx, tenantId: string, change: () => Promise<T>): Promise<T> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(727004, hashtext(${tenantId}))`;
-  const before = await fullAdminCount(tx, tenantId);
+export async function keepingAFullAdmin<T>(tx: SchoolTx, schoolId: string, change: () => Promise<T>): Promise<T> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(727004, hashtext(${schoolId}))`;
+  const before = await fullAdminCount(tx, schoolId);
   const result = await change();
-  if (before > 0 && (await fullAdminCount(tx, tenantId)) === 0) {
+  if (before > 0 && (await fullAdminCount(tx, schoolId)) === 0) {
     throw ApiError.invalid({ non_field_errors: ["This school must keep at least one active user holding every permission."] });
   }
   return result;

@@ -1,73 +1,71 @@
-// Classes of a school (API.md §6): a grade and, optionally, a teacher who is staff of this school.
-import { withTenant } from "@/lib/db/tenant-scope";
+// Classes of a school (the REST contract §6): a grade and, optionally, a teacher who is staff of
+// this school. Every write and its audit row are one transaction.
+import { withSchool } from "@/lib/db/school-scope";
 import { ApiError } from "@/lib/http/errors";
-import { isId } from "@/lib/http/ids";
-import { paginate } from "@/lib/http/pagination";
-import { searchParam } from "@/lib/http/search";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { paginate, type PageRequest } from "@/lib/http/pagination";
+import { likeText } from "@/lib/http/search";
+import { audit } from "@/lib/audit/record-audit";
+import { auditActor, type Actor } from "@/lib/audit/actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { assertRef, invalidRef } from "@/lib/school/references";
-import { schoolAuditActor, type SchoolActor } from "@/lib/school/school-actor";
+import { assertRef } from "@/lib/school/references";
 
 const select = { id: true, name: true, grade: true, teacherId: true } as const;
 type Row = Prisma.SchoolClassGetPayload<{ select: typeof select }>;
 
 export const toClassOut = (c: Row) => ({ id: c.id, name: c.name, grade: c.grade, teacher: c.teacherId });
 
-export async function listClasses(tenantId: string, url: URL) {
-  const search = searchParam(url, "search", 100);
-  const teacher = url.searchParams.get("teacher");
-  const grade = url.searchParams.get("grade");
-  if (teacher && !isId(teacher)) throw invalidRef("teacher", teacher);
-  if (grade && !/^\d{1,2}$/.test(grade)) throw ApiError.invalid({ grade: ["A valid integer is required."] });
+export async function listClasses(options: { schoolId: string; search?: string; teacher?: string; grade?: number; page: PageRequest }) {
+  const { schoolId, search, teacher, grade, page } = options;
   const where: Prisma.SchoolClassWhereInput = {
-    clientId: tenantId,
-    ...(search ? { name: { contains: search, mode: "insensitive" } } : {}),
-    ...(teacher ? { teacherId: teacher.toLowerCase() } : {}),
-    ...(grade ? { grade: Number(grade) } : {}),
+    clientId: schoolId,
+    ...(search ? { name: { contains: likeText(search), mode: "insensitive" } } : {}),
+    ...(teacher ? { teacherId: teacher } : {}),
+    ...(grade !== undefined ? { grade } : {}),
   };
-  return withTenant(tenantId, (tx) =>
-    paginate(url, {
+  return withSchool(schoolId, (tx) =>
+    paginate(page, {
       count: () => tx.schoolClass.count({ where }),
       rows: ({ skip, take }) => tx.schoolClass.findMany({ where, select, orderBy: [{ grade: "asc" }, { name: "asc" }, { id: "asc" }], skip, take }),
     }, toClassOut),
   );
 }
 
-export async function getClass(tenantId: string, id: string) {
-  const row = await withTenant(tenantId, (tx) => tx.schoolClass.findFirst({ where: { id, clientId: tenantId }, select }));
+export async function getClass(schoolId: string, id: string) {
+  const row = await withSchool(schoolId, (tx) => tx.schoolClass.findFirst({ where: { id, clientId: schoolId }, select }));
   if (!row) throw ApiError.notFound();
   return toClassOut(row);
 }
 
-export async function createClass(input: { name: string; grade: number; teacher: string | null }, actor: SchoolActor) {
-  const tenantId = actor.tenant.id;
-  const row = await withTenant(tenantId, async (tx) => {
-    const teacherId = input.teacher === null ? null : await assertRef(tx, "user", input.teacher, tenantId, "teacher");
-    return tx.schoolClass.create({ data: { clientId: tenantId, name: input.name, grade: input.grade, teacherId }, select });
+export async function createClass(options: { schoolId: string; actor: Actor; class: { name: string; grade: number; teacher: string | null } }) {
+  const { schoolId, actor, class: input } = options;
+  const row = await withSchool(schoolId, async (tx) => {
+    const teacherId = input.teacher === null ? null : await assertRef(tx, "user", input.teacher, schoolId, "teacher");
+    const created = await tx.schoolClass.create({ data: { clientId: schoolId, name: input.name, grade: input.grade, teacherId }, select });
+    await audit(tx, { action: "school.class.created", actor: auditActor(actor.principal), schoolId, target: { type: "class", id: created.id } }, actor.origin);
+    return created;
   });
-  await recordAudit({ action: "school.class.created", actor: schoolAuditActor(actor.principal), clientId: tenantId, target: { type: "class", id: row.id } }, actor.origin);
   return toClassOut(row);
 }
 
-export async function updateClass(id: string, patch: { name?: string; grade?: number; teacher?: string | null }, actor: SchoolActor) {
-  const tenantId = actor.tenant.id;
-  const row = await withTenant(tenantId, async (tx) => {
-    if (!(await tx.schoolClass.findFirst({ where: { id, clientId: tenantId }, select: { id: true } }))) throw ApiError.notFound();
-    const teacherId = patch.teacher === undefined ? undefined : patch.teacher === null ? null : await assertRef(tx, "user", patch.teacher, tenantId, "teacher");
-    return tx.schoolClass.update({ where: { id }, data: { name: patch.name, grade: patch.grade, teacherId }, select });
+export async function updateClass(options: { schoolId: string; actor: Actor; id: string; patch: { name?: string; grade?: number; teacher?: string | null } }) {
+  const { schoolId, actor, id, patch } = options;
+  const row = await withSchool(schoolId, async (tx) => {
+    if (!(await tx.schoolClass.findFirst({ where: { id, clientId: schoolId }, select: { id: true } }))) throw ApiError.notFound();
+    const teacherId = patch.teacher === undefined ? undefined : patch.teacher === null ? null : await assertRef(tx, "user", patch.teacher, schoolId, "teacher");
+    const updated = await tx.schoolClass.update({ where: { id }, data: { name: patch.name, grade: patch.grade, teacherId }, select });
+    await audit(tx, { action: "school.class.updated", actor: auditActor(actor.principal), schoolId, target: { type: "class", id }, metadata: { changed: Object.keys(patch) } }, actor.origin);
+    return updated;
   });
-  await recordAudit({ action: "school.class.updated", actor: schoolAuditActor(actor.principal), clientId: tenantId, target: { type: "class", id }, metadata: { changed: Object.keys(patch) } }, actor.origin);
   return toClassOut(row);
 }
 
 /** Its students stay, without a class. */
-export async function deleteClass(id: string, actor: SchoolActor) {
-  const tenantId = actor.tenant.id;
-  await withTenant(tenantId, async (tx) => {
-    if (!(await tx.schoolClass.findFirst({ where: { id, clientId: tenantId }, select: { id: true } }))) throw ApiError.notFound();
-    await tx.student.updateMany({ where: { clientId: tenantId, classId: id }, data: { classId: null } });
+export async function deleteClass(options: { schoolId: string; actor: Actor; id: string }) {
+  const { schoolId, actor, id } = options;
+  await withSchool(schoolId, async (tx) => {
+    if (!(await tx.schoolClass.findFirst({ where: { id, clientId: schoolId }, select: { id: true } }))) throw ApiError.notFound();
+    await tx.student.updateMany({ where: { clientId: schoolId, classId: id }, data: { classId: null } });
     await tx.schoolClass.delete({ where: { id } });
+    await audit(tx, { action: "school.class.deleted", actor: auditActor(actor.principal), schoolId, target: { type: "class", id } }, actor.origin);
   });
-  await recordAudit({ action: "school.class.deleted", actor: schoolAuditActor(actor.principal), clientId: tenantId, target: { type: "class", id } }, actor.origin);
 }

@@ -1,8 +1,8 @@
 // The school profile (API.md §4): the user, the tenant, the user's roles in it, the union of
 // their permissions and the teacher profile. Read under row-level security for this tenant.
 import { z } from "zod";
-import { prepared, runPlan, type TenantReadPlan } from "@/lib/db/tenant-script";
-import type { Tenant } from "@/lib/tenancy/resolve-tenant";
+import { prepared, runPlan, type ReadPlan } from "@/lib/db/sql-script";
+import type { School } from "@/lib/schools/resolve-school";
 import { UserOut, toUserOut, type PublicUser } from "@/lib/users/user-schemas";
 
 export const TenantRef = z.object({ id: z.string(), slug: z.string(), name: z.string() }).meta({ id: "TenantRef" });
@@ -34,27 +34,27 @@ const profileOfUser = prepared(`
  * The profile's reads for `userId`, as a plan (lib/db/tenant-script.ts): `me` sends it with the
  * authentication query; the user and the tenant come from that query, so the result is a function of them.
  */
-export function schoolProfileRead(userId: string): TenantReadPlan<(user: PublicUser, tenant: Tenant) => Profile> {
+export function schoolProfileRead(userId: string): ReadPlan<(user: PublicUser, school: School) => Profile> {
   return {
     statements: [profileOfUser.run(userId)],
     result: ([[row]]) => {
       const { roles, teacher } = row as { roles: RoleRow[]; teacher: TeacherRow | null };
-      return (user, tenant) => toProfile(user, tenant, roles, teacher);
+      return (user, school) => toProfile(user, school, roles, teacher);
     },
   };
 }
 
-function toProfile(user: PublicUser, tenant: Tenant, roles: RoleRow[], teacher: TeacherRow | null): Profile {
+function toProfile(user: PublicUser, school: School, roles: RoleRow[], teacher: TeacherRow | null): Profile {
   const permissions = [...new Set(roles.flatMap((r) => r.permissions))].sort();
   return {
     user: toUserOut(user),
-    tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name },
+    tenant: { id: school.id, slug: school.slug, name: school.name },
     roles: roles.map((r) => ({ id: r.id, name: r.name })),
     permissions,
     teacher: teacher ? { employee_number: teacher.employee_number, subjects: teacher.subjects } : null,
   };
 }
 
-export async function schoolProfile(user: PublicUser, tenant: Tenant): Promise<Profile> {
-  return (await runPlan(tenant.id, schoolProfileRead(user.id)))(user, tenant);
+export async function schoolProfile(user: PublicUser, school: School): Promise<Profile> {
+  return (await runPlan(school.id, schoolProfileRead(user.id)))(user, school);
 }

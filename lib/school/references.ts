@@ -2,7 +2,7 @@
 // other id — malformed, unknown, or another school's — is the same DRF-style 400.
 import { ApiError } from "@/lib/http/errors";
 import { isId } from "@/lib/http/ids";
-import type { TenantTx } from "@/lib/db/tenant-scope";
+import type { SchoolTx } from "@/lib/db/school-scope";
 
 export function invalidRef(field: string, id: string): ApiError {
   return ApiError.invalid({ [field]: [`Invalid pk "${id.slice(0, 64)}" - object does not exist.`] });
@@ -10,10 +10,10 @@ export function invalidRef(field: string, id: string): ApiError {
 
 type Kind = "user" | "role" | "class";
 
-export async function assertRef(tx: TenantTx, kind: Kind, id: string, tenantId: string, field: string = kind): Promise<string> {
+export async function assertRef(tx: SchoolTx, kind: Kind, id: string, schoolId: string, field: string = kind): Promise<string> {
   if (!isId(id)) throw invalidRef(field, id);
   const key = id.toLowerCase();
-  const where = { id: key, clientId: tenantId };
+  const where = { id: key, clientId: schoolId };
   const found =
     kind === "user" ? await tx.user.findFirst({ where, select: { id: true } })
     : kind === "role" ? await tx.schoolRole.findFirst({ where, select: { id: true } })

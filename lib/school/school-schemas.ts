@@ -2,8 +2,9 @@
 // `platform_role`, `id` — are dropped by zod and never written.
 import { z } from "zod";
 import { isCodename } from "@/lib/rbac/catalogue";
-import { EmailField, PhoneField } from "@/lib/auth/identifier";
+import { EmailField, PhoneField } from "@/lib/credentials/identifier";
 import { Teacher, UserOut } from "@/lib/users/user-schemas";
+import { QueryBoolean, QueryId, QueryIdOrNull, QueryInteger, QueryText, listQuery } from "@/lib/http/query";
 
 const Text = (max: number) => z.string().trim().min(1, "This field may not be blank.").max(max, `Ensure this field has no more than ${max} characters.`);
 /** A reference to another object of this school by id; checked against the school in lib/school. */
@@ -18,6 +19,7 @@ const Codenames = z
   .transform((list) => [...new Set(list)].sort());
 
 // Roles ----------------------------------------------------------------------------------------
+export const RoleListQuery = listQuery({ search: QueryText(100).describe("Text in the name") });
 export const RoleBody = z
   .object({
     name: Text(100),
@@ -33,10 +35,15 @@ export const RoleOut = z
   .meta({ id: "Role" });
 
 // Role assignments -------------------------------------------------------------------------------
+export const AssignmentListQuery = listQuery({ user: QueryId.describe("Staff user id"), role: QueryId.describe("Role id") });
 export const AssignmentBody = z.object({ user: Ref.describe("Staff user id"), role: Ref.describe("Role id") }).meta({ id: "RoleAssignmentWrite" });
 export const AssignmentOut = z.object({ id: z.string(), user: z.string(), role: z.string(), created_at: z.string() }).meta({ id: "RoleAssignment" });
 
 // Staff ------------------------------------------------------------------------------------------
+export const StaffListQuery = listQuery({
+  search: QueryText(200).describe("Text in email, phone or name"),
+  is_active: QueryBoolean.describe("true or false"),
+});
 export const StaffOut = UserOut.extend({
   roles: z.array(z.object({ id: z.string(), name: z.string() })),
   teacher: z.object({ employee_number: z.string(), subjects: z.array(z.string()) }).nullable(),
@@ -63,6 +70,10 @@ export const StaffPatchBody = z
   .meta({ id: "StaffPatch" });
 
 // Students ---------------------------------------------------------------------------------------
+export const StudentListQuery = listQuery({
+  search: QueryText(100).describe("Text in names or admission number"),
+  class: QueryIdOrNull('Invalid pk "{}" - object does not exist.').describe("Class id, or null for students without a class"),
+});
 const DateOfBirth = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Date has wrong format. Use YYYY-MM-DD.")
@@ -87,6 +98,11 @@ export const StudentOut = z
   .meta({ id: "Student" });
 
 // Classes ----------------------------------------------------------------------------------------
+export const ClassListQuery = listQuery({
+  search: QueryText(100).describe("Text in the name"),
+  teacher: QueryId.describe("Staff user id"),
+  grade: QueryInteger.describe("Integer"),
+});
 const Grade = z.number({ error: "A valid integer is required." }).int("A valid integer is required.").min(0, "Ensure this value is greater than or equal to 0.").max(20, "Ensure this value is less than or equal to 20.");
 export const ClassBody = z
   .object({ name: Text(100), grade: Grade, teacher: Ref.nullable().default(null).describe("Staff user id, or null") })

@@ -1,21 +1,21 @@
-// A school's staff (API.md §6 /users/): list, create with roles, change, deactivate, delete.
+// A school's staff (the REST contract §6 /users/): list, create with roles, change, deactivate, delete.
 // Nobody acts on a colleague who holds permissions they lack, hands out roles beyond their own,
 // or leaves the school without a full admin. Deactivation ends the user's sessions at once.
-import { withTenant, type TenantTx } from "@/lib/db/tenant-scope";
+import { withSchool, type SchoolTx } from "@/lib/db/school-scope";
 import { ApiError } from "@/lib/http/errors";
-import { paginate } from "@/lib/http/pagination";
-import { searchParam } from "@/lib/http/search";
-import { hashPassword } from "@/lib/auth/password";
+import { paginate, type PageRequest } from "@/lib/http/pagination";
+import { likeText } from "@/lib/http/search";
+import { hashPassword } from "@/lib/credentials/password";
 import { endEverySession } from "@/lib/auth/sessions";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { publicUserSelect } from "@/lib/auth/authenticate";
+import { audit } from "@/lib/audit/record-audit";
+import { auditActor, type Actor } from "@/lib/audit/actor";
+import { publicUserSelect } from "@/lib/users/user-schemas";
 import { assertCanGrant, keepingAFullAdmin } from "@/lib/rbac/escalation";
 import { userPermissions } from "@/lib/rbac/permissions";
-import { createSchoolUserTx, userConflict } from "@/lib/users/create-user";
+import { createSchoolUserTx } from "@/lib/users/create-user";
 import { replaceUserRoles } from "@/lib/school/role-assignments";
 import { toUserOut } from "@/lib/users/user-schemas";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { schoolAuditActor, type SchoolActor } from "@/lib/school/school-actor";
 
 const staffSelect = {
   ...publicUserSelect,
@@ -33,100 +33,95 @@ function toStaffOut(u: StaffRow) {
   };
 }
 
-export async function listStaff(tenantId: string, url: URL) {
-  const search = searchParam(url, "search")?.toLowerCase();
-  const active = url.searchParams.get("is_active");
+export async function listStaff(options: { schoolId: string; search?: string; isActive?: boolean; page: PageRequest }) {
+  const { schoolId, isActive, page } = options;
+  const search = options.search ? likeText(options.search.toLowerCase()) : undefined;
   const where: Prisma.UserWhereInput = {
-    clientId: tenantId,
+    clientId: schoolId,
     ...(search ? { OR: [{ email: { contains: search } }, { phone: { contains: search } }, { fullName: { contains: search, mode: "insensitive" } }] } : {}),
-    ...(active === "true" || active === "false" ? { isActive: active === "true" } : {}),
+    ...(isActive !== undefined ? { isActive } : {}),
   };
-  return withTenant(tenantId, (tx) =>
-    paginate(url, {
+  return withSchool(schoolId, (tx) =>
+    paginate(page, {
       count: () => tx.user.count({ where }),
       rows: ({ skip, take }) => tx.user.findMany({ where, select: staffSelect, orderBy: [{ fullName: "asc" }, { id: "asc" }], skip, take }),
     }, toStaffOut),
   );
 }
 
-async function findStaff(tx: TenantTx, tenantId: string, id: string) {
-  const user = await tx.user.findFirst({ where: { id, clientId: tenantId }, select: staffSelect });
+async function findStaff(tx: SchoolTx, schoolId: string, id: string) {
+  const user = await tx.user.findFirst({ where: { id, clientId: schoolId }, select: staffSelect });
   if (!user) throw ApiError.notFound();
   return user;
 }
 
-export async function getStaff(tenantId: string, id: string) {
-  return toStaffOut(await withTenant(tenantId, (tx) => findStaff(tx, tenantId, id)));
+export async function getStaff(schoolId: string, id: string) {
+  return toStaffOut(await withSchool(schoolId, (tx) => findStaff(tx, schoolId, id)));
 }
 
-export async function createStaff(
-  input: { email?: string; phone?: string; password: string; full_name: string; roles: string[]; teacher?: { employee_number: string; subjects: string[] } | null },
-  actor: SchoolActor,
-) {
-  const tenantId = actor.tenant.id;
+type StaffInput = { email?: string; phone?: string; password: string; full_name: string; roles: string[]; teacher?: { employee_number: string; subjects: string[] } | null };
+type StaffPatch = { email?: string | null; phone?: string | null; full_name?: string; is_active?: boolean; teacher?: { employee_number: string; subjects: string[] } | null; roles?: string[] };
+
+export async function createStaff(options: { schoolId: string; actor: Actor; staff: StaffInput }) {
+  const { schoolId, actor, staff: input } = options;
   const passwordHash = await hashPassword(input.password);
-  const user = await withTenant(tenantId, async (tx) => {
-    const roles = await tx.schoolRole.findMany({ where: { clientId: tenantId, name: { in: input.roles } }, select: { permissions: true } });
-    await assertCanGrant(actor.principal, tenantId, roles.flatMap((r) => r.permissions), tx);
-    const created = await createSchoolUserTx(tx, tenantId, {
-      email: input.email, phone: input.phone, password: input.password, fullName: input.full_name, roleNames: input.roles,
+  const user = await withSchool(schoolId, async (tx) => {
+    const roles = await tx.schoolRole.findMany({ where: { clientId: schoolId, name: { in: input.roles } }, select: { permissions: true } });
+    await assertCanGrant(actor.principal, schoolId, roles.flatMap((r) => r.permissions), tx);
+    const created = await createSchoolUserTx(tx, schoolId, {
+      email: input.email, phone: input.phone, fullName: input.full_name, roleNames: input.roles,
       teacher: input.teacher ? { employeeNumber: input.teacher.employee_number, subjects: input.teacher.subjects } : null,
     }, passwordHash);
-    return findStaff(tx, tenantId, created.id);
-  }).catch(userConflict);
-  await recordAudit({ action: "school.user.created", actor: schoolAuditActor(actor.principal), clientId: tenantId, target: { type: "user", id: user.id }, metadata: { roles: input.roles } }, actor.origin);
+    await audit(tx, { action: "school.user.created", actor: auditActor(actor.principal), schoolId, target: { type: "user", id: created.id }, metadata: { roles: input.roles } }, actor.origin);
+    return findStaff(tx, schoolId, created.id);
+  });
   return toStaffOut(user);
 }
 
 /** A colleague who holds permissions the caller lacks is out of the caller's reach. */
-async function assertWithinReach(tx: TenantTx, actor: SchoolActor, targetId: string) {
-  await assertCanGrant(actor.principal, actor.tenant.id, await userPermissions(targetId, actor.tenant.id, tx), tx);
+async function assertWithinReach(tx: SchoolTx, schoolId: string, actor: Actor, targetId: string) {
+  await assertCanGrant(actor.principal, schoolId, await userPermissions(targetId, schoolId, tx), tx);
 }
 
-export async function updateStaff(
-  id: string,
-  patch: { email?: string | null; phone?: string | null; full_name?: string; is_active?: boolean; teacher?: { employee_number: string; subjects: string[] } | null; roles?: string[] },
-  actor: SchoolActor,
-) {
-  const tenantId = actor.tenant.id;
-  let roleChanges: { added: string[]; removed: string[] } | undefined;
-  const user = await withTenant(tenantId, async (tx) => {
-    const before = await findStaff(tx, tenantId, id);
-    await assertWithinReach(tx, actor, id);
+export async function updateStaff(options: { schoolId: string; actor: Actor; id: string; patch: StaffPatch }) {
+  const { schoolId, actor, id, patch } = options;
+  const user = await withSchool(schoolId, async (tx) => {
+    const before = await findStaff(tx, schoolId, id);
+    await assertWithinReach(tx, schoolId, actor, id);
     const email = patch.email === undefined ? before.email : patch.email;
     const phone = patch.phone === undefined ? before.phone : patch.phone;
     if (!email && !phone) throw ApiError.invalid({ non_field_errors: ["Provide an email, a phone number, or both."] });
-    await keepingAFullAdmin(tx, tenantId, async () => {
+    const roleChanges = await keepingAFullAdmin(tx, schoolId, async () => {
       await tx.user.update({ where: { id }, data: { email: patch.email, phone: patch.phone, fullName: patch.full_name, isActive: patch.is_active }, select: { id: true } });
       // A deactivated account keeps no session, not even one a login is opening right now.
       if (patch.is_active === false) await endEverySession(tx, id, "user_deactivated");
-      if (patch.roles !== undefined) roleChanges = await replaceUserRoles(tx, actor, id, patch.roles);
-      if (patch.teacher === null) await tx.teacherProfile.deleteMany({ where: { userId: id, clientId: tenantId } });
+      if (patch.teacher === null) await tx.teacherProfile.deleteMany({ where: { userId: id, clientId: schoolId } });
       else if (patch.teacher) {
         const data = { employeeNumber: patch.teacher.employee_number, subjects: patch.teacher.subjects };
-        await tx.teacherProfile.upsert({ where: { userId: id }, create: { userId: id, clientId: tenantId, ...data }, update: data });
+        await tx.teacherProfile.upsert({ where: { userId: id }, create: { userId: id, clientId: schoolId, ...data }, update: data });
       }
+      return patch.roles !== undefined ? replaceUserRoles(tx, { schoolId, actor, userId: id, roleNames: patch.roles }) : undefined;
     });
-    return findStaff(tx, tenantId, id);
-  }).catch(userConflict);
-  const action = patch.is_active === false ? "school.user.deactivated" : patch.is_active === true ? "school.user.reactivated" : "school.user.updated";
-  await recordAudit({
-    action, actor: schoolAuditActor(actor.principal), clientId: tenantId, target: { type: "user", id },
-    metadata: { changed: Object.keys(patch), ...(roleChanges ? { roles_added: roleChanges.added, roles_removed: roleChanges.removed } : {}) },
-  }, actor.origin);
+    const action = patch.is_active === false ? "school.user.deactivated" : patch.is_active === true ? "school.user.reactivated" : "school.user.updated";
+    await audit(tx, {
+      action, actor: auditActor(actor.principal), schoolId, target: { type: "user", id },
+      metadata: { changed: Object.keys(patch), ...(roleChanges ? { roles_added: roleChanges.added, roles_removed: roleChanges.removed } : {}) },
+    }, actor.origin);
+    return findStaff(tx, schoolId, id);
+  });
   return toStaffOut(user);
 }
 
 /** Deleting a teacher first unassigns their classes (the classes stay). */
-export async function deleteStaff(id: string, actor: SchoolActor) {
-  const tenantId = actor.tenant.id;
-  await withTenant(tenantId, async (tx) => {
-    await findStaff(tx, tenantId, id);
-    await assertWithinReach(tx, actor, id);
-    await keepingAFullAdmin(tx, tenantId, async () => {
-      await tx.schoolClass.updateMany({ where: { clientId: tenantId, teacherId: id }, data: { teacherId: null } });
+export async function deleteStaff(options: { schoolId: string; actor: Actor; id: string }) {
+  const { schoolId, actor, id } = options;
+  await withSchool(schoolId, async (tx) => {
+    await findStaff(tx, schoolId, id);
+    await assertWithinReach(tx, schoolId, actor, id);
+    await keepingAFullAdmin(tx, schoolId, async () => {
+      await tx.schoolClass.updateMany({ where: { clientId: schoolId, teacherId: id }, data: { teacherId: null } });
       await tx.user.delete({ where: { id } });
     });
+    await audit(tx, { action: "school.user.deleted", actor: auditActor(actor.principal), schoolId, target: { type: "user", id } }, actor.origin);
   });
-  await recordAudit({ action: "school.user.deleted", actor: schoolAuditActor(actor.principal), clientId: tenantId, target: { type: "user", id } }, actor.origin);
 }

@@ -1,34 +1,29 @@
-// Students of a school (API.md §6): admission number unique per school, class of this school.
-import { withTenant } from "@/lib/db/tenant-scope";
+// Students of a school (the REST contract §6): admission number unique per school, class of this
+// school. The list and the create are the hot paths, in hand-written one-round-trip SQL (their
+// answers are checked against StudentOut by test/hot-reads.test.ts); the rest is Prisma. Every
+// write and its audit row are one transaction.
+import { withSchool } from "@/lib/db/school-scope";
 import { ApiError } from "@/lib/http/errors";
 import { isId } from "@/lib/http/ids";
-import { paginatedRead } from "@/lib/http/pagination";
+import { paginatedRead, type PageRequest } from "@/lib/http/pagination";
 import { likeText } from "@/lib/http/search";
-import { withoutControlCharacters } from "@/lib/http/query-text";
-import { joinSql, prepared, runPlan, runScript, sql, SqlText, tenantContext } from "@/lib/db/tenant-script";
-import { auditStatement, recordAudit } from "@/lib/audit/record-audit";
+import { joinSql, prepared, runPlan, runScript, sql, SqlText, schoolContext } from "@/lib/db/sql-script";
+import { audit, auditStatement } from "@/lib/audit/record-audit";
+import { auditActor, type Actor } from "@/lib/audit/actor";
 import { v7 as uuidv7 } from "uuid";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertRef, invalidRef } from "@/lib/school/references";
-import { schoolAuditActor, type SchoolActor } from "@/lib/school/school-actor";
 
 const select = { id: true, firstName: true, lastName: true, admissionNumber: true, classId: true, dateOfBirth: true } as const;
 type Row = Prisma.StudentGetPayload<{ select: typeof select }>;
+
+export type StudentOutput = ReturnType<typeof toStudentOut>;
 
 export function toStudentOut(s: Row) {
   return {
     id: s.id, first_name: s.firstName, last_name: s.lastName, admission_number: s.admissionNumber,
     class: s.classId, date_of_birth: s.dateOfBirth ? s.dateOfBirth.toISOString().slice(0, 10) : null,
   };
-}
-
-/** A unique violation (Prisma's P2002, PostgreSQL's 23505) on the admission number is 409. */
-function admissionConflict(error: unknown): never {
-  const code = (error as { code?: string }).code;
-  if (code === "P2002" || code === "23505") {
-    throw ApiError.conflict("admission_number", "A student with this admission number already exists in this school.", "A student with this admission number already exists.");
-  }
-  throw error;
 }
 
 // One row: the count, and the page as JSON text in the response's shape (toStudentOut: the
@@ -42,32 +37,30 @@ export const studentsPageSql = (where: string, limit: string) => `
 const unfilteredPage = prepared(studentsPageSql("client_id = app_current_client()", "LIMIT $1 OFFSET $2"));
 
 /**
- * The hot list as a read plan (in the same message as the authentication query,
- * lib/db/tenant-script.ts): `?search=` (name or admission number), `?class=<id>|null`.
+ * The hot list as a read plan (in the same message as the authentication statement,
+ * lib/db/sql-script.ts): `search` in names or admission number, `class` an id or null (none).
  */
-export function studentsPage(url: URL) {
-  const search = withoutControlCharacters(url.searchParams.get("search") ?? "").trim().slice(0, 100);
-  const klass = url.searchParams.get("class");
-  if (klass && klass !== "null" && !isId(klass)) throw invalidRef("class", klass);
+export function studentsPage(options: { search?: string; class?: string | null; page: PageRequest }) {
+  const { search, class: klass, page } = options;
   const conditions = [sql`client_id = app_current_client()`];
-  if (klass === "null") conditions.push(sql`class_id IS NULL`);
-  else if (klass) conditions.push(sql`class_id = ${klass.toLowerCase()}::uuid`);
+  if (klass === null) conditions.push(sql`class_id IS NULL`);
+  else if (klass !== undefined) conditions.push(sql`class_id = ${klass}::uuid`);
   if (search) {
     const pattern = `%${likeText(search)}%`;
     conditions.push(sql`(first_name ILIKE ${pattern} OR last_name ILIKE ${pattern} OR admission_number ILIKE ${pattern})`);
   }
   const where = joinSql(conditions, " AND ").text;
-  return paginatedRead<ReturnType<typeof toStudentOut>>(url, ({ skip, take }) => conditions.length > 1
+  return paginatedRead<StudentOutput>(page, ({ skip, take }) => conditions.length > 1
     ? new SqlText(studentsPageSql(where, sql`LIMIT ${take} OFFSET ${skip}`.text))
     : unfilteredPage.run(take, skip));
 }
 
-export async function listStudents(tenantId: string, url: URL) {
-  return (await runPlan(tenantId, studentsPage(url))).parsed();
+export async function listStudents(options: { schoolId: string; search?: string; class?: string | null; page: PageRequest }) {
+  return (await runPlan(options.schoolId, studentsPage(options))).parsed();
 }
 
-export async function getStudent(tenantId: string, id: string) {
-  const row = await withTenant(tenantId, (tx) => tx.student.findFirst({ where: { id, clientId: tenantId }, select }));
+export async function getStudent(schoolId: string, id: string) {
+  const row = await withSchool(schoolId, (tx) => tx.student.findFirst({ where: { id, clientId: schoolId }, select }));
   if (!row) throw ApiError.notFound();
   return toStudentOut(row);
 }
@@ -90,38 +83,41 @@ const insertStudent = prepared(`
   VALUES ($1::uuid, app_current_client(), $2::text, $3::text, $4::text, $5::uuid, $6::date)
   RETURNING id, first_name, last_name, admission_number, class_id AS class, to_char(date_of_birth, 'YYYY-MM-DD') AS date_of_birth`);
 
-export async function createStudent(input: Required<StudentInput>, actor: SchoolActor) {
-  const tenantId = actor.tenant.id;
+export async function createStudent(options: { schoolId: string; actor: Actor; student: Required<StudentInput> }) {
+  const { schoolId, actor, student: input } = options;
   if (input.class !== null && !isId(input.class)) throw invalidRef("class", input.class);
   const id = uuidv7();
   try {
     const [, inserted] = await runScript([
-      tenantContext(tenantId),
+      schoolContext(schoolId),
       insertStudent.run(id, input.first_name, input.last_name, input.admission_number, input.class?.toLowerCase() ?? null, input.date_of_birth),
-      auditStatement({ action: "school.student.created", actor: schoolAuditActor(actor.principal), clientId: tenantId, target: { type: "student", id } }, actor.origin),
+      auditStatement({ action: "school.student.created", actor: auditActor(actor.principal), schoolId, target: { type: "student", id } }, actor.origin),
     ]);
-    return inserted.rows[0] as ReturnType<typeof toStudentOut>;
+    return inserted.rows[0] as StudentOutput;
   } catch (error) {
     const { code, constraint } = error as { code?: string; constraint?: string };
     if (code === "23503" && constraint?.includes("class") && input.class !== null) throw invalidRef("class", input.class);
-    admissionConflict(error);
+    throw error;
   }
 }
 
-export async function updateStudent(id: string, patch: StudentInput, actor: SchoolActor) {
-  const tenantId = actor.tenant.id;
-  const row = await withTenant(tenantId, async (tx) => {
-    if (!(await tx.student.findFirst({ where: { id, clientId: tenantId }, select: { id: true } }))) throw ApiError.notFound();
-    const classId = patch.class === undefined ? undefined : patch.class === null ? null : await assertRef(tx, "class", patch.class, tenantId);
-    return tx.student.update({ where: { id }, data: data(patch, classId), select });
-  }).catch(admissionConflict);
-  await recordAudit({ action: "school.student.updated", actor: schoolAuditActor(actor.principal), clientId: tenantId, target: { type: "student", id }, metadata: { changed: Object.keys(patch) } }, actor.origin);
+export async function updateStudent(options: { schoolId: string; actor: Actor; id: string; patch: StudentInput }) {
+  const { schoolId, actor, id, patch } = options;
+  const row = await withSchool(schoolId, async (tx) => {
+    if (!(await tx.student.findFirst({ where: { id, clientId: schoolId }, select: { id: true } }))) throw ApiError.notFound();
+    const classId = patch.class === undefined ? undefined : patch.class === null ? null : await assertRef(tx, "class", patch.class, schoolId);
+    const updated = await tx.student.update({ where: { id }, data: data(patch, classId), select });
+    await audit(tx, { action: "school.student.updated", actor: auditActor(actor.principal), schoolId, target: { type: "student", id }, metadata: { changed: Object.keys(patch) } }, actor.origin);
+    return updated;
+  });
   return toStudentOut(row);
 }
 
-export async function deleteStudent(id: string, actor: SchoolActor) {
-  const tenantId = actor.tenant.id;
-  const { count } = await withTenant(tenantId, (tx) => tx.student.deleteMany({ where: { id, clientId: tenantId } }));
-  if (count === 0) throw ApiError.notFound();
-  await recordAudit({ action: "school.student.deleted", actor: schoolAuditActor(actor.principal), clientId: tenantId, target: { type: "student", id } }, actor.origin);
+export async function deleteStudent(options: { schoolId: string; actor: Actor; id: string }) {
+  const { schoolId, actor, id } = options;
+  await withSchool(schoolId, async (tx) => {
+    const { count } = await tx.student.deleteMany({ where: { id, clientId: schoolId } });
+    if (count === 0) throw ApiError.notFound();
+    await audit(tx, { action: "school.student.deleted", actor: auditActor(actor.principal), schoolId, target: { type: "student", id } }, actor.origin);
+  });
 }

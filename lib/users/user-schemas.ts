@@ -1,7 +1,8 @@
 // The user as the API shows it (API.md §3). Only these fields ever leave the server.
 import { z } from "zod";
-import { EmailField, PhoneField } from "@/lib/auth/identifier";
-import { NewPassword } from "@/lib/auth/password";
+import { EmailField, PhoneField } from "@/lib/credentials/identifier";
+import { NewPassword } from "@/lib/credentials/password";
+import { QueryText, listQuery } from "@/lib/http/query";
 
 export interface PublicUser {
   id: string;
@@ -15,6 +16,43 @@ export interface PublicUser {
   dateJoined: Date;
 }
 
+/** The columns of a PublicUser, for Prisma's `select`. */
+export const publicUserSelect = {
+  id: true, email: true, phone: true, fullName: true, isActive: true, clientId: true,
+  platformRole: true, lastLogin: true, dateJoined: true,
+} as const;
+
+/**
+ * The same columns for hand-written SQL (the login's and the Bearer check's one-round-trip
+ * statements), named as `userOfRow` reads them. `u` is the users table's alias.
+ */
+export const PUBLIC_USER_COLUMNS = "u.id, u.email, u.phone, u.full_name, u.is_active, u.client_id, u.platform_role::text AS platform_role, u.last_login, u.date_joined";
+
+export interface PublicUserRow {
+  id: string;
+  email: string | null;
+  phone: string | null;
+  full_name: string;
+  is_active: boolean;
+  client_id: string | null;
+  platform_role: PublicUser["platformRole"];
+  last_login: Date | null;
+  date_joined: Date;
+}
+
+/** The one mapping of a hand-written SQL user row (PUBLIC_USER_COLUMNS) to a PublicUser. */
+export function userOfRow(row: PublicUserRow): PublicUser {
+  return {
+    id: row.id, email: row.email, phone: row.phone, fullName: row.full_name, isActive: row.is_active, clientId: row.client_id,
+    platformRole: row.platform_role, lastLogin: row.last_login, dateJoined: row.date_joined,
+  };
+}
+
+export const PlatformUserListQuery = listQuery({
+  search: QueryText(200).describe("Text in email, phone or name"),
+  platform_role: z.enum(["superadmin", "platform_admin", "support"], { message: "Enter superadmin, platform_admin or support." }).optional().describe("superadmin, platform_admin or support"),
+});
+
 export const UserOut = z
   .object({
     id: z.string().describe("Opaque id"),
@@ -22,7 +60,7 @@ export const UserOut = z
     phone: z.string().nullable().describe("E.164 phone number, unique platform-wide"),
     full_name: z.string(),
     is_active: z.boolean(),
-    client: z.string().nullable().describe("Tenant id; null for platform users"),
+    client: z.string().nullable().describe("The user's school (its id); null for platform users"),
     platform_role: z.enum(["superadmin", "platform_admin", "support"]).nullable(),
     last_login: z.string().nullable().describe("ISO 8601 UTC"),
     date_joined: z.string().describe("ISO 8601 UTC"),

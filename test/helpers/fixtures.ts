@@ -1,7 +1,7 @@
 // Test data, written straight into the test database through the app's own domain code.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { createTenant } from "@/lib/tenancy/create-tenant";
+import { createSchool } from "@/lib/platform/schools";
 import { createPlatformUser, createSchoolUser } from "@/lib/users/create-user";
 import { post, tenantHost } from "./api";
 
@@ -18,7 +18,7 @@ export function sql(): pg.Pool {
 
 export async function makeTenant(options: { domains?: string[]; name?: string } = {}) {
   const slug = unique("school-");
-  const tenant = await createTenant({ name: options.name ?? `School ${slug}`, slug, domains: options.domains });
+  const tenant = await createSchool({ school: { name: options.name ?? `School ${slug}`, slug, domains: options.domains } });
   return { ...tenant, host: tenantHost(slug) };
 }
 

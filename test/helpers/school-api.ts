@@ -141,10 +141,10 @@ let keyMinter: Promise<Awaited<ReturnType<typeof makePlatformUser>>> | undefined
 export async function makeKey(clientId: string | null, scopes: string[]): Promise<{ id: string; key: string }> {
   keyMinter ??= makePlatformUser("superadmin");
   const user = await keyMinter;
-  const created = await createApiKey(
-    { name: unique("key "), client: clientId, scopes },
-    { user: { ...user, clientId: null, platformRole: "superadmin" }, origin: { ip: null, userAgent: null, requestId: null } },
-  );
+  const created = await createApiKey({
+    key: { name: unique("key "), client: clientId, scopes },
+    actor: { principal: { kind: "user", user: { ...user, clientId: null, platformRole: "superadmin" }, sessionId: user.id }, origin: { ip: null, userAgent: null, requestId: null } },
+  });
   return { id: created.id, key: created.key };
 }
 

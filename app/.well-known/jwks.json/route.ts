@@ -1,6 +1,6 @@
 // GET /.well-known/jwks.json — public keys that verify this platform's JWTs
 import { publicJwks } from "@/lib/auth/signing-keys";
-import { endpoint, publicRoute } from "@/lib/http/pipeline";
+import { endpoint, publicRoute } from "@/lib/pipeline";
 import { ok } from "@/lib/http/respond";
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE } = endpoint({

@@ -1,6 +1,6 @@
 // GET /api/health — liveness with a database round trip (503 while the database is unreachable)
 import { databaseAnswers } from "@/lib/db/health";
-import { endpoint, publicRoute } from "@/lib/http/pipeline";
+import { endpoint, publicRoute } from "@/lib/pipeline";
 import { ok } from "@/lib/http/respond";
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE } = endpoint({

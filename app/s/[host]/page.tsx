@@ -4,26 +4,26 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { SuspendedNotice } from "@/components/portal/suspended-notice";
-import { portalPrincipal, requestTenant } from "@/lib/portal/portal-session";
+import { portalPrincipal, requestSchool } from "@/lib/portal/portal-session";
 
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const tenant = await requestTenant();
-  return { title: tenant?.name ?? "School not found" };
+  const school = await requestSchool();
+  return { title: school?.name ?? "School not found" };
 }
 
 export default async function SchoolHome() {
-  const tenant = await requestTenant();
-  if (!tenant) notFound();
-  if (await portalPrincipal(tenant)) redirect("/profile");
+  const school = await requestSchool();
+  if (!school) notFound();
+  if (await portalPrincipal(school)) redirect("/profile");
   return (
     <main className="mx-auto max-w-3xl px-6 py-16">
       <p className="text-sm uppercase tracking-wide text-slate-500">School</p>
-      <h1 className="mt-1 text-3xl font-semibold tracking-tight">{tenant.name}</h1>
-      {tenant.isActive ? (
+      <h1 className="mt-1 text-3xl font-semibold tracking-tight">{school.name}</h1>
+      {school.isActive ? (
         <>
-          <p className="mt-4 text-slate-700">Staff of {tenant.name} sign in here. The school API answers at <code className="font-mono">/api/v1/school/</code> on this address.</p>
+          <p className="mt-4 text-slate-700">Staff of {school.name} sign in here. The school API answers at <code className="font-mono">/api/v1/school/</code> on this address.</p>
           <Link href="/sign-in" className="mt-6 inline-flex rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-900">
             Sign in
           </Link>

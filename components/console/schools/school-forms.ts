@@ -4,7 +4,7 @@
 // domain rules, uniqueness), and its errors land next to the same fields.
 import { z } from "zod";
 import type { FieldPath, FieldValues, UseFormSetError } from "react-hook-form";
-import { Slug } from "@/lib/tenancy/slug";
+import { Slug } from "@/lib/schools/slug";
 
 const required = (label: string) => z.string().trim().min(1, `Enter ${label}.`);
 

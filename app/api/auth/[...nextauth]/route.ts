@@ -5,7 +5,7 @@ import NextAuth from "next-auth";
 import { consoleAuthOptions } from "@/lib/console/auth-options";
 import { env } from "@/lib/env";
 import { ApiError, toResponse } from "@/lib/http/errors";
-import { classifyHost } from "@/lib/tenancy/hosts";
+import { classifyHost } from "@/lib/schools/hosts";
 
 const handler = async (request: Request, context: { params: Promise<{ nextauth: string[] }> }) => {
   if (classifyHost(request.headers.get("host"), env().SMS_ROOT_DOMAIN).kind !== "platform") return toResponse(ApiError.notFound());

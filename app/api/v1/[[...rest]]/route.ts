@@ -1,6 +1,6 @@
 // Any /api/v1/* — the contract's JSON 404 for every path no other route serves
 import { ApiError } from "@/lib/http/errors";
-import { endpoint, publicRoute } from "@/lib/http/pipeline";
+import { endpoint, publicRoute } from "@/lib/pipeline";
 
 const notFound = publicRoute(async () => {
   throw ApiError.notFound();

@@ -16,12 +16,12 @@ const SECTIONS: (NavLink & { needs: Codename | null })[] = [
 ];
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
-  const { tenant, principal, can } = await portalContext();
+  const { school, principal, can } = await portalContext();
   const { user } = principal;
   const links = SECTIONS.filter((s) => s.needs === null || can(s.needs)).map(({ href, label }) => ({ href, label }));
   return (
     <>
-      <PortalNav school={tenant.name} name={user.fullName || user.email || user.phone || "Account"} links={links} />
+      <PortalNav school={school.name} name={user.fullName || user.email || user.phone || "Account"} links={links} />
       <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
     </>
   );

@@ -1,5 +1,5 @@
 "use server";
-// The API keys page's writes: platform admins and superadmins (API.md §5), through the console's
+// The API keys page's writes: platform admins and superadmins (the REST contract §5), through the console's
 // pipeline with the same body and domain functions as /api/v1/system/api-keys/.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
@@ -20,7 +20,7 @@ export interface ApiKeyCreateInput {
 /** Answers the new key's fields and, this once, the key itself. */
 export async function createKey(input: ApiKeyCreateInput) {
   return consoleAction("write", ApiKeyCreateBody, async (body, actor) => {
-    const created = await createApiKey(body, actor);
+    const created = await createApiKey({ actor, key: body });
     revalidatePath(PATH);
     return created;
   })(input);
@@ -29,7 +29,7 @@ export async function createKey(input: ApiKeyCreateInput) {
 export async function revokeKey(input: { id: string }) {
   const Body = z.object({ id: z.string().max(64).refine(isId, "No such key.").transform((v) => v.toLowerCase()) });
   return consoleAction("write", Body, async ({ id }, actor) => {
-    await revokeApiKey(id, actor);
+    await revokeApiKey({ actor, id });
     revalidatePath(PATH);
     return null;
   })(input);

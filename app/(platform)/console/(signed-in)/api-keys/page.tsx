@@ -7,6 +7,8 @@ import { ApiKeyFilters } from "@/components/console/api-keys/api-key-filters";
 import { ApiKeysTable } from "@/components/console/api-keys/api-keys-table";
 import { NewApiKeyDialog } from "@/components/console/api-keys/new-api-key-dialog";
 import { listApiKeys } from "@/lib/api-keys/api-keys";
+import { ApiKeyListQuery } from "@/lib/api-keys/api-key-schemas";
+import { pageQuery, withPageSize } from "@/lib/http/query";
 import { requireConsoleUser } from "@/lib/console/console-session";
 import { ApiError } from "@/lib/http/errors";
 import { canWrite } from "@/lib/platform/policy";
@@ -25,14 +27,14 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Sear
   const school = first(params.school);
   const page = first(params.page);
 
-  const url = new URL("http://console.invalid/");
-  if (status === "active" || status === "revoked") url.searchParams.set("revoked", String(status === "revoked"));
-  if (school) url.searchParams.set("client", school === "global" ? "null" : school);
-  if (page) url.searchParams.set("page", page);
-  url.searchParams.set("page_size", String(PAGE_SIZE));
+  const query = withPageSize(pageQuery(ApiKeyListQuery, {
+    revoked: status === "active" || status === "revoked" ? String(status === "revoked") : undefined,
+    client: school ? (school === "global" ? "null" : school) : undefined,
+    page,
+  }), PAGE_SIZE);
 
   const [list, schools] = await Promise.all([
-    listApiKeys(url).catch((error) => {
+    listApiKeys(query).catch((error) => {
       if (error instanceof ApiError && error.status === 404) return null; // a page past the end
       throw error;
     }),
@@ -58,7 +60,7 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Sear
         now={new Date().toISOString()}
         filtered={Boolean(status || school)}
       />
-      <Pagination page={Number(page) || 1} pageSize={PAGE_SIZE} count={list.count} basePath="/console/api-keys" query={{ status, school }} />
+      <Pagination page={list.page} pageSize={PAGE_SIZE} count={list.count} basePath="/console/api-keys" query={{ status, school }} />
     </>
   );
 }

@@ -5,9 +5,10 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { AuditFilters, type AuditFilterValues } from "@/components/console/audit/audit-filters";
 import { AuditTable } from "@/components/console/audit/audit-table";
-import { listAuditEvents } from "@/lib/audit/list-audit";
+import { AuditListQuery, listAuditEvents } from "@/lib/audit/list-audit";
+import { queryObject, withPageSize } from "@/lib/http/query";
 import { requireConsoleUser } from "@/lib/console/console-session";
-import { ApiError, type FieldErrors } from "@/lib/http/errors";
+import { ApiError, zodFieldErrors, type FieldErrors } from "@/lib/http/errors";
 import { schoolOptions } from "@/lib/console/school-options";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -33,22 +34,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const values: AuditFilterValues = { actor: first(params.actor), school: first(params.school), action: first(params.action), since: first(params.since), until: first(params.until) };
   const page = first(params.page);
 
-  const url = new URL("http://console.invalid/");
-  if (values.actor) url.searchParams.set("actor", values.actor);
-  if (values.school) url.searchParams.set("client", values.school);
-  if (values.action) url.searchParams.set("action", values.action);
-  if (values.since) url.searchParams.set("since", utcInstant(values.since, "start"));
-  if (values.until) url.searchParams.set("until", utcInstant(values.until, "end"));
-  if (page) url.searchParams.set("page", page);
-  url.searchParams.set("page_size", String(PAGE_SIZE));
-
-  let errors: FieldErrors = {};
+  // The REST list's own query schema: what it refuses is shown beside the filter's field.
+  const parsed = AuditListQuery.safeParse(queryObject({
+    actor: values.actor, client: values.school, action: values.action, page,
+    since: values.since ? utcInstant(values.since, "start") : undefined, until: values.until ? utcInstant(values.until, "end") : undefined,
+  }));
+  const errors: FieldErrors = parsed.success ? {} : Object.fromEntries(Object.entries(zodFieldErrors(parsed.error)).map(([k, v]) => [k === "client" ? "school" : k, v]));
   const [list, schools] = await Promise.all([
-    listAuditEvents(url).catch((error) => {
-      if (error instanceof ApiError && error.status === 400 && error.options.errors) {
-        errors = error.options.errors;
-        return null;
-      }
+    !parsed.success ? null : listAuditEvents(withPageSize(parsed.data, PAGE_SIZE)).catch((error) => {
       if (error instanceof ApiError && error.status === 404) return "past-end" as const;
       throw error;
     }),
@@ -71,7 +64,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
       ) : (
         <>
           <AuditTable rows={list.results} schoolNames={Object.fromEntries(schools.map((s) => [s.id, s.name]))} filtered={Object.keys(query).length > 0} />
-          <Pagination page={Number(page) || 1} pageSize={PAGE_SIZE} count={list.count} basePath="/console/audit" query={query} />
+          <Pagination page={list.page} pageSize={PAGE_SIZE} count={list.count} basePath="/console/audit" query={query} />
         </>
       )}
     </>

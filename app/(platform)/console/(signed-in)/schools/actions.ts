@@ -7,36 +7,36 @@ import { consoleAction } from "@/lib/console/console-action";
 import { ApiError } from "@/lib/http/errors";
 import { isId } from "@/lib/http/ids";
 import { ClientPatchBody } from "@/lib/platform/client-schemas";
-import { deleteClient, getClient, updateClient } from "@/lib/platform/clients";
-import { ClientWithAdminCreateBody, createClientWithAdmin } from "@/lib/platform/create-client-with-admin";
+import { deleteSchool, getSchool, updateSchool } from "@/lib/platform/schools";
+import { SchoolWithAdminCreateBody, createSchoolWithAdmin } from "@/lib/platform/create-school-with-admin";
 
 const SchoolId = z.string().refine(isId, "Unknown school.").transform((id) => id.toLowerCase());
 
-const CreateInput = ClientWithAdminCreateBody();
+const CreateInput = SchoolWithAdminCreateBody();
 const EditInput = ClientPatchBody.pick({ name: true, domains: true }).extend({ id: SchoolId });
 const StatusInput = z.object({ id: SchoolId, is_active: z.boolean() });
 const DeleteInput = z.object({ id: SchoolId, confirm_slug: z.string().trim().max(63) });
 
 const create = consoleAction("write", CreateInput, async (input, actor) => {
-  const { client } = await createClientWithAdmin(input, actor);
+  const { client } = await createSchoolWithAdmin({ actor, input });
   return { id: client.id, slug: client.slug };
 });
 
 const edit = consoleAction("write", EditInput, async ({ id, ...patch }, actor) => {
-  const client = await updateClient(id, patch, actor);
+  const client = await updateSchool({ actor, id, patch });
   return { id: client.id };
 });
 
 const setStatus = consoleAction("write", StatusInput, async ({ id, is_active }, actor) => {
-  const client = await updateClient(id, { is_active }, actor);
+  const client = await updateSchool({ actor, id, patch: { is_active } });
   return { id: client.id, is_active: client.is_active };
 });
 
 const remove = consoleAction("write", DeleteInput, async ({ id, confirm_slug }, actor) => {
   // The typed slug is checked here too, not only in the dialog.
-  const client = await getClient(id);
+  const client = await getSchool(id);
   if (confirm_slug !== client.slug) throw ApiError.invalid({ confirm_slug: [`Type the slug “${client.slug}” exactly to confirm.`] });
-  await deleteClient(id, actor);
+  await deleteSchool({ actor, id });
   return { id };
 });
 

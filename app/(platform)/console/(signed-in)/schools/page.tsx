@@ -1,5 +1,5 @@
 // Schools: search, status filter and pages over GET /api/v1/system/clients/'s own query
-// (listClients), with write controls only for roles that may write.
+// (listSchools), with write controls only for roles that may write.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
@@ -12,8 +12,9 @@ import { SchoolsTable } from "@/components/console/schools/schools-table";
 import { requireConsoleUser } from "@/lib/console/console-session";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
-import { pageRequest } from "@/lib/http/pagination";
-import { listClients } from "@/lib/platform/clients";
+import { pageQuery, withPageSize } from "@/lib/http/query";
+import { SchoolListQuery } from "@/lib/platform/client-schemas";
+import { listSchools } from "@/lib/platform/schools";
 import { canWrite } from "@/lib/platform/policy";
 
 export const metadata: Metadata = { title: "Schools" };
@@ -37,17 +38,12 @@ export default async function SchoolsPage({ searchParams }: { searchParams: Prom
   const isActive = status === "true" || status === "false" ? status : "";
   const page = one(params.page);
 
-  // The same URL the REST list reads (the host is never used: only its query matters).
-  const url = new URL(`http://console.invalid${BASE_PATH}`);
-  if (search) url.searchParams.set("search", search);
-  if (isActive) url.searchParams.set("is_active", isActive);
-  if (page) url.searchParams.set("page", page);
-  url.searchParams.set("page_size", String(PAGE_SIZE));
-
+  // The REST list's own query schema, and its domain function.
+  const listQuery = withPageSize(pageQuery(SchoolListQuery, { search, is_active: isActive, page }), PAGE_SIZE);
   const query = { search: search || undefined, is_active: isActive || undefined };
   let result;
   try {
-    result = await listClients(url);
+    result = await listSchools(listQuery);
   } catch (error) {
     // A page past the end (say, after deleting the last school of the last page): start over.
     if (error instanceof ApiError && error.status === 404) {
@@ -56,7 +52,6 @@ export default async function SchoolsPage({ searchParams }: { searchParams: Prom
     }
     throw error;
   }
-  const { page: current } = pageRequest(url);
   const rootDomain = env().SMS_ROOT_DOMAIN;
   const filtered = Boolean(search || isActive);
 
@@ -82,7 +77,7 @@ export default async function SchoolsPage({ searchParams }: { searchParams: Prom
         {filtered ? <Link href={BASE_PATH} className="py-2 text-sm text-slate-700 underline underline-offset-4 hover:text-slate-900">Clear</Link> : null}
       </form>
       <SchoolsTable schools={result.results} canWrite={writable} rootDomain={rootDomain} searching={filtered} />
-      {result.count > 0 ? <Pagination page={current} pageSize={PAGE_SIZE} count={result.count} basePath={BASE_PATH} query={query} /> : null}
+      {result.count > 0 ? <Pagination page={result.page} pageSize={PAGE_SIZE} count={result.count} basePath={BASE_PATH} query={query} /> : null}
     </>
   );
 }

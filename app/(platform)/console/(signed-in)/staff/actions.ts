@@ -1,5 +1,5 @@
 "use server";
-// The staff page's writes: superadmins only (API.md §5), through the console's pipeline with the
+// The staff page's writes: superadmins only (the REST contract §5), through the console's pipeline with the
 // same bodies and domain functions as /api/v1/system/users/ — so the console can do nothing the
 // API refuses, and every change lands in the audit trail the same way.
 import { revalidatePath } from "next/cache";
@@ -29,7 +29,7 @@ export interface StaffCreateInput {
 
 export async function createStaffMember(input: StaffCreateInput) {
   return consoleAction("superadmin", z.preprocess(withoutBlankContacts, PlatformUserCreateBody()), async (body, actor) => {
-    const user = await createPlatformStaff(body, actor);
+    const user = await createPlatformStaff({ actor, user: body });
     revalidatePath(PATH);
     return user;
   })(input);
@@ -39,7 +39,7 @@ export async function createStaffMember(input: StaffCreateInput) {
 export async function changeStaffMember(input: { id: string; platform_role?: (typeof PLATFORM_ROLES)[number]; is_active?: boolean }) {
   const Body = PlatformUserPatchBody().pick({ platform_role: true, is_active: true }).extend({ id: UserId });
   return consoleAction("superadmin", Body, async ({ id, ...patch }, actor) => {
-    const user = await updatePlatformUser(id, patch, actor);
+    const user = await updatePlatformUser({ actor, id, patch });
     revalidatePath(PATH);
     return user;
   })(input);
@@ -47,7 +47,7 @@ export async function changeStaffMember(input: { id: string; platform_role?: (ty
 
 export async function deleteStaffMember(input: { id: string }) {
   return consoleAction("superadmin", z.object({ id: UserId }), async ({ id }, actor) => {
-    await deletePlatformUser(id, actor);
+    await deletePlatformUser({ actor, id });
     revalidatePath(PATH);
     return null;
   })(input);

@@ -10,6 +10,8 @@ import { requireConsoleUser } from "@/lib/console/console-session";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
 import { listPlatformUsers } from "@/lib/platform/platform-users";
+import { PlatformUserListQuery } from "@/lib/users/user-schemas";
+import { pageQuery, withPageSize } from "@/lib/http/query";
 
 export const metadata: Metadata = { title: "Platform staff" };
 
@@ -24,15 +26,11 @@ export default async function StaffPage({ searchParams }: { searchParams: Search
   const role = first(params.role);
   const page = first(params.page);
 
-  const url = new URL("http://console.invalid/");
-  if (search) url.searchParams.set("search", search);
-  if (role) url.searchParams.set("platform_role", role);
-  if (page) url.searchParams.set("page", page);
-  url.searchParams.set("page_size", String(PAGE_SIZE));
+  const query = withPageSize(pageQuery(PlatformUserListQuery, { search, platform_role: role, page }), PAGE_SIZE);
 
   let list;
   try {
-    list = await listPlatformUsers(url);
+    list = await listPlatformUsers(query);
   } catch (error) {
     // A page number past the end (or not a number) — say, after deletions: back to the first page.
     if (error instanceof ApiError && error.status === 404) redirect(`/console/staff?${new URLSearchParams({ ...(search ? { search } : {}), ...(role ? { role } : {}) })}`);
@@ -51,7 +49,7 @@ export default async function StaffPage({ searchParams }: { searchParams: Search
       />
       <StaffFilters search={search} role={role} />
       <StaffTable rows={list.results} canManage={isSuperadmin} currentUserId={user.id} filtered={Boolean(search || role)} />
-      <Pagination page={Number(page) || 1} pageSize={PAGE_SIZE} count={list.count} basePath="/console/staff" query={{ search, role }} />
+      <Pagination page={list.page} pageSize={PAGE_SIZE} count={list.count} basePath="/console/staff" query={{ search, role }} />
     </>
   );
 }

@@ -1,12 +1,11 @@
-// GET, POST /api/v1/system/api-keys/ — list keys (?client=, ?revoked=); create one (the key is shown once)
-import { ApiKeyCreateBody } from "@/lib/api-keys/api-key-schemas";
+// GET, POST /api/v1/system/api-keys/ — API keys (?client=, ?revoked=); the key is in the create answer only
+import { ApiKeyCreateBody, ApiKeyListQuery } from "@/lib/api-keys/api-key-schemas";
 import { createApiKey, listApiKeys } from "@/lib/api-keys/api-keys";
-import { endpoint, systemRoute } from "@/lib/http/pipeline";
+import { endpoint, systemRoute } from "@/lib/pipeline";
+import { pageBody } from "@/lib/http/pagination";
 import { ok } from "@/lib/http/respond";
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE } = endpoint({
-  GET: systemRoute({}, async ({ url }) => ok(await listApiKeys(url))),
-  POST: systemRoute({ body: ApiKeyCreateBody }, async ({ body, principal, origin }) =>
-    ok(await createApiKey(body, { user: principal.user, origin }), 201),
-  ),
+  GET: systemRoute({ query: ApiKeyListQuery }, async ({ query, url }) => ok(pageBody(url, await listApiKeys(query)))),
+  POST: systemRoute({ body: ApiKeyCreateBody }, async (ctx) => ok(await createApiKey({ actor: ctx, key: ctx.body }), 201)),
 });

@@ -1,8 +1,9 @@
-// GET /api/v1/system/audit/ — the audit trail (?actor=, ?client=, ?action=, ?since=, ?until=), newest first
-import { listAuditEvents } from "@/lib/audit/list-audit";
-import { endpoint, systemRoute } from "@/lib/http/pipeline";
+// GET /api/v1/system/audit/ — the audit trail, newest first (?actor=, ?client=, ?action=, ?since=, ?until=)
+import { AuditListQuery, listAuditEvents } from "@/lib/audit/list-audit";
+import { endpoint, systemRoute } from "@/lib/pipeline";
+import { pageBody } from "@/lib/http/pagination";
 import { ok } from "@/lib/http/respond";
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE } = endpoint({
-  GET: systemRoute({}, async ({ url }) => ok(await listAuditEvents(url))),
+  GET: systemRoute({ query: AuditListQuery }, async ({ query, url }) => ok(pageBody(url, await listAuditEvents(query)))),
 });

@@ -1,12 +1,11 @@
-// GET, POST /api/v1/system/clients/ — list schools (search, is_active), create one with its default roles
-import { ClientCreateBody } from "@/lib/platform/client-schemas";
-import { createClient, listClients } from "@/lib/platform/clients";
-import { endpoint, systemRoute } from "@/lib/http/pipeline";
+// GET, POST /api/v1/system/clients/ — schools: list (?search=, ?is_active=), create with default roles
+import { ClientCreateBody, SchoolListQuery } from "@/lib/platform/client-schemas";
+import { createSchool, listSchools } from "@/lib/platform/schools";
+import { endpoint, systemRoute } from "@/lib/pipeline";
+import { pageBody } from "@/lib/http/pagination";
 import { ok } from "@/lib/http/respond";
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE } = endpoint({
-  GET: systemRoute({}, async ({ url }) => ok(await listClients(url))),
-  POST: systemRoute({ body: ClientCreateBody }, async ({ body, principal, origin }) =>
-    ok(await createClient(body, { user: principal.user, origin }), 201),
-  ),
+  GET: systemRoute({ query: SchoolListQuery }, async ({ query, url }) => ok(pageBody(url, await listSchools(query)))),
+  POST: systemRoute({ body: ClientCreateBody }, async (ctx) => ok(await createSchool({ school: ctx.body, actor: ctx }), 201)),
 });

@@ -1,12 +1,11 @@
-// GET, POST /api/v1/system/users/ — platform staff; only a superadmin creates them
+// GET, POST /api/v1/system/users/ — platform users (?search=, ?platform_role=); only a superadmin creates
 import { createPlatformStaff, listPlatformUsers } from "@/lib/platform/platform-users";
-import { PlatformUserCreateBody } from "@/lib/users/user-schemas";
-import { endpoint, systemRoute } from "@/lib/http/pipeline";
+import { PlatformUserCreateBody, PlatformUserListQuery } from "@/lib/users/user-schemas";
+import { endpoint, systemRoute } from "@/lib/pipeline";
+import { pageBody } from "@/lib/http/pagination";
 import { ok } from "@/lib/http/respond";
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE } = endpoint({
-  GET: systemRoute({}, async ({ url }) => ok(await listPlatformUsers(url))),
-  POST: systemRoute({ access: "superadmin", body: PlatformUserCreateBody() }, async ({ body, principal, origin }) =>
-    ok(await createPlatformStaff(body, { user: principal.user, origin }), 201),
-  ),
+  GET: systemRoute({ query: PlatformUserListQuery }, async ({ query, url }) => ok(pageBody(url, await listPlatformUsers(query)))),
+  POST: systemRoute({ access: "superadmin", body: PlatformUserCreateBody() }, async (ctx) => ok(await createPlatformStaff({ actor: ctx, user: ctx.body }), 201)),
 });

@@ -10,10 +10,10 @@ import { createClass, deleteClass, updateClass } from "@/lib/school/classes";
 const EditInput = ClassPatchBody.extend({ id: ObjectId("class") });
 const DeleteInput = z.object({ id: ObjectId("class") });
 
-const create = portalAction("classes.add", ClassBody, (input, actor) => createClass(input, actor));
-const edit = portalAction("classes.change", EditInput, ({ id, ...patch }, actor) => updateClass(id, patch, actor));
-const remove = portalAction("classes.delete", DeleteInput, async ({ id }, actor) => {
-  await deleteClass(id, actor);
+const create = portalAction("classes.add", ClassBody, (input, write) => createClass({ ...write, class: input }));
+const edit = portalAction("classes.change", EditInput, ({ id, ...patch }, write) => updateClass({ ...write, id, patch }));
+const remove = portalAction("classes.delete", DeleteInput, async ({ id }, write) => {
+  await deleteClass({ ...write, id });
   return { id };
 });
 

@@ -7,8 +7,9 @@ import { ListSearch } from "@/components/portal/list-search";
 import { NoAccess } from "@/components/portal/no-access";
 import { ClassesTable } from "@/components/portal/classes/classes-table";
 import { NewClassButton } from "@/components/portal/classes/class-form-dialog";
-import { allRows, listPage } from "@/lib/portal/list-page";
-import { param, portalContext } from "@/lib/portal/portal-context";
+import { allRows, listPage, portalQuery } from "@/lib/portal/list-page";
+import { portalContext } from "@/lib/portal/portal-context";
+import { ClassListQuery } from "@/lib/school/school-schemas";
 import { listClasses } from "@/lib/school/classes";
 import { listStaff } from "@/lib/school/staff";
 
@@ -18,20 +19,21 @@ export const dynamic = "force-dynamic";
 const BASE_PATH = "/classes";
 
 export default async function ClassesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { tenant, can } = await portalContext();
+  const { school, can } = await portalContext();
   if (!can("classes.view")) return <NoAccess section="Classes" permission="classes.view" />;
   const params = await searchParams;
-  const search = param(params.search, 100);
-  const result = await listPage(BASE_PATH, { search }, param(params.page), (url) => listClasses(tenant.id, url));
+  const query = portalQuery(ClassListQuery, params);
+  const search = query.search ?? "";
+  const result = await listPage(BASE_PATH, { search }, () => listClasses({ schoolId: school.id, ...query }));
   // Teachers' names only for those who may see the staff (as GET /users/ would demand).
   const staff = can("users.view")
-    ? (await allRows("/users", (url) => listStaff(tenant.id, url))).map((u) => ({ id: u.id, name: u.full_name || u.email || u.phone || u.id, active: u.is_active }))
+    ? (await allRows((page) => listStaff({ schoolId: school.id, page }))).map((u) => ({ id: u.id, name: u.full_name || u.email || u.phone || u.id, active: u.is_active }))
     : null;
   return (
     <>
       <PageHeader
         title="Classes"
-        description={`The classes of ${tenant.name} and their teachers.`}
+        description={`The classes of ${school.name} and their teachers.`}
         actions={can("classes.add") ? <NewClassButton staff={staff} /> : undefined}
       />
       <ListSearch basePath={BASE_PATH} label="Classes" search={search} placeholder="Class name" />

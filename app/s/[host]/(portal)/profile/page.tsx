@@ -26,13 +26,13 @@ function Item({ term, children }: { term: string; children: React.ReactNode }) {
 }
 
 export default async function ProfilePage() {
-  const { tenant, principal } = await portalContext();
-  const profile = await schoolProfile(principal.user, tenant);
+  const { school, principal } = await portalContext();
+  const profile = await schoolProfile(principal.user, school);
   const held = new Set(profile.permissions);
   const { user } = profile;
   return (
     <>
-      <PageHeader title={user.full_name || user.email || user.phone || "My profile"} description={`Your account at ${tenant.name}.`} />
+      <PageHeader title={user.full_name || user.email || user.phone || "My profile"} description={`Your account at ${school.name}.`} />
       <div className="grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="account-heading" className="rounded-lg border border-slate-200 bg-white p-5">
           <h2 id="account-heading" className="text-base font-semibold">Account</h2>

@@ -11,10 +11,10 @@ import { createRole, deleteRole, updateRole } from "@/lib/school/roles";
 const EditInput = RolePatchBody.extend({ id: ObjectId("role") });
 const DeleteInput = z.object({ id: ObjectId("role") });
 
-const create = portalAction("roles.add", RoleBody, (input, actor) => createRole(input, actor));
-const edit = portalAction("roles.change", EditInput, ({ id, ...patch }, actor) => updateRole(id, patch, actor));
-const remove = portalAction("roles.delete", DeleteInput, async ({ id }, actor) => {
-  await deleteRole(id, actor);
+const create = portalAction("roles.add", RoleBody, (input, write) => createRole({ ...write, role: input }));
+const edit = portalAction("roles.change", EditInput, ({ id, ...patch }, write) => updateRole({ ...write, id, patch }));
+const remove = portalAction("roles.delete", DeleteInput, async ({ id }, write) => {
+  await deleteRole({ ...write, id });
   return { id };
 });
 

@@ -7,8 +7,9 @@ import { ListSearch } from "@/components/portal/list-search";
 import { NoAccess } from "@/components/portal/no-access";
 import { NewRoleButton } from "@/components/portal/roles/role-form-dialog";
 import { RolesTable } from "@/components/portal/roles/roles-table";
-import { listPage } from "@/lib/portal/list-page";
-import { param, portalContext } from "@/lib/portal/portal-context";
+import { listPage, portalQuery } from "@/lib/portal/list-page";
+import { portalContext } from "@/lib/portal/portal-context";
+import { RoleListQuery } from "@/lib/school/school-schemas";
 import { listRoles } from "@/lib/school/roles";
 
 export const metadata: Metadata = { title: "Roles" };
@@ -17,11 +18,12 @@ export const dynamic = "force-dynamic";
 const BASE_PATH = "/roles";
 
 export default async function RolesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { tenant, can, permissions } = await portalContext();
+  const { school, can, permissions } = await portalContext();
   if (!can("roles.view")) return <NoAccess section="Roles" permission="roles.view" />;
   const params = await searchParams;
-  const search = param(params.search, 100);
-  const result = await listPage(BASE_PATH, { search }, param(params.page), (url) => listRoles(tenant.id, url));
+  const query = portalQuery(RoleListQuery, params);
+  const search = query.search ?? "";
+  const result = await listPage(BASE_PATH, { search }, () => listRoles({ schoolId: school.id, ...query }));
   const held = [...permissions].sort();
   return (
     <>

@@ -11,12 +11,12 @@ import { TenantUserCreateBody } from "@/lib/users/user-schemas";
 const CreateInput = TenantUserCreateBody();
 const StatusInput = z.object({ id: ObjectId("staff member"), is_active: z.boolean() });
 
-const create = portalAction("users.add", CreateInput, async (input, actor) => {
-  const user = await createStaff(input, actor);
+const create = portalAction("users.add", CreateInput, async (input, write) => {
+  const user = await createStaff({ ...write, staff: input });
   return { id: user.id };
 });
-const setStatus = portalAction("users.change", StatusInput, async ({ id, is_active }, actor) => {
-  const user = await updateStaff(id, { is_active }, actor);
+const setStatus = portalAction("users.change", StatusInput, async ({ id, is_active }, write) => {
+  const user = await updateStaff({ ...write, id, patch: { is_active } });
   return { id: user.id, is_active: user.is_active };
 });
 

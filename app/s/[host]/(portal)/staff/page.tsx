@@ -7,8 +7,9 @@ import { ListSearch } from "@/components/portal/list-search";
 import { NoAccess } from "@/components/portal/no-access";
 import { NewStaffDialog } from "@/components/portal/staff/new-staff-dialog";
 import { StaffTable } from "@/components/portal/staff/staff-table";
-import { allRows, listPage } from "@/lib/portal/list-page";
-import { param, portalContext } from "@/lib/portal/portal-context";
+import { allRows, listPage, portalQuery } from "@/lib/portal/list-page";
+import { portalContext } from "@/lib/portal/portal-context";
+import { StaffListQuery } from "@/lib/school/school-schemas";
 import { listRoles } from "@/lib/school/roles";
 import { listStaff } from "@/lib/school/staff";
 
@@ -18,17 +19,18 @@ export const dynamic = "force-dynamic";
 const BASE_PATH = "/staff";
 
 export default async function StaffPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { tenant, principal, can, permissions } = await portalContext();
+  const { school, principal, can, permissions } = await portalContext();
   if (!can("users.view")) return <NoAccess section="Staff" permission="users.view" />;
   const params = await searchParams;
-  const search = param(params.search, 100);
-  const result = await listPage(BASE_PATH, { search }, param(params.page), (url) => listStaff(tenant.id, url));
+  const query = portalQuery(StaffListQuery, params);
+  const search = query.search ?? "";
+  const result = await listPage(BASE_PATH, { search }, () => listStaff({ schoolId: school.id, ...query }));
   const canAdd = can("users.add");
   const canChange = can("users.change");
 
   // Which roles the viewer could hand out, and so which colleagues are within their reach. Only
   // these yes/no answers reach the browser, not the roles' permissions.
-  const roles = canAdd || canChange ? await allRows("/roles", (url) => listRoles(tenant.id, url)) : [];
+  const roles = canAdd || canChange ? await allRows((page) => listRoles({ schoolId: school.id, page })) : [];
   const grantable = new Map(roles.map((r) => [r.id, r.permissions.every((p) => permissions.has(p))]));
   const rows = result.results.map((u) => ({
     id: u.id,
@@ -46,7 +48,7 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader
         title="Staff"
-        description={`The staff accounts of ${tenant.name}.`}
+        description={`The staff accounts of ${school.name}.`}
         actions={canAdd ? <NewStaffDialog roles={roles.map((r) => ({ name: r.name, grantable: grantable.get(r.id) === true }))} /> : undefined}
       />
       <ListSearch basePath={BASE_PATH} label="Staff" search={search} placeholder="Name, email or phone" />

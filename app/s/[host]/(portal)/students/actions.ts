@@ -10,10 +10,10 @@ import { createStudent, deleteStudent, updateStudent } from "@/lib/school/studen
 const EditInput = StudentPatchBody.extend({ id: ObjectId("student") });
 const DeleteInput = z.object({ id: ObjectId("student") });
 
-const create = portalAction("students.add", StudentBody, (input, actor) => createStudent(input, actor));
-const edit = portalAction("students.change", EditInput, ({ id, ...patch }, actor) => updateStudent(id, patch, actor));
-const remove = portalAction("students.delete", DeleteInput, async ({ id }, actor) => {
-  await deleteStudent(id, actor);
+const create = portalAction("students.add", StudentBody, (input, write) => createStudent({ ...write, student: input }));
+const edit = portalAction("students.change", EditInput, ({ id, ...patch }, write) => updateStudent({ ...write, id, patch }));
+const remove = portalAction("students.delete", DeleteInput, async ({ id }, write) => {
+  await deleteStudent({ ...write, id });
   return { id };
 });
 

@@ -7,8 +7,9 @@ import { ListSearch } from "@/components/portal/list-search";
 import { NoAccess } from "@/components/portal/no-access";
 import { NewStudentButton } from "@/components/portal/students/student-form-dialog";
 import { StudentsTable } from "@/components/portal/students/students-table";
-import { allRows, listPage } from "@/lib/portal/list-page";
-import { param, portalContext } from "@/lib/portal/portal-context";
+import { allRows, listPage, portalQuery } from "@/lib/portal/list-page";
+import { portalContext } from "@/lib/portal/portal-context";
+import { StudentListQuery } from "@/lib/school/school-schemas";
 import { listClasses } from "@/lib/school/classes";
 import { listStudents } from "@/lib/school/students";
 
@@ -18,21 +19,22 @@ export const dynamic = "force-dynamic";
 const BASE_PATH = "/students";
 
 export default async function StudentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { tenant, can } = await portalContext();
+  const { school, can } = await portalContext();
   if (!can("students.view")) return <NoAccess section="Students" permission="students.view" />;
   const params = await searchParams;
-  const search = param(params.search, 100);
-  const result = await listPage(BASE_PATH, { search }, param(params.page), (url) => listStudents(tenant.id, url));
+  const query = portalQuery(StudentListQuery, params);
+  const search = query.search ?? "";
+  const result = await listPage(BASE_PATH, { search }, () => listStudents({ schoolId: school.id, ...query }));
   // Class names only for those who may see classes (as GET /classes/ would demand).
   const classes = can("classes.view")
-    ? (await allRows("/classes", (url) => listClasses(tenant.id, url))).map(({ id, name, grade }) => ({ id, name, grade }))
+    ? (await allRows((page) => listClasses({ schoolId: school.id, page }))).map(({ id, name, grade }) => ({ id, name, grade }))
     : null;
   const canAdd = can("students.add");
   return (
     <>
       <PageHeader
         title="Students"
-        description={`The students of ${tenant.name}.`}
+        description={`The students of ${school.name}.`}
         actions={canAdd ? <NewStudentButton classes={classes} /> : undefined}
       />
       <ListSearch basePath={BASE_PATH} label="Students" search={search} placeholder="Name or admission number" />

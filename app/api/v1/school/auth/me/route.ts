@@ -1,11 +1,11 @@
 // GET /api/v1/school/auth/me/ — my profile in this school: roles, permissions, teacher profile
-import { endpoint, schoolRoute } from "@/lib/http/pipeline";
+import { endpoint, schoolRoute } from "@/lib/pipeline";
 import { ok } from "@/lib/http/respond";
 import { schoolProfileRead } from "@/lib/school/profile";
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE } = endpoint({
   GET: schoolRoute(
     { apiKeys: false, read: ({ userId }) => schoolProfileRead(userId!) },
-    async ({ principal, tenant, read: profile }) => ok(profile(principal.user, tenant)),
+    async ({ principal, school, read: profile }) => ok(profile(principal.user, school)),
   ),
 });

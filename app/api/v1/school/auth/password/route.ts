@@ -1,12 +1,12 @@
 // POST /api/v1/school/auth/password/ — change my password (ends every session)
 import { changePassword } from "@/lib/auth/auth-actions";
 import { PasswordChangeBody } from "@/lib/auth/auth-schemas";
-import { endpoint, schoolRoute } from "@/lib/http/pipeline";
+import { endpoint, schoolRoute } from "@/lib/pipeline";
 import { noContent } from "@/lib/http/respond";
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE } = endpoint({
-  POST: schoolRoute({ apiKeys: false, body: PasswordChangeBody }, async ({ body, principal, tenant, origin }) => {
-    await changePassword(body, principal, "school", tenant.id, origin);
+  POST: schoolRoute({ apiKeys: false, body: PasswordChangeBody }, async ({ body, principal, school, origin }) => {
+    await changePassword(body, principal, "school", school.id, origin);
     return noContent();
   }),
 });

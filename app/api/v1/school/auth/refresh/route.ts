@@ -1,12 +1,12 @@
 // POST /api/v1/school/auth/refresh/ — rotate a school refresh token
 import { refreshSession } from "@/lib/auth/auth-actions";
 import { RefreshBody } from "@/lib/auth/auth-schemas";
-import { endpoint, schoolRoute } from "@/lib/http/pipeline";
+import { endpoint, schoolRoute } from "@/lib/pipeline";
 import { ok } from "@/lib/http/respond";
 import { schoolOfRefreshToken } from "@/lib/auth/sessions";
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE } = endpoint({
-  POST: schoolRoute({ auth: false, body: RefreshBody, tenantOfBody: (body) => schoolOfRefreshToken(body.refresh) }, async ({ body, tenant, origin }) =>
-    ok(await refreshSession(body.refresh, "school", tenant.id, origin)),
+  POST: schoolRoute({ auth: false, body: RefreshBody, schoolOfBody: (body) => schoolOfRefreshToken(body.refresh) }, async ({ body, school, origin }) =>
+    ok(await refreshSession(body.refresh, "school", school.id, origin)),
   ),
 });

@@ -1,7 +1,7 @@
 // POST /api/v1/system/auth/logout/ — end one session, or (with a Bearer token and "all") every one
 import { logout } from "@/lib/auth/auth-actions";
 import { LogoutBody } from "@/lib/auth/auth-schemas";
-import { endpoint, systemRoute } from "@/lib/http/pipeline";
+import { endpoint, systemRoute } from "@/lib/pipeline";
 import { noContent } from "@/lib/http/respond";
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE } = endpoint({

@@ -1,5 +1,5 @@
 // GET /api/v1/system/auth/me/ — the signed-in platform user
-import { endpoint, systemRoute } from "@/lib/http/pipeline";
+import { endpoint, systemRoute } from "@/lib/pipeline";
 import { ok } from "@/lib/http/respond";
 import { toUserOut } from "@/lib/users/user-schemas";
 

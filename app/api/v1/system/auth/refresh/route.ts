@@ -1,7 +1,7 @@
 // POST /api/v1/system/auth/refresh/ — rotate a refresh token
 import { refreshSession } from "@/lib/auth/auth-actions";
 import { RefreshBody } from "@/lib/auth/auth-schemas";
-import { endpoint, systemRoute } from "@/lib/http/pipeline";
+import { endpoint, systemRoute } from "@/lib/pipeline";
 import { ok } from "@/lib/http/respond";
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE } = endpoint({

@@ -1,17 +1,15 @@
-// GET, PATCH, DELETE /api/v1/system/users/{id}/ — one platform user; changes are for superadmins only
+// GET, PATCH, DELETE /api/v1/system/users/{id}/ — one platform user; only a superadmin changes or deletes
 import { deletePlatformUser, getPlatformUser, updatePlatformUser } from "@/lib/platform/platform-users";
 import { PlatformUserPatchBody } from "@/lib/users/user-schemas";
 import { idParam } from "@/lib/http/ids";
-import { endpoint, systemRoute } from "@/lib/http/pipeline";
+import { endpoint, systemRoute } from "@/lib/pipeline";
 import { noContent, ok } from "@/lib/http/respond";
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE } = endpoint({
   GET: systemRoute({}, async ({ params }) => ok(await getPlatformUser(idParam(params)))),
-  PATCH: systemRoute({ access: "superadmin", body: PlatformUserPatchBody() }, async ({ params, body, principal, origin }) =>
-    ok(await updatePlatformUser(idParam(params), body, { user: principal.user, origin })),
-  ),
-  DELETE: systemRoute({ access: "superadmin" }, async ({ params, principal, origin }) => {
-    await deletePlatformUser(idParam(params), { user: principal.user, origin });
+  PATCH: systemRoute({ access: "superadmin", body: PlatformUserPatchBody() }, async (ctx) => ok(await updatePlatformUser({ actor: ctx, id: idParam(ctx.params), patch: ctx.body }))),
+  DELETE: systemRoute({ access: "superadmin" }, async (ctx) => {
+    await deletePlatformUser({ actor: ctx, id: idParam(ctx.params) });
     return noContent();
   }),
 });

@@ -7,9 +7,9 @@
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-export type TenantTx = Prisma.TransactionClient;
+export type SchoolTx = Prisma.TransactionClient;
 
-export async function withTenant<T>(clientId: string, work: (tx: TenantTx) => Promise<T>): Promise<T> {
+export async function withSchool<T>(clientId: string, work: (tx: SchoolTx) => Promise<T>): Promise<T> {
   return prisma.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT set_config('role', 'sms_tenant', true), set_config('app.client_id', ${clientId}, true)`;
     return work(tx);

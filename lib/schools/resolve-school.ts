@@ -1,12 +1,12 @@
 // Finding the tenant of a school request (API.md §2): the host, else `X-Tenant` on the platform
 // host, else the token's tenant. Suspension is read on every request: it must bite at once.
-import { prepared, runScript, type PreparedStatement } from "@/lib/db/tenant-script";
+import { prepared, runScript, type PreparedStatement } from "@/lib/db/sql-script";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
-import { classifyHost } from "@/lib/tenancy/hosts";
-import { isValidSlug } from "@/lib/tenancy/slug";
+import { classifyHost } from "@/lib/schools/hosts";
+import { isValidSlug } from "@/lib/schools/slug";
 
-export interface Tenant {
+export interface School {
   id: string;
   slug: string;
   name: string;
@@ -19,12 +19,12 @@ const clientBySlug = prepared(`SELECT ${COLUMNS} FROM clients WHERE slug = $1::t
 const clientById = prepared(`SELECT ${COLUMNS} FROM clients WHERE id = $1::uuid`);
 const clientByDomain = prepared(`SELECT ${COLUMNS} FROM clients WHERE id = (SELECT client_id FROM client_domains WHERE domain = $1::text)`);
 
-async function one(statement: PreparedStatement, value: string): Promise<Tenant | null> {
-  return ((await runScript([statement.run(value)]))[0].rows[0] as Tenant | undefined) ?? null;
+async function one(statement: PreparedStatement, value: string): Promise<School | null> {
+  return ((await runScript([statement.run(value)]))[0].rows[0] as School | undefined) ?? null;
 }
 
 /** The contract's tenant errors (API.md §2), for every path that resolves a school. */
-export const tenantErrors = {
+export const schoolErrors = {
   notFound: () => new ApiError(404, "tenant_not_found", "No school is served at this address."),
   mismatch: () => new ApiError(400, "tenant_mismatch", "The X-Tenant header names a different school than the host."),
   required: () => new ApiError(400, "tenant_required", "No school given: use the school's address or the X-Tenant header."),
@@ -49,27 +49,27 @@ export function schoolAddress(request: Request): SchoolAddress | null {
   const host = classifyHost(request.headers.get("host"), env().SMS_ROOT_DOMAIN);
   const header = request.headers.get("x-tenant")?.trim().toLowerCase() || null;
   if (host.kind === "subdomain") {
-    if (!isValidSlug(host.slug)) throw tenantErrors.notFound();
-    if (header && header !== host.slug) throw tenantErrors.mismatch();
+    if (!isValidSlug(host.slug)) throw schoolErrors.notFound();
+    if (header && header !== host.slug) throw schoolErrors.mismatch();
     return { by: "slug", value: host.slug, header: null };
   }
   if (host.kind === "custom") {
-    if (host.host.length > 253) throw tenantErrors.notFound();
+    if (host.host.length > 253) throw schoolErrors.notFound();
     return { by: "domain", value: host.host, header };
   }
   if (!header) return null;
-  if (!isValidSlug(header)) throw tenantErrors.notFound();
+  if (!isValidSlug(header)) throw schoolErrors.notFound();
   return { by: "slug", value: header, header: null };
 }
 
 /** What must hold of the school found at `address`: the one its X-Tenant names, and active. */
-export function assertServes(address: SchoolAddress | null, tenant: { slug: string; isActive: boolean }): void {
-  if (address?.header && address.header !== tenant.slug) throw tenantErrors.mismatch();
-  assertActive(tenant);
+export function assertServes(address: SchoolAddress | null, school: { slug: string; isActive: boolean }): void {
+  if (address?.header && address.header !== school.slug) throw schoolErrors.mismatch();
+  assertActive(school);
 }
 
 /** The tenant served at a host (for pages); null on the platform host or an unknown host. */
-export async function tenantAtHost(rawHost: string): Promise<Tenant | null> {
+export async function schoolAtHost(rawHost: string): Promise<School | null> {
   const host = classifyHost(rawHost, env().SMS_ROOT_DOMAIN);
   if (host.kind === "subdomain") return isValidSlug(host.slug) ? one(clientBySlug, host.slug) : null;
   if (host.kind === "custom") return host.host.length <= 253 ? one(clientByDomain, host.host) : null;
@@ -77,20 +77,20 @@ export async function tenantAtHost(rawHost: string): Promise<Tenant | null> {
 }
 
 /** The tenant with this id (a verified token's `tid`), or null when it no longer exists. */
-export async function tenantById(id: string): Promise<Tenant | null> {
+export async function schoolById(id: string): Promise<School | null> {
   return one(clientById, id);
 }
 
 /** The tenant named by the request itself (host or X-Tenant), or null on the bare platform host. */
-export async function tenantFromRequest(request: Request): Promise<Tenant | null> {
+export async function schoolFromRequest(request: Request): Promise<School | null> {
   const address = schoolAddress(request);
   if (!address) return null;
-  const tenant = await one(address.by === "slug" ? clientBySlug : clientByDomain, address.value);
-  if (!tenant) throw tenantErrors.notFound();
-  if (address.header && address.header !== tenant.slug) throw tenantErrors.mismatch();
-  return tenant;
+  const school = await one(address.by === "slug" ? clientBySlug : clientByDomain, address.value);
+  if (!school) throw schoolErrors.notFound();
+  if (address.header && address.header !== school.slug) throw schoolErrors.mismatch();
+  return school;
 }
 
-export function assertActive(tenant: { isActive: boolean }): void {
-  if (!tenant.isActive) throw tenantErrors.inactive();
+export function assertActive(school: { isActive: boolean }): void {
+  if (!school.isActive) throw schoolErrors.inactive();
 }

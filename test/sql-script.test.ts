@@ -4,7 +4,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { pool } from "@/lib/db/client";
-import { prepared, runScript, sql, tenantRead } from "@/lib/db/tenant-script";
+import { prepared, runScript, sql, schoolRead } from "@/lib/db/sql-script";
 import { authenticateSchoolBearer } from "@/lib/auth/authenticate-school-bearer";
 import { authenticateSchoolApiKey } from "@/lib/api-keys/authenticate-api-key";
 import { get } from "./helpers/api";
@@ -15,7 +15,7 @@ describe("tenantRead", () => {
   it("sees only its tenant's rows, even when the query asks for another's", async () => {
     const [a, b] = [await makeTenant(), await makeTenant()];
     const [ua, ub] = [await makeSchoolUser(a.id), await makeSchoolUser(b.id)];
-    const [mine, theirs, all] = await tenantRead<[{ id: string }[], { id: string }[], { n: number }[]]>(a.id, [
+    const [mine, theirs, all] = await schoolRead<[{ id: string }[], { id: string }[], { n: number }[]]>(a.id, [
       sql`SELECT id FROM users WHERE id = ${ua.id}::uuid`,
       sql`SELECT id FROM users WHERE id = ${ub.id}::uuid`,
       sql`SELECT count(DISTINCT client_id)::int AS n FROM users`,
@@ -27,8 +27,8 @@ describe("tenantRead", () => {
 
   it("leaves the pooled connections as the owner, without a tenant, after success and after an error", async () => {
     const tenant = await makeTenant();
-    await tenantRead(tenant.id, [sql`SELECT 1`]);
-    await assert.rejects(tenantRead(tenant.id, [sql`SELECT 1`, sql`SELECT no_such_column FROM users`]));
+    await schoolRead(tenant.id, [sql`SELECT 1`]);
+    await assert.rejects(schoolRead(tenant.id, [sql`SELECT 1`, sql`SELECT no_such_column FROM users`]));
     // Every connection of the pool, not just the next one.
     const clients = await Promise.all(Array.from({ length: 3 }, () => pool().connect()));
     try {
@@ -45,7 +45,7 @@ describe("tenantRead", () => {
   it("inlines hostile text as a literal", async () => {
     const tenant = await makeTenant();
     const hostile = String.raw`x' OR '1'='1'; DROP TABLE students; -- \' \\`;
-    const [rows] = await tenantRead<[{ v: string }[]]>(tenant.id, [sql`SELECT ${hostile}::text AS v`]);
+    const [rows] = await schoolRead<[{ v: string }[]]>(tenant.id, [sql`SELECT ${hostile}::text AS v`]);
     assert.equal(rows[0].v, hostile);
     const admin = await makeSchoolUser(tenant.id);
     const { access } = await schoolLogin(tenant.host, admin.email);
@@ -57,7 +57,7 @@ describe("tenantRead", () => {
   it("refuses values it cannot inline safely, and a bad tenant id", async () => {
     assert.throws(() => sql`SELECT ${1.5}`);
     assert.throws(() => sql`SELECT ${{ a: 1 }}`);
-    await assert.rejects(tenantRead("not-a-uuid", [sql`SELECT 1`]));
+    await assert.rejects(schoolRead("not-a-uuid", [sql`SELECT 1`]));
   });
 });
 
@@ -66,7 +66,7 @@ describe("prepared statements in tenant scripts", () => {
     const tenant = await makeTenant();
     const user = await makeSchoolUser(tenant.id);
     const byId = prepared("SELECT id FROM users WHERE id = $1::uuid AND client_id = app_current_client()");
-    const [first] = await tenantRead<[{ id: string }[]]>(tenant.id, [byId.run(user.id)]);
+    const [first] = await schoolRead<[{ id: string }[]]>(tenant.id, [byId.run(user.id)]);
     assert.deepEqual(first.map((r) => r.id), [user.id]);
     // Someone drops every prepared statement on every pooled connection (DISCARD ALL, a proxy…):
     // hold every connection the pool has, so the one that prepared it is among them.
@@ -78,7 +78,7 @@ describe("prepared statements in tenant scripts", () => {
       clients.forEach((c) => c.release());
     }
     // As many reads at once as there are connections: each connection is used, that one included.
-    const again = await Promise.all(Array.from({ length: held }, () => tenantRead<[{ id: string }[]]>(tenant.id, [byId.run(user.id)])));
+    const again = await Promise.all(Array.from({ length: held }, () => schoolRead<[{ id: string }[]]>(tenant.id, [byId.run(user.id)])));
     for (const [rows] of again) assert.deepEqual(rows.map((r) => r.id), [user.id]);
     // Run in one message with the EXECUTE, so on the same connection: prepared there exactly once.
     const [, [onThisConnection]] = (await runScript([byId.run(user.id), sql`SELECT count(*)::int AS n FROM pg_prepared_statements WHERE name = ${byId.name}`])).map((r) => r.rows);
@@ -89,8 +89,8 @@ describe("prepared statements in tenant scripts", () => {
     const [a, b] = [await makeTenant(), await makeTenant()];
     const ub = await makeSchoolUser(b.id);
     const byIdAnyTenant = prepared("SELECT id FROM users WHERE id = $1::uuid");
-    const [fromA] = await tenantRead<[{ id: string }[]]>(a.id, [byIdAnyTenant.run(ub.id)]);
-    const [fromB] = await tenantRead<[{ id: string }[]]>(b.id, [byIdAnyTenant.run(ub.id)]);
+    const [fromA] = await schoolRead<[{ id: string }[]]>(a.id, [byIdAnyTenant.run(ub.id)]);
+    const [fromB] = await schoolRead<[{ id: string }[]]>(b.id, [byIdAnyTenant.run(ub.id)]);
     assert.deepEqual(fromA, []);
     assert.deepEqual(fromB.map((r) => r.id), [ub.id]);
   });

@@ -120,14 +120,14 @@ export async function runScript(statements: SqlText[]): Promise<pg.QueryResult[]
 }
 
 /** The statement that opens every tenant script: the RLS role and the tenant, for this message only. */
-export function tenantContext(clientId: string): SqlText {
+export function schoolContext(clientId: string): SqlText {
   if (!UUID.test(clientId)) throw new Error("tenantRead needs a tenant id");
   return sql`SELECT set_config('role', 'sms_tenant', true), set_config('app.client_id', ${clientId}, true)`;
 }
 
 /** Runs `statements` as tenant `clientId`, under row-level security, in one round trip. */
-export async function tenantRead<Rows extends unknown[][]>(clientId: string, statements: SqlText[]): Promise<Rows> {
-  const results = await runScript([tenantContext(clientId), ...statements]);
+export async function schoolRead<Rows extends unknown[][]>(clientId: string, statements: SqlText[]): Promise<Rows> {
+  const results = await runScript([schoolContext(clientId), ...statements]);
   return results.slice(1).map((r) => r.rows) as Rows;
 }
 
@@ -153,14 +153,14 @@ export async function runAuthenticated<Row>(auth: SqlText, reads: SqlText[]): Pr
  * `app_current_client()` or by ids they are given — they run after the tenant context is set, and
  * only see rows once the request is authenticated and authorised.
  */
-export interface TenantReadPlan<T> {
+export interface ReadPlan<T> {
   statements: SqlText[];
   /** Turns the statements' rows into the result; `reread` runs other statements for the same tenant. */
   result(rows: unknown[][], reread: (statements: SqlText[]) => Promise<unknown[][]>): T | Promise<T>;
 }
 
 /** Runs a plan on its own (when there is no authentication query to ride along with). */
-export async function runPlan<T>(clientId: string, plan: TenantReadPlan<T>): Promise<T> {
-  const reread = (statements: SqlText[]) => tenantRead<unknown[][]>(clientId, statements);
+export async function runPlan<T>(clientId: string, plan: ReadPlan<T>): Promise<T> {
+  const reread = (statements: SqlText[]) => schoolRead<unknown[][]>(clientId, statements);
   return plan.result(await reread(plan.statements), reread);
 }

@@ -1,0 +1,20 @@
+// What a console or portal server action answers a form: its data, or an error to show — next to
+// the fields it names — made from the same errors the REST API answers (`knownError`).
+import { knownError, type FieldErrors } from "@/lib/http/errors";
+import { log } from "@/lib/log";
+
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors?: FieldErrors };
+
+const CORRECT_FIELDS = "Please correct the highlighted fields.";
+
+/** Runs an action's work; anything it throws becomes a result a form can show. */
+export async function actionResult<T>(work: () => Promise<T>, where: string): Promise<ActionResult<T>> {
+  try {
+    return { ok: true, data: await work() };
+  } catch (error) {
+    const known = knownError(error);
+    if (known) return { ok: false, error: known.options.errors ? CORRECT_FIELDS : known.detail, fieldErrors: known.options.errors };
+    log.error({ err: error }, `${where} action failed`);
+    return { ok: false, error: "Something went wrong on our side. Nothing was changed; please try again." };
+  }
+}

@@ -1,0 +1,57 @@
+// A new school together with its first Admin, all or nothing (the console's "New school"): the
+// school, its default roles and the admin are one transaction, so a taken slug, domain or email
+// leaves nothing half-made behind. Errors name the body's own paths (`school.slug`,
+// `admin.email`, …), so a form can show them next to its fields.
+import { z } from "zod";
+import { prisma } from "@/lib/db/client";
+import { ApiError, knownError } from "@/lib/http/errors";
+import { hashPassword } from "@/lib/credentials/password";
+import { audit } from "@/lib/audit/record-audit";
+import { createSchoolTx } from "@/lib/platform/schools";
+import { ClientCreateBody, toClientOut } from "@/lib/platform/client-schemas";
+import { auditActor, type PlatformActor } from "@/lib/audit/actor";
+import { createSchoolUserTx } from "@/lib/users/create-user";
+import { TenantUserCreateBody, toUserOut } from "@/lib/users/user-schemas";
+
+/** The first admin always gets the school's seeded `Admin` role, whatever `roles` says. */
+export const FIRST_ADMIN_ROLE = "Admin";
+
+export function SchoolWithAdminCreateBody() {
+  return z
+    .object({
+      school: ClientCreateBody,
+      admin: TenantUserCreateBody().describe(`The school's first user; gets the "${FIRST_ADMIN_ROLE}" role`),
+    })
+    .meta({ id: "ClientWithAdminCreate" });
+}
+
+export type SchoolWithAdminInput = z.output<ReturnType<typeof SchoolWithAdminCreateBody>>;
+
+/**
+ * The form's paths for a taken value: the school's fields under `school.`, the admin's under
+ * `admin.` (the 409 itself comes from lib/http/errors.ts).
+ */
+function underFormPaths(error: unknown): never {
+  const known = knownError(error);
+  if (known?.status !== 409 || !known.options.errors) throw error;
+  const prefix = (field: string) => (field === "slug" || field === "domains" ? `school.${field}` : `admin.${field}`);
+  const errors = Object.fromEntries(Object.entries(known.options.errors).map(([field, messages]) => [prefix(field), messages]));
+  throw new ApiError(409, "conflict", known.detail, { errors });
+}
+
+export async function createSchoolWithAdmin(options: { actor: PlatformActor; input: SchoolWithAdminInput }) {
+  const { actor, input } = options;
+  // Hash first: argon2 takes a while, and the transaction should not wait for it.
+  const passwordHash = await hashPassword(input.admin.password);
+  const { client, user } = await prisma
+    .$transaction(async (tx) => {
+      const client = await createSchoolTx(tx, { school: input.school, actor });
+      const user = await createSchoolUserTx(tx, client.id, {
+        email: input.admin.email, phone: input.admin.phone, fullName: input.admin.full_name, roleNames: [FIRST_ADMIN_ROLE],
+      }, passwordHash);
+      await audit(tx, { action: "tenant_user.created", actor: auditActor(actor.principal), schoolId: client.id, target: { type: "user", id: user.id }, metadata: { roles: [FIRST_ADMIN_ROLE], first_admin: true } }, actor.origin);
+      return { client, user };
+    })
+    .catch(underFormPaths);
+  return { client: toClientOut(client), admin: toUserOut(user) };
+}
