@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useTransition } from "react";
-import { signOutAction } from "@/app/s/[host]/session-actions";
+import { signOutAction } from "@/lib/portal/actions/session-actions";
 import { AccountMenu } from "@/components/ui/account-menu";
 
 export interface NavLink {

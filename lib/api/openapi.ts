@@ -4,8 +4,8 @@
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from "zod-openapi";
 import { z } from "zod";
 import { LoginBody } from "@/lib/auth/login";
-import { LogoutBody, PasswordChangeBody, RefreshBody, SchoolLoginOut, SystemLoginOut, TokenPairOut } from "@/lib/auth/auth-schemas";
-import { SchoolProfile } from "@/lib/school/profile";
+import { LogoutBody, PasswordChangeBody, RefreshBody, SystemLoginOut, TokenPairOut } from "@/lib/auth/auth-schemas";
+import { SchoolLoginOut, SchoolProfile } from "@/lib/school/profile";
 import { PlatformUserCreateBody, PlatformUserListQuery, PlatformUserPatchBody, TenantUserCreateBody, UserOut } from "@/lib/users/user-schemas";
 import { ClientCreateBody, ClientOut, ClientPatchBody, SchoolListQuery, SchoolUserListQuery } from "@/lib/platform/client-schemas";
 import { ApiKeyCreateBody, ApiKeyCreatedOut, ApiKeyListQuery, ApiKeyOut, ApiKeyPatchBody } from "@/lib/api-keys/api-key-schemas";

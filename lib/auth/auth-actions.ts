@@ -1,7 +1,8 @@
 // The refresh, logout and password-change actions, the same for both audiences.
 import { prisma } from "@/lib/db/client";
 import { ApiError } from "@/lib/http/errors";
-import { recordAudit, type AuditOrigin } from "@/lib/audit/record-audit";
+import { audit, recordAudit, type AuditOrigin } from "@/lib/audit/record-audit";
+import { auditActor } from "@/lib/audit/actor";
 import type { UserPrincipal } from "@/lib/rbac/principal";
 import { accountKey, beginLoginAttempt } from "@/lib/auth/login-throttle";
 import { NewPassword, hashPassword, verifyPassword } from "@/lib/credentials/password";
@@ -40,18 +41,23 @@ export async function logout(
 ): Promise<void> {
   if (input.all) {
     if (!principal) throw new ApiError(401, "not_authenticated", 'Logging out everywhere ("all") needs a Bearer access token.');
-    const count = await revokeFamilies({ userId: principal.user.id }, "logout_all");
-    await recordAudit({
-      action: `${audience}.logout.all`, schoolId: schoolId, actor: { userId: principal.user.id, label: principal.user.email ?? principal.user.phone },
-      target: { type: "user", id: principal.user.id }, metadata: { sessions_revoked: count },
-    }, origin);
+    await revokeFamilies({ userId: principal.user.id }, "logout_all", {
+      event: (count) => ({
+        action: `${audience}.logout.all`, schoolId, actor: auditActor(principal), target: { type: "user", id: principal.user.id }, metadata: { sessions_revoked: count },
+      }),
+      origin,
+      always: true,
+    });
     return;
   }
   const claims = await verifyToken(input.refresh, { type: "refresh", aud: audience });
   if ((claims.tid ?? null) !== schoolId) throw new ApiError(401, "token_not_valid", "Token is invalid or expired.");
   if (principal && principal.user.id !== claims.sub) throw ApiError.permissionDenied("That session belongs to another user.");
-  await revokeFamilies({ id: claims.sid }, "logout");
-  await recordAudit({ action: `${audience}.logout`, schoolId: schoolId, actor: { userId: claims.sub }, target: { type: "session", id: claims.sid } }, origin);
+  await revokeFamilies({ id: claims.sid }, "logout", {
+    event: () => ({ action: `${audience}.logout`, schoolId, actor: { userId: claims.sub }, target: { type: "session", id: claims.sid } }),
+    origin,
+    always: true,
+  });
 }
 
 export async function changePassword(
@@ -76,16 +82,15 @@ export async function changePassword(
       throw ApiError.invalid({ old_password: ["Your old password was entered incorrectly."] });
     }
     const passwordHash = await hashPassword(input.new_password);
-    const count = await prisma.$transaction(async (tx) => {
+    await prisma.$transaction(async (tx) => {
       await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: new Date() }, select: { id: true } });
-      return endEverySession(tx, user.id, "password_change");
+      const count = await endEverySession(tx, user.id, "password_change");
+      await audit(tx, {
+        action: `${audience}.password.changed`, schoolId, actor: auditActor(principal), target: { type: "user", id: user.id }, metadata: { sessions_revoked: count },
+      }, origin);
     });
     ended = true;
     await attempt.finish("succeeded");
-    await recordAudit({
-      action: `${audience}.password.changed`, schoolId: schoolId, actor: { userId: user.id, label: user.email ?? user.phone },
-      target: { type: "user", id: user.id }, metadata: { sessions_revoked: count },
-    }, origin);
   } finally {
     if (!ended) await attempt.finish("abandoned").catch(() => undefined);
   }

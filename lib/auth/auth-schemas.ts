@@ -2,7 +2,6 @@
 import { z } from "zod";
 import { PASSWORD_MAX_LENGTH, PresentedPassword } from "@/lib/credentials/password";
 import { UserOut } from "@/lib/users/user-schemas";
-import { SchoolProfile } from "@/lib/school/profile";
 
 const Jwt = z.string().min(1, "This field may not be blank.").max(4096, "Ensure this field has no more than 4096 characters.");
 
@@ -29,4 +28,3 @@ export const TokenPairOut = z
   .meta({ id: "TokenPair" });
 
 export const SystemLoginOut = TokenPairOut.extend({ user: UserOut }).meta({ id: "SystemLoginResult" });
-export const SchoolLoginOut = TokenPairOut.extend(SchoolProfile.shape).meta({ id: "SchoolLoginResult" });

@@ -12,7 +12,7 @@ import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
 import { schoolErrors } from "@/lib/schools/resolve-school";
 import { accessExpiry, signToken, verifyToken, type Audience } from "@/lib/auth/tokens";
-import { recordAudit, type AuditOrigin } from "@/lib/audit/record-audit";
+import { audit, type AuditEntry, type AuditOrigin } from "@/lib/audit/record-audit";
 
 export interface TokenPair {
   access: string;
@@ -135,11 +135,11 @@ export async function rotateRefreshToken(token: unknown, audience: Audience, sch
     // Not ours to spend. Already used — a replay, so the session is compromised; otherwise
     // unknown, or its session revoked or over.
     const known = await prisma.refreshToken.findUnique({ where: { id: claims.jti }, select: { familyId: true, usedAt: true } });
-    if (known?.usedAt && (await revokeFamilies({ id: known.familyId }, "refresh_replay")) > 0) {
-      await recordAudit({
-        action: `${audience}.session.revoked`, schoolId: schoolId, actor: { userId: claims.sub },
-        target: { type: "session", id: known.familyId }, metadata: { reason: "refresh_replay" },
-      }, origin);
+    if (known?.usedAt) {
+      await revokeFamilies({ id: known.familyId }, "refresh_replay", {
+        event: () => ({ action: `${audience}.session.revoked`, schoolId, actor: { userId: claims.sub }, target: { type: "session", id: known.familyId }, metadata: { reason: "refresh_replay" } }),
+        origin,
+      });
     }
     throw refreshInvalid();
   }
@@ -201,11 +201,18 @@ export async function endEverySession(db: SessionDb, userId: string, reason: Rev
 
 type SessionDb = Pick<Prisma.TransactionClient, "user" | "refreshFamily">;
 
-/** Revokes the matching live families; returns how many were revoked. */
-export async function revokeFamilies(where: { id: string } | { userId: string }, reason: RevokeReason): Promise<number> {
-  const result = await prisma.refreshFamily.updateMany({
-    where: { ...where, revokedAt: null },
-    data: { revokedAt: new Date(), revokedReason: reason },
+/**
+ * Revokes the matching live sessions and, in the same transaction, records `event` — when any
+ * was revoked, or `always`. Returns how many were revoked (the event may name the count).
+ */
+export async function revokeFamilies(
+  where: { id: string } | { userId: string },
+  reason: RevokeReason,
+  record: { event: (count: number) => AuditEntry; origin: AuditOrigin; always?: boolean },
+): Promise<number> {
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.refreshFamily.updateMany({ where: { ...where, revokedAt: null }, data: { revokedAt: new Date(), revokedReason: reason } });
+    if (count > 0 || record.always) await audit(tx, record.event(count), record.origin);
+    return count;
   });
-  return result.count;
 }

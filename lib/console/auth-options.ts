@@ -10,7 +10,6 @@ import { ApiError } from "@/lib/http/errors";
 import { LoginBody, login } from "@/lib/auth/login";
 import { claimsOfVerified } from "@/lib/console/session-token";
 import { revokeFamilies } from "@/lib/auth/sessions";
-import { recordAudit } from "@/lib/audit/record-audit";
 import { originOf } from "@/lib/http/request-context";
 
 function header(headers: Record<string, unknown> | undefined, name: string): string | null {
@@ -61,9 +60,11 @@ export function consoleAuthOptions(): NextAuthOptions {
     events: {
       async signOut({ token }) {
         const sid = token?.sid;
-        if (typeof sid === "string" && (await revokeFamilies({ id: sid }, "logout")) > 0) {
-          await recordAudit({ action: "system.logout", actor: { userId: token.sub ?? null }, target: { type: "session", id: sid }, metadata: { via: "console" } }, { ip: null, userAgent: null, requestId: null });
-        }
+        if (typeof sid !== "string") return;
+        await revokeFamilies({ id: sid }, "logout", {
+          event: () => ({ action: "system.logout", actor: { userId: token.sub ?? null }, target: { type: "session", id: sid }, metadata: { via: "console" } }),
+          origin: { ip: null, userAgent: null, requestId: null },
+        });
       },
     },
   };

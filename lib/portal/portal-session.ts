@@ -9,7 +9,6 @@ import { decode, encode } from "next-auth/jwt";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
 import { isId } from "@/lib/http/ids";
-import { recordAudit } from "@/lib/audit/record-audit";
 import { originOf, type RequestOrigin } from "@/lib/http/request-context";
 import { login, type LoginInput } from "@/lib/auth/login";
 import { sessionUser } from "@/lib/auth/authenticate";
@@ -103,10 +102,8 @@ export async function signOutOfPortal(): Promise<void> {
   if (!token) return;
   const school = await requestSchool();
   if (!school || school.id !== token.tid) return;
-  if ((await revokeFamilies({ id: token.sid }, "logout")) > 0) {
-    await recordAudit({
-      action: "school.logout", schoolId: school.id, actor: { userId: token.sub },
-      target: { type: "session", id: token.sid }, metadata: { via: "portal" },
-    }, await requestOrigin());
-  }
+  await revokeFamilies({ id: token.sid }, "logout", {
+    event: () => ({ action: "school.logout", schoolId: school.id, actor: { userId: token.sub }, target: { type: "session", id: token.sid }, metadata: { via: "portal" } }),
+    origin: await requestOrigin(),
+  });
 }

@@ -1,9 +1,11 @@
-// The school profile (API.md §4): the user, the tenant, the user's roles in it, the union of
-// their permissions and the teacher profile. Read under row-level security for this tenant.
+// The school profile (the REST contract §4): the user, the school (`tenant` in the contract), the
+// user's roles in it, the union of their permissions and the teacher profile. Read under
+// row-level security for this school.
 import { z } from "zod";
 import { prepared, runPlan, type ReadPlan } from "@/lib/db/sql-script";
 import type { School } from "@/lib/schools/resolve-school";
 import { UserOut, toUserOut, type PublicUser } from "@/lib/users/user-schemas";
+import { TokenPairOut } from "@/lib/auth/auth-schemas";
 
 export const TenantRef = z.object({ id: z.string(), slug: z.string(), name: z.string() }).meta({ id: "TenantRef" });
 
@@ -16,6 +18,9 @@ export const SchoolProfile = z
     teacher: z.object({ employee_number: z.string(), subjects: z.array(z.string()) }).nullable(),
   })
   .meta({ id: "SchoolProfile" });
+
+/** What school login answers: the token pair and the profile. */
+export const SchoolLoginOut = TokenPairOut.extend(SchoolProfile.shape).meta({ id: "SchoolLoginResult" });
 
 type Profile = z.infer<typeof SchoolProfile>;
 type RoleRow = { id: string; name: string; permissions: string[] };

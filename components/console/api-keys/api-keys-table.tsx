@@ -6,11 +6,11 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { ConfirmDialog } from "@/components/ui/dialog";
-import { Badge } from "@/components/ui/page-header";
+import { Badge } from "@/components/ui/badge";
 import { UtcTime } from "@/components/console/utc-time";
 import { actionMessage } from "@/components/console/action-error";
 import { scopeLabel } from "@/components/console/api-keys/key-scopes";
-import { revokeKey } from "@/app/(platform)/console/(signed-in)/api-keys/actions";
+import { revokeKey } from "@/lib/console/actions/api-key-actions";
 import type { ApiKeyOut } from "@/lib/api-keys/api-key-schemas";
 import type { z } from "zod";
 

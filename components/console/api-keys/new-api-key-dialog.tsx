@@ -8,7 +8,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { FormError, SelectField, TextField } from "@/components/ui/field";
 import { fieldError, nonFieldMessage } from "@/components/console/action-error";
 import { SCOPE_GROUPS } from "@/components/console/api-keys/key-scopes";
-import { createKey } from "@/app/(platform)/console/(signed-in)/api-keys/actions";
+import { createKey } from "@/lib/console/actions/api-key-actions";
 import type { ActionResult } from "@/lib/console/console-action";
 
 type Failure = Extract<ActionResult<unknown>, { ok: false }>;

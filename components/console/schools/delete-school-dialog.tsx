@@ -3,7 +3,7 @@
 // The server checks the typed slug again.
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { deleteSchoolAction } from "@/app/(platform)/console/(signed-in)/schools/actions";
+import { deleteSchoolAction } from "@/lib/console/actions/school-actions";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormError, TextField } from "@/components/ui/field";

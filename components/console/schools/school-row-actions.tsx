@@ -3,7 +3,7 @@
 // users who may write; the server actions check again.
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { setSchoolStatusAction } from "@/app/(platform)/console/(signed-in)/schools/actions";
+import { setSchoolStatusAction } from "@/lib/console/actions/school-actions";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { DeleteSchoolDialog } from "@/components/console/schools/delete-school-dialog";

@@ -5,7 +5,7 @@ import { createColumnHelper, type ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { useMemo } from "react";
 import { DataTable } from "@/components/ui/data-table";
-import { Badge } from "@/components/ui/page-header";
+import { Badge } from "@/components/ui/badge";
 import { SchoolRowActions } from "@/components/console/schools/school-row-actions";
 
 export interface SchoolRow {

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
-import { createClassAction, editClassAction } from "@/app/s/[host]/(portal)/classes/actions";
+import { createClassAction, editClassAction } from "@/lib/portal/actions/class-actions";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormError, SelectField, TextField } from "@/components/ui/field";

@@ -2,7 +2,7 @@
 // The classes list, with Edit and Delete only for users who may change or delete classes.
 import type { ColumnDef } from "@tanstack/react-table";
 import { useState } from "react";
-import { deleteClassAction } from "@/app/s/[host]/(portal)/classes/actions";
+import { deleteClassAction } from "@/lib/portal/actions/class-actions";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { RowDelete, SMALL_BUTTON } from "@/components/portal/row-delete";

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { z } from "zod";
-import { createRoleAction, editRoleAction } from "@/app/s/[host]/(portal)/roles/actions";
+import { createRoleAction, editRoleAction } from "@/lib/portal/actions/role-actions";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormError, TextField } from "@/components/ui/field";

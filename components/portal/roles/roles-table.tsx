@@ -4,10 +4,10 @@
 // would refuse with 403).
 import type { ColumnDef } from "@tanstack/react-table";
 import { useState } from "react";
-import { deleteRoleAction } from "@/app/s/[host]/(portal)/roles/actions";
+import { deleteRoleAction } from "@/lib/portal/actions/role-actions";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
-import { Badge } from "@/components/ui/page-header";
+import { Badge } from "@/components/ui/badge";
 import { RowDelete, SMALL_BUTTON } from "@/components/portal/row-delete";
 import { RoleFormDialog, type RoleRow } from "@/components/portal/roles/role-form-dialog";
 import { ACTIONS, RESOURCES } from "@/lib/rbac/catalogue";

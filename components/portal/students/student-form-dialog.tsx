@@ -7,7 +7,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
-import { createStudentAction, editStudentAction } from "@/app/s/[host]/(portal)/students/actions";
+import { createStudentAction, editStudentAction } from "@/lib/portal/actions/student-actions";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormError, SelectField, TextField } from "@/components/ui/field";

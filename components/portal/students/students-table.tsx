@@ -2,7 +2,7 @@
 // The students list, with Edit and Delete only for users who may change or delete students.
 import type { ColumnDef } from "@tanstack/react-table";
 import { useState } from "react";
-import { deleteStudentAction } from "@/app/s/[host]/(portal)/students/actions";
+import { deleteStudentAction } from "@/lib/portal/actions/student-actions";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { RowDelete, SMALL_BUTTON } from "@/components/portal/row-delete";

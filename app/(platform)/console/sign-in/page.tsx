@@ -1,7 +1,7 @@
 // The console's sign-in page (platform users only).
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { SignInForm } from "@/components/console/sign-in-form";
+import { ConsoleSignInForm } from "@/components/console/console-sign-in-form";
 import { consolePrincipal } from "@/lib/console/console-session";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -14,7 +14,7 @@ export default async function SignInPage() {
       <div className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <h1 className="text-xl font-semibold">Platform console</h1>
         <p className="mb-6 mt-1 text-sm text-slate-600">Sign in with your platform account. School staff sign in on their school&apos;s address.</p>
-        <SignInForm />
+        <ConsoleSignInForm />
       </div>
     </main>
   );

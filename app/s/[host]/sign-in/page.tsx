@@ -1,7 +1,7 @@
 // A school's sign-in page, on its own host (the user sees /sign-in).
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
-import { SignInForm } from "@/components/portal/sign-in-form";
+import { SchoolSignInForm } from "@/components/portal/school-sign-in-form";
 import { SuspendedNotice } from "@/components/portal/suspended-notice";
 import { portalPrincipal, requestSchool } from "@/lib/portal/portal-session";
 
@@ -20,7 +20,7 @@ export default async function SchoolSignInPage() {
         {school.isActive ? (
           <>
             <p className="mb-6 mt-1 text-sm text-slate-600">Sign in with the account your school gave you.</p>
-            <SignInForm />
+            <SchoolSignInForm />
           </>
         ) : (
           <div className="mt-4"><SuspendedNotice /></div>

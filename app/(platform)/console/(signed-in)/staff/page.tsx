@@ -3,9 +3,9 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { NewStaffDialog } from "@/components/console/staff/new-staff-dialog";
-import { StaffFilters } from "@/components/console/staff/staff-filters";
-import { StaffTable } from "@/components/console/staff/staff-table";
+import { NewPlatformStaffDialog } from "@/components/console/platform-staff/new-platform-staff-dialog";
+import { PlatformStaffFilters } from "@/components/console/platform-staff/platform-staff-filters";
+import { PlatformStaffTable } from "@/components/console/platform-staff/platform-staff-table";
 import { requireConsoleUser } from "@/lib/console/console-session";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
@@ -45,10 +45,10 @@ export default async function StaffPage({ searchParams }: { searchParams: Search
         description={isSuperadmin
           ? "The people who run this platform. Deactivating or deleting an account ends its sessions at once."
           : "The people who run this platform. Only a superadmin can add or change platform staff."}
-        actions={isSuperadmin ? <NewStaffDialog passwordMinLength={env().SMS_PASSWORD_MIN_LENGTH} /> : undefined}
+        actions={isSuperadmin ? <NewPlatformStaffDialog passwordMinLength={env().SMS_PASSWORD_MIN_LENGTH} /> : undefined}
       />
-      <StaffFilters search={search} role={role} />
-      <StaffTable rows={list.results} canManage={isSuperadmin} currentUserId={user.id} filtered={Boolean(search || role)} />
+      <PlatformStaffFilters search={search} role={role} />
+      <PlatformStaffTable rows={list.results} canManage={isSuperadmin} currentUserId={user.id} filtered={Boolean(search || role)} />
       <Pagination page={list.page} pageSize={PAGE_SIZE} count={list.count} basePath="/console/staff" query={{ search, role }} />
     </>
   );

@@ -1,7 +1,8 @@
 // Profile: who I am in this school — my account, my roles, what they let me do, my teacher
 // profile. The same data as GET /api/v1/school/auth/me/ (schoolProfile).
 import type { Metadata } from "next";
-import { Badge, PageHeader } from "@/components/ui/page-header";
+import { Badge } from "@/components/ui/badge";
+import { PageHeader } from "@/components/ui/page-header";
 import { portalContext } from "@/lib/portal/portal-context";
 import { ACTIONS, RESOURCES } from "@/lib/rbac/catalogue";
 import { schoolProfile } from "@/lib/school/profile";

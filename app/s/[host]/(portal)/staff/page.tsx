@@ -5,8 +5,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { ListSearch } from "@/components/portal/list-search";
 import { NoAccess } from "@/components/portal/no-access";
-import { NewStaffDialog } from "@/components/portal/staff/new-staff-dialog";
-import { StaffTable } from "@/components/portal/staff/staff-table";
+import { NewSchoolStaffDialog } from "@/components/portal/school-staff/new-school-staff-dialog";
+import { SchoolStaffTable } from "@/components/portal/school-staff/school-staff-table";
 import { allRows, listPage, portalQuery } from "@/lib/portal/list-page";
 import { portalContext } from "@/lib/portal/portal-context";
 import { StaffListQuery } from "@/lib/school/school-schemas";
@@ -49,10 +49,10 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
       <PageHeader
         title="Staff"
         description={`The staff accounts of ${school.name}.`}
-        actions={canAdd ? <NewStaffDialog roles={roles.map((r) => ({ name: r.name, grantable: grantable.get(r.id) === true }))} /> : undefined}
+        actions={canAdd ? <NewSchoolStaffDialog roles={roles.map((r) => ({ name: r.name, grantable: grantable.get(r.id) === true }))} /> : undefined}
       />
       <ListSearch basePath={BASE_PATH} label="Staff" search={search} placeholder="Name, email or phone" />
-      <StaffTable staff={rows} canChange={canChange} searching={Boolean(search)} />
+      <SchoolStaffTable staff={rows} canChange={canChange} searching={Boolean(search)} />
       {result.count > 0 ? <Pagination page={result.page} pageSize={result.pageSize} count={result.count} basePath={BASE_PATH} query={{ search: search || undefined }} /> : null}
     </>
   );

@@ -4,11 +4,11 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { setStaffStatusAction } from "@/app/s/[host]/(portal)/staff/actions";
+import { setStaffStatusAction } from "@/lib/portal/actions/school-staff-actions";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { ConfirmDialog } from "@/components/ui/dialog";
-import { Badge } from "@/components/ui/page-header";
+import { Badge } from "@/components/ui/badge";
 import { SMALL_BUTTON } from "@/components/portal/row-delete";
 
 export interface StaffRow {
@@ -62,7 +62,7 @@ function StatusAction({ member }: { member: StaffRow }) {
   );
 }
 
-export function StaffTable({ staff, canChange, searching }: { staff: StaffRow[]; canChange: boolean; searching: boolean }) {
+export function SchoolStaffTable({ staff, canChange, searching }: { staff: StaffRow[]; canChange: boolean; searching: boolean }) {
   const columns: ColumnDef<StaffRow>[] = [
     {
       header: "Name",

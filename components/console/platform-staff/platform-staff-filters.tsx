@@ -2,9 +2,9 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
-import { ROLE_OPTIONS } from "@/components/console/staff/staff-roles";
+import { ROLE_OPTIONS } from "@/components/console/platform-staff/platform-roles";
 
-export function StaffFilters({ search, role }: { search: string; role: string }) {
+export function PlatformStaffFilters({ search, role }: { search: string; role: string }) {
   return (
     <form method="get" role="search" aria-label="Filter platform staff" className="mb-4 flex flex-wrap items-end gap-3">
       <div className="w-full sm:w-72">

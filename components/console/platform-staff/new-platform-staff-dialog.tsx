@@ -7,15 +7,15 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormError, SelectField, TextField } from "@/components/ui/field";
 import { fieldError, nonFieldMessage } from "@/components/console/action-error";
-import { ROLE_HINT, ROLE_OPTIONS } from "@/components/console/staff/staff-roles";
-import { createStaffMember, type StaffCreateInput } from "@/app/(platform)/console/(signed-in)/staff/actions";
+import { ROLE_HINT, ROLE_OPTIONS } from "@/components/console/platform-staff/platform-roles";
+import { createStaffMember, type StaffCreateInput } from "@/lib/console/actions/platform-staff-actions";
 import type { ActionResult } from "@/lib/console/console-action";
 
 type Failure = Extract<ActionResult<unknown>, { ok: false }>;
 
 const EMPTY: StaffCreateInput = { full_name: "", email: "", phone: "", password: "", platform_role: "support" };
 
-export function NewStaffDialog({ passwordMinLength }: { passwordMinLength: number }) {
+export function NewPlatformStaffDialog({ passwordMinLength }: { passwordMinLength: number }) {
   const [open, setOpen] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [created, setCreated] = useState<string>();

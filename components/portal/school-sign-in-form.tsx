@@ -1,7 +1,7 @@
 "use client";
 // The school sign-in: the portal's server action (school login on this host) behind the shared
 // credentials form.
-import { signInAction } from "@/app/s/[host]/session-actions";
+import { signInAction } from "@/lib/portal/actions/session-actions";
 import { CredentialsForm, type CredentialsInput } from "@/components/auth/credentials-form";
 
 async function schoolSignIn(values: CredentialsInput): Promise<string | null> {
@@ -9,6 +9,6 @@ async function schoolSignIn(values: CredentialsInput): Promise<string | null> {
   return result.ok ? null : result.error;
 }
 
-export function SignInForm() {
+export function SchoolSignInForm() {
   return <CredentialsForm submit={schoolSignIn} next="/profile" />;
 }

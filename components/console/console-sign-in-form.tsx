@@ -9,6 +9,6 @@ async function consoleSignIn(values: CredentialsInput): Promise<string | null> {
   return result?.error && result.error !== "CredentialsSignin" ? result.error : "Wrong email/phone or password.";
 }
 
-export function SignInForm() {
+export function ConsoleSignInForm() {
   return <CredentialsForm submit={consoleSignIn} next="/console" />;
 }

@@ -7,7 +7,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
-import { createStaffAction } from "@/app/s/[host]/(portal)/staff/actions";
+import { createStaffAction } from "@/lib/portal/actions/school-staff-actions";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormError, TextField } from "@/components/ui/field";
@@ -41,7 +41,7 @@ const FIELDS = {
 
 const subjectList = (text: string) => text.split(",").map((s) => s.trim()).filter(Boolean);
 
-export function NewStaffDialog({ roles }: { roles: RoleChoice[] }) {
+export function NewSchoolStaffDialog({ roles }: { roles: RoleChoice[] }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [formError, setFormError] = useState<string>();

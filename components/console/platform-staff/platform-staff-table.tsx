@@ -8,11 +8,11 @@ import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
 import { FormError, SelectField } from "@/components/ui/field";
-import { Badge } from "@/components/ui/page-header";
+import { Badge } from "@/components/ui/badge";
 import { UtcTime } from "@/components/console/utc-time";
 import { actionMessage, fieldError, nonFieldMessage } from "@/components/console/action-error";
-import { ROLE_HINT, ROLE_OPTIONS, displayName, roleLabel, type StaffRow } from "@/components/console/staff/staff-roles";
-import { changeStaffMember, deleteStaffMember } from "@/app/(platform)/console/(signed-in)/staff/actions";
+import { ROLE_HINT, ROLE_OPTIONS, displayName, roleLabel, type StaffRow } from "@/components/console/platform-staff/platform-roles";
+import { changeStaffMember, deleteStaffMember } from "@/lib/console/actions/platform-staff-actions";
 import type { ActionResult } from "@/lib/console/console-action";
 
 type Failure = Extract<ActionResult<unknown>, { ok: false }>;
@@ -112,7 +112,7 @@ function RowActions({ user, isSelf }: { user: StaffRow; isSelf: boolean }) {
   );
 }
 
-export function StaffTable({ rows, canManage, currentUserId, filtered }: { rows: StaffRow[]; canManage: boolean; currentUserId: string; filtered: boolean }) {
+export function PlatformStaffTable({ rows, canManage, currentUserId, filtered }: { rows: StaffRow[]; canManage: boolean; currentUserId: string; filtered: boolean }) {
   const columns: ColumnDef<StaffRow, unknown>[] = [
     {
       id: "name",
