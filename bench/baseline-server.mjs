@@ -1,7 +1,8 @@
 // The machine's ceiling for `me` and the list endpoints (npm run bench): bare node:http doing the
 // least such a request must do — verify the ES256 access token with jose against the app's
 // published JWK Set, then one round trip to the same database (a user by primary key). The same
-// handler runs inside Next.js as /api/bench/ceiling (lib/bench/ceiling.ts); keep them alike.
+// handler runs inside Next.js as /api/bench/ceiling (bench/ceiling/ceiling.ts, in the benchmark's own
+// build only); keep them alike.
 //
 // env: PORT, DATABASE_URL, JWKS_URL (the app's /.well-known/jwks.json), JWKS_HOST (its Host),
 // POOL_SIZE (default 10, the app's SMS_DB_POOL_SIZE default). Prints "ready" once listening.

@@ -10,7 +10,7 @@ if (file && process.argv.some((a) => a.endsWith("scripts/server.ts"))) {
   const counts = new Map();
   const query = pg.Client.prototype.query;
   pg.Client.prototype.query = function countedQuery(config, ...rest) {
-    const text = typeof config === "string" ? config : config && config.text;
+    const text = typeof config === "string" ? config : config?.text;
     if (text) counts.set(text, (counts.get(text) || 0) + 1);
     return query.call(this, config, ...rest);
   };

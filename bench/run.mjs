@@ -14,19 +14,23 @@
 //   options: --duration S (5)  --rounds N (3: scenarios interleaved, medians reported)
 //            --connections N  --only me,login,…  --no-write
 //
-// The app is the BUILT one (next build when stale), started as in production through
-// scripts/server.ts on its own throw-away database (scripts/test-env.mjs, as npm test does),
-// with SMS_BENCH=1 for the ceiling routes and its request log going to a file. Load goes to
+// The app is the BUILT one, started as in production through scripts/server.ts on its own
+// throw-away database (scripts/test-env.mjs, as npm test does), with its request log going to a
+// file. Built by the benchmark itself: the product's build (.next) has no benchmark routes, so
+// this one is `next build` with SMS_BENCH_BUILD=1 (when stale), which next.config.mjs turns into
+// the same configuration plus the ceiling routes (app/api/bench/*/route.bench.ts), built into
+// .next-bench; the server is started with the same variable to serve that folder. Load goes to
 // 127.0.0.1 only, with the school's Host header (Node cannot resolve *.localhost), from
 // autocannon in this process; every run is bounded in time, and every process started here is
 // stopped by its own pid / process group.
-import { spawn } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync, openSync, readFileSync, readdirSync, readlinkSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, openSync, readFileSync, readdirSync, readlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
-import { SERVER_ENV, SERVER_NODE_FLAGS, Stack, ensureBuild, freePort, makeRunDir, throwawayDatabase } from "../scripts/test-env.mjs";
+import { buildIsStale } from "../scripts/build-state.mjs";
+import { SERVER_ENV, SERVER_NODE_FLAGS, Stack, freePort, makeRunDir, throwawayDatabase } from "../scripts/test-env.mjs";
 import { summarizeProfile } from "./profile.mjs";
 
 const root = process.cwd();
@@ -66,6 +70,43 @@ const SERVER_LOG_LEVEL = process.env.LOG_LEVEL || "info";
 
 const stack = new Stack();
 const log = (...a) => console.log(...a);
+
+// ------------------------------------------------------------------------------------------------
+// The benchmark's build
+
+// next.config.mjs with SMS_BENCH_BUILD=1: the product's configuration plus the `route.bench.ts`
+// routes, built into .next-bench (its distDir there) — never into the product's .next.
+const BENCH_BUILD_ENV = { SMS_BENCH_BUILD: "1" };
+const BENCH_DIST_DIR = ".next-bench";
+// What that build has beyond the product's sources (scripts/build-state.mjs).
+const BENCH_SOURCES = ["bench/ceiling", "bench/tsconfig.next-build.json"];
+
+/** `next build` into .next-bench when the sources changed since (as ensureBuild does for .next). */
+function ensureBenchBuild() {
+  if (process.env.SMS_SKIP_BUILD === "1" || !buildIsStale(root, { distDir: BENCH_DIST_DIR, extraSources: BENCH_SOURCES })) return;
+  log(`Building the app with the benchmark's routes into ${BENCH_DIST_DIR} (sources changed since its last build)…`);
+  const built = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+    stdio: "inherit", cwd: root, env: { ...process.env, ...BENCH_BUILD_ENV },
+  });
+  restoreNextEnv();
+  if (built.status !== 0) throw new Error("next build (SMS_BENCH_BUILD=1) failed");
+  if (!existsSync(path.join(root, BENCH_DIST_DIR, "server", "app", "api", "bench", "ceiling"))) {
+    throw new Error(`${BENCH_DIST_DIR} has no /api/bench/ceiling: next.config.mjs did not make route.bench.ts a route`);
+  }
+}
+
+/**
+ * `next build` points next-env.d.ts (generated, git-ignored, read by `npm run typecheck`) at its
+ * distDir's types; this points it back at the product's, as the product's build writes it, so the
+ * typecheck never depends on .next-bench.
+ */
+function restoreNextEnv() {
+  const file = path.join(root, "next-env.d.ts");
+  if (!existsSync(file)) return;
+  const text = readFileSync(file, "utf8");
+  const product = text.replaceAll(`./${BENCH_DIST_DIR}/`, "./.next/");
+  if (product !== text) writeFileSync(file, product);
+}
 
 // ------------------------------------------------------------------------------------------------
 // Processes
@@ -344,7 +385,7 @@ async function main() {
   if (loadAtStart > nproc * 0.5) log(`Note: load average ${loadAtStart.toFixed(2)} on ${nproc} cores before starting: other work is running.`);
   mkdirSync(path.join(root, "bench", ".results"), { recursive: true });
   log(`npm run bench${SMOKE ? " (smoke)" : ""}${args.scale ? " (scale)" : ""}${args.profile ? " (profile)" : ""}: ${DURATION} s per scenario after ${WARMUP} s warm-up, ${CONNECTIONS} connections`);
-  ensureBuild(root);
+  ensureBenchBuild();
 
   // Database: a throw-away one (as npm test), or the persistent scale cluster.
   let databaseUrl;
@@ -395,12 +436,18 @@ async function main() {
   ];
   const server = spawnLogged(process.execPath, serverArgs, {
     logFile: serverLog,
-    env: { ...SERVER_ENV, ...baseEnv, NODE_ENV: "production", PORT: String(port), SMS_SKIP_BUILD: "1", SMS_DEMO: "0", SMS_BENCH: "1", LOG_LEVEL: SERVER_LOG_LEVEL, BENCH_QUERY_FILE: queryFile },
+    env: { ...SERVER_ENV, ...baseEnv, NODE_ENV: "production", PORT: String(port), SMS_SKIP_BUILD: "1", SMS_DEMO: "0", ...BENCH_BUILD_ENV, LOG_LEVEL: SERVER_LOG_LEVEL, BENCH_QUERY_FILE: queryFile },
   });
   const appUrl = `http://127.0.0.1:${port}`;
   await waitFor(`${appUrl}/api/health`, `localhost:${port}`, server, "the app server");
   const serverPid = listeningPid(server.pid, port);
   log(`App: pid ${serverPid} on port ${port} (log: ${path.relative(root, serverLog)})`);
+  // The ceiling routes exist only in the benchmark's build: a 404 here means the server is not
+  // serving it (the ceiling's own answer to a request without a token is its 401).
+  const probe = await httpRequest({ url: `${appUrl}/api/bench/ceiling`, host: `localhost:${port}` });
+  if (probe.status !== 401 || probe.json?.detail !== "no token") {
+    throw new Error(`the server does not serve the benchmark's build (${BENCH_DIST_DIR}): GET /api/bench/ceiling answered ${probe.status}`);
+  }
 
   // The bench school, its staff, a JWT, an API key, refresh tokens — through the app's own code,
   // on the same database and secret as the server.
@@ -579,7 +626,7 @@ async function main() {
 
   const machine = { ...describeMachine(nproc), loadAtStart: loadAtStart.toFixed(2) };
   const text = report({ rows, argon2, machine, seedSeconds, profile, studentCount, staffCount: staff.length });
-  console.log("\n" + text);
+  console.log(`\n${text}`);
 
   const failed = rows.filter((r) => r.errors > 0 || r.requests === 0);
   if (failed.length) {

@@ -1,5 +1,6 @@
 // Is the production build (.next) older than the sources? Used by `npm start` and `npm test`
-// so that a fresh clone (or an edited tree) gets built before it is served.
+// so that a fresh clone (or an edited tree) gets built before it is served. `npm run bench` asks
+// the same of its own build (distDir .next-bench, with the benchmark's sources as well).
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
@@ -18,9 +19,14 @@ function newest(p) {
   return max;
 }
 
-export function buildIsStale(root = process.cwd()) {
-  const marker = path.join(root, ".next", "BUILD_ID");
+/**
+ * @param {string} [root]
+ * @param {{ distDir?: string, extraSources?: string[] }} [options] the build's folder (as
+ *   next.config.mjs sets it) and sources beyond the product's, relative to `root`
+ */
+export function buildIsStale(root = process.cwd(), { distDir = ".next", extraSources = [] } = {}) {
+  const marker = path.join(root, distDir, "BUILD_ID");
   if (!existsSync(marker)) return true;
   const built = statSync(marker).mtimeMs;
-  return SOURCES.some((s) => newest(path.join(root, s)) > built);
+  return [...SOURCES, ...extraSources].some((s) => newest(path.join(root, s)) > built);
 }

@@ -5,25 +5,22 @@
 //
 // `?query=students` swaps the query for the students list's (below).
 //
-// Off unless the server runs with SMS_BENCH=1: everywhere else the route is a plain 404.
+// Benchmark code, not product code: only the benchmark's own build serves it. The routes that call
+// it are app/api/bench/*/route.bench.ts, which Next.js treats as routes only when next.config.mjs
+// runs with SMS_BENCH_BUILD=1 (bench/run.mjs builds that into .next-bench); the product's build
+// (.next) has no /api/bench routes at all (test/bench-routes.test.ts).
 import { createLocalJWKSet, jwtVerify } from "jose";
 import { pool } from "@/lib/db/client";
 import { publicJwks } from "@/lib/auth/signing-keys";
-import { ApiError, toResponse } from "@/lib/http/errors";
 import { studentsPageSql } from "@/lib/school/students";
 
 type JwkSet = ReturnType<typeof createLocalJWKSet>;
 let jwks: Promise<JwkSet> | undefined;
 
-export function benchEnabled(): boolean {
-  return process.env.SMS_BENCH === "1";
-}
-
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
 
 export async function ceilingResponse(request: Request): Promise<Response> {
-  if (!benchEnabled()) return toResponse(ApiError.notFound());
   const match = /^Bearer (\S+)$/.exec(request.headers.get("authorization") ?? "");
   if (!match) return json(401, { detail: "no token" });
   // Loaded once, like the bare baseline does; rotation does not matter for a benchmark.
