@@ -43,13 +43,13 @@ test("sign in → school → key → revoke → suspend → audit", async ({ pag
   const shown = page.getByRole("dialog", { name: "Your new API key" });
   const key = await shown.getByRole("textbox", { name: "API key" }).inputValue();
   await shown.getByRole("button", { name: "Done" }).click();
-  const useKey = () => page.request.get(`${baseURL}/api/v1/school/permissions/`, { headers: { "X-API-KEY": key, "X-Tenant": slug } });
-  expect((await useKey()).status()).toBe(200);
+  const callWithKey = () => page.request.get(`${baseURL}/api/v1/school/permissions/`, { headers: { "X-API-KEY": key, "X-Tenant": slug } });
+  expect((await callWithKey()).status()).toBe(200);
   const keyRow = page.getByRole("row").filter({ hasText: `Journey bot ${slug}` });
   await keyRow.getByRole("button", { name: /^Revoke/ }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Revoke key" }).click();
   await expect(keyRow.getByText("Revoked", { exact: true })).toBeVisible();
-  const refusedKey = await useKey();
+  const refusedKey = await callWithKey();
   expect(refusedKey.status()).toBe(401);
   expect((await refusedKey.json()).code).toBe("api_key_not_valid");
 

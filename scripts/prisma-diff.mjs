@@ -250,7 +250,7 @@ function displayPath(p) {
 
 function withDatabase(url, database) {
   const u = new URL(url)
-  u.pathname = '/' + encodeURIComponent(database)
+  u.pathname = `/${encodeURIComponent(database)}`
   // `?schema=` is a Prisma URL convention, not a libpq one; node-postgres
   // would ignore it anyway. The shadow DB always uses the default `public`.
   u.searchParams.delete('schema')

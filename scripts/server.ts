@@ -88,7 +88,7 @@ async function main(): Promise<void> {
     // that cannot come; health checks still probe it themselves, and static files need no database.
     if (databaseDown() && pathname !== "/api/health" && !pathname.startsWith("/_next/")) return answerUnavailable(res, isApi);
     outagesAs503(res);
-    // `/api/v1/x/` and `/api/v1/x` are the same resource (API.md §1): no redirect, for any method.
+    // `/api/v1/x/` and `/api/v1/x` are the same resource (the REST contract §1): no redirect, for any method.
     if (isApi && pathname.length > 1 && pathname.endsWith("/")) {
       req.url = pathname.replace(/\/+$/, "") + (q >= 0 ? url.slice(q) : "");
     }

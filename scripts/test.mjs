@@ -38,6 +38,7 @@ async function runTests(files, env) {
   let pending = "";
   const readLines = (text) => {
     for (const raw of text.split("\n")) {
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: the reporter's colour codes start with ESC.
       const line = raw.replace(/\x1b\[[0-9;]*m/g, "");
       const m = /^\s*[✔✖] (.+?) \([\d.]+ms\)/.exec(line);
       if (m && !fileNames.has(m[1])) result.count++;

@@ -135,7 +135,7 @@ describe("per-account throttling", () => {
     const admin = await makePlatformUser();
     const answers = await Promise.all(Array.from({ length: 30 }, (_, i) =>
       systemLogin({ identifier: admin.email, password: i % 6 === 0 ? WRONG : admin.password })));
-    answers.forEach((r, i) => assert.equal(r.status, i % 6 === 0 ? 401 : 200, `attempt ${i}: ${r.text}`));
+    for (const [i, r] of answers.entries()) assert.equal(r.status, i % 6 === 0 ? 401 : 200, `attempt ${i}: ${r.text}`);
   });
 
   it("a success before the limit resets the counter", async () => {
@@ -183,7 +183,7 @@ describe("per-address throttling (credential stuffing)", () => {
       for (let done = 0; done < n; done += 10) {
         const batch = await Promise.all(Array.from({ length: Math.min(10, n - done) }, () =>
           systemLogin({ identifier: `${unique("stuff")}@example.org`, password: WRONG }, ip)));
-        batch.forEach((r, i) => assertFailed(r, `stuffing attempt ${done + i + 1}`));
+        for (const [i, r] of batch.entries()) assertFailed(r, `stuffing attempt ${done + i + 1}`);
       }
     };
     await failFrom(IP_MAX_FAILURES);
@@ -212,7 +212,7 @@ describe("per-address throttling (credential stuffing)", () => {
     const ip = randomIp();
     for (let done = 0; done < IP_MAX_FAILURES - 5; done += 10) {
       const batch = await Promise.all(Array.from({ length: 10 }, () => systemLogin({ identifier: `${unique("near")}@example.org`, password: WRONG }, ip)));
-      batch.forEach((r) => assertFailed(r, "failure from the shared address"));
+      for (const r of batch) assertFailed(r, "failure from the shared address");
     }
     const colleagues = await Promise.all(Array.from({ length: 20 }, () => makePlatformUser("support")));
     const answers = await Promise.all(colleagues.map((c) => systemLogin({ identifier: c.email, password: c.password }, ip)));
@@ -225,7 +225,7 @@ describe("per-address throttling (credential stuffing)", () => {
     for (let done = 0; done <= IP_MAX_FAILURES; done += 10) {
       const batch = await Promise.all(Array.from({ length: Math.min(10, IP_MAX_FAILURES + 1 - done) }, (_, i) =>
         systemLogin({ identifier: `${unique("v6")}@example.org`, password: WRONG }, `${prefix}::${(done + i + 1).toString(16)}`)));
-      batch.forEach((r) => assertFailed(r, "failure from the /64"));
+      for (const r of batch) assertFailed(r, "failure from the /64");
     }
     const victim = await makePlatformUser();
     assertThrottled(await systemLogin({ identifier: victim.email, password: victim.password }, `${prefix}:ffff:ffff:ffff:fffe`), "another address of the /64");
@@ -243,7 +243,7 @@ describe("per-address throttling (credential stuffing)", () => {
       const batch = await Promise.all(Array.from({ length: Math.min(10, IP_MAX_FAILURES + 1 - done) }, (_, i) =>
         (i % 2 ? schoolLogin(tenant.host, { identifier: `${unique("stuff")}@example.org`, password: WRONG }, ip)
           : systemLogin({ identifier: `${unique("stuff")}@example.org`, password: WRONG }, ip))));
-      batch.forEach((r) => assertFailed(r, "stuffing attempt"));
+      for (const r of batch) assertFailed(r, "stuffing attempt");
     }
     assertThrottled(await schoolLogin(tenant.host, { identifier: staff.email, password: staff.password }, ip), "school login");
     assertThrottled(await systemLogin({ identifier: staff.email, password: staff.password }, ip), "system login");

@@ -1,4 +1,4 @@
-// API.md §4 "Credential stuffing": the client address is the socket's, or the X-Forwarded-For hop
+// the REST contract §4 "Credential stuffing": the client address is the socket's, or the X-Forwarded-For hop
 // named by SMS_TRUSTED_PROXIES when that is set — never a header the client can forge.
 // Unit tests of lib/http/client-address.ts, plus what the running server records.
 import { describe, it } from "node:test";

@@ -29,7 +29,6 @@ const HAND_WRITTEN_SQL: Record<string, string> = {
   "lib/db/embedded.ts": "creating the embedded cluster's database",
   "lib/db/health.ts": "the health check's round trip",
   "lib/db/availability.ts": "probing an unreachable database",
-  "lib/bench/ceiling.ts": "the benchmark's bare-route ceiling (not product code)",
 };
 
 const SQL = /\bprepared\(|\bsql`|\$queryRaw|\$executeRaw|\bpool\(\)\.query|\brunScript\(|\bclient\.query\(/;

@@ -1,4 +1,4 @@
-// API.md §2 — hosts and tenants: how a school request finds its tenant (host, X-Tenant, token),
+// the REST contract §2 — hosts and tenants: how a school request finds its tenant (host, X-Tenant, token),
 // what happens for unknown, mismatching and suspended tenants, and where system endpoints exist.
 import { describe, it, before } from "node:test";
 import assert from "node:assert/strict";
@@ -115,7 +115,7 @@ describe("the tenant from X-Tenant on the platform host", () => {
     ["a path", "../x"],
     ["a deeper path", `../../${"a/".repeat(20)}etc/passwd`],
     ["10 KB", "a".repeat(10 * 1024)],
-    ["10 KB of a valid-looking slug with dashes", "ab-".repeat(3400) + "c"],
+    ["10 KB of a valid-looking slug with dashes", `${"ab-".repeat(3400)}c`],
     ["SQL", "x' OR '1'='1"],
     ["a LIKE pattern", "%"],
     ["an underscore pattern", "___"],
@@ -248,7 +248,7 @@ describe("custom domains", () => {
 
   it("an unknown domain is 404 tenant_not_found", async () => {
     const { staff } = await schoolWithStaff();
-    for (const host of [`portal-${unique("")}.example.edu`, "example.com", "x".repeat(250) + ".example.edu"]) {
+    for (const host of [`portal-${unique("")}.example.edu`, "example.com", `${"x".repeat(250)}.example.edu`]) {
       assertError(await post(`${SCHOOL}/login/`, creds(staff), { host }), 404, "tenant_not_found", host.slice(0, 40));
     }
   });

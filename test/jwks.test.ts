@@ -1,4 +1,4 @@
-// API.md §4 "Tokens": JWTs are signed with an asymmetric key carrying a `kid`; the public keys
+// the REST contract §4 "Tokens": JWTs are signed with an asymmetric key carrying a `kid`; the public keys
 // are served as a JWK Set at GET /.well-known/jwks.json so other services can verify tokens.
 // Key rotation: a rotated-out key keeps verifying the tokens it signed, and stays published.
 import { describe, it } from "node:test";

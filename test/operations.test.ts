@@ -1,10 +1,10 @@
-// API.md §7 and the "Operations": health, the OpenAPI document and /docs, the command
+// the REST contract §7 and the "Operations": health, the OpenAPI document and /docs, the command
 // line (createsuperuser, rotate-keys), start-up configuration errors, the bootstrap superuser,
 // and recovery when the database goes away and comes back.
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import path from "node:path";

@@ -51,7 +51,7 @@ describe("control characters in query strings", () => {
 
     it(`school ${path}: the credentials answer first — wrong key, wrong token, none, no permission`, async () => {
       const q = `${path}?${params[0]}=%00`;
-      assertError(await call({ host: school.host, key: "sms_AAAAAAAAAAAA_" + "A".repeat(38) }, "GET", q), 401, "api_key_not_valid", `${q} wrong key`);
+      assertError(await call({ host: school.host, key: `sms_AAAAAAAAAAAA_${"A".repeat(38)}` }, "GET", q), 401, "api_key_not_valid", `${q} wrong key`);
       assertError(await call({ host: school.host, key: key.slice(0, -1) + (key.endsWith("A") ? "B" : "A") }, "GET", q), 401, "api_key_not_valid", `${q} mistyped key`);
       assertError(await call({ host: school.host, token: "not.a.token" }, "GET", q), 401, "token_not_valid", `${q} garbage token`);
       assertError(await call({ host: school.host }, "GET", q), 401, "not_authenticated", `${q} no credentials`);

@@ -1,4 +1,4 @@
-// API.md §4 and §6, across instances: permissions are read at request time, and deactivation,
+// the REST contract §4 and §6, across instances: permissions are read at request time, and deactivation,
 // suspension and revocation take effect at once for every request that reaches ANY instance —
 // here, changes made through the main server are checked on a second one at once.
 import { after, before, describe, it } from "node:test";

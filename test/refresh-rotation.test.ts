@@ -1,4 +1,4 @@
-// API.md §4 "Tokens": refresh rotates; a spent refresh token presented again revokes its whole
+// the REST contract §4 "Tokens": refresh rotates; a spent refresh token presented again revokes its whole
 // family; of several concurrent refreshes with one token exactly one succeeds; rotation never
 // extends a family past login time + SMS_REFRESH_TTL (absolute lifetime).
 // Everything runs for system auth (platform host) and school auth (tenant host).

@@ -1,4 +1,4 @@
-// Body size caps on every path (hardening issue, item 1): the REST API's 1 MiB (API.md §1), and a
+// Body size caps on every path (hardening issue, item 1): the REST API's 1 MiB (the REST contract §1), and a
 // small cap for next-auth's sign-in, server actions and every other page path — refused before
 // anything buffers the body, whether its length is declared or it arrives chunked.
 import { describe, it } from "node:test";

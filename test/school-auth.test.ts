@@ -1,4 +1,4 @@
-// API.md §2–§4 — school authentication (tenant host, or X-Tenant on the platform host): login and
+// the REST contract §2–§4 — school authentication (tenant host, or X-Tenant on the platform host): login and
 // profile, me, refresh rotation and replay, logout, password change, immediate effect of
 // deactivation and suspension, token separation between audiences and tenants, audit trail.
 import { describe, it } from "node:test";

@@ -1,4 +1,4 @@
-// API.md §2, §4, §6 — two seeded schools, A and B, each with objects of every kind. Every object
+// the REST contract §2, §4, §6 — two seeded schools, A and B, each with objects of every kind. Every object
 // endpoint of A called with B's credentials: 404 on B's host, 401 on A's host; A's rows untouched.
 // A's ids in B's bodies and filters; ids of the wrong shape in paths and bodies.
 import { describe, it } from "node:test";

@@ -1,4 +1,4 @@
-// API.md §6 — hierarchy rules of the school API: nobody grants what they lack, nobody acts on a
+// the REST contract §6 — hierarchy rules of the school API: nobody grants what they lack, nobody acts on a
 // colleague above their station, a school keeps a full admin (also under concurrent demotions),
 // role names and codenames, no mass assignment, and PUT needing every required field.
 import { describe, it } from "node:test";
@@ -440,7 +440,7 @@ describe("PUT needs every required field", () => {
   }
 });
 
-describe("PATCH /users/{id}/ {roles}: replaces the user's roles, under the rules of assignments (API.md §8)", () => {
+describe("PATCH /users/{id}/ {roles}: replaces the user's roles, under the rules of assignments (the REST contract §8)", () => {
   const rolesOf = async (tenantId: string, userId: string) =>
     (await sql().query("SELECT r.name FROM user_role_assignments a JOIN school_roles r ON r.id = a.role_id WHERE a.client_id = $1 AND a.user_id = $2 ORDER BY r.name", [tenantId, userId])).rows.map((r) => r.name);
 

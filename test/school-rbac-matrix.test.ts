@@ -1,4 +1,4 @@
-// API.md §6 — the method → permission table of the school API, for every resource, method and
+// the REST contract §6 — the method → permission table of the school API, for every resource, method and
 // default role (and API keys by scope), with what the database holds afterwards; and permission
 // changes reaching existing tokens at once.
 import { describe, it } from "node:test";
@@ -8,7 +8,7 @@ import { makePlatformUser, makeTenant, systemLogin, unique, PASSWORD } from "./h
 import {
   ALL_PERMISSIONS, DEFAULT_ROLE_PERMISSIONS, RESOURCES, assertDenied, assertError, assertPage, assertStatus, call, countIn,
   insertAssignment, insertClass, insertRole, insertStaffUser, insertStudent, makeKey, makeSchool, makeStaff, roleIds, row,
-  type Caller, type Kind, type Resource, type Tenant,
+  type Caller, type Resource, type Tenant,
 } from "./helpers/school-api";
 
 type Op = "LIST" | "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -110,7 +110,7 @@ async function callerFor(tenant: Tenant, role: RoleName): Promise<Caller> {
   return (await makeStaff(tenant, role === "no role" ? [] : [role])).caller;
 }
 
-describe("default roles × resources × methods (API.md §6)", () => {
+describe("default roles × resources × methods (the REST contract §6)", () => {
   for (const resource of RESOURCES) {
     for (const op of OPS) {
       for (const role of ROLES) {

@@ -1,4 +1,4 @@
-// API.md §1, §6 — CRUD behaviour and shapes of the school resources (roles, staff users, role
+// the REST contract §1, §6 — CRUD behaviour and shapes of the school resources (roles, staff users, role
 // assignments, students, classes), search, filters and pagination, and the school audit trail.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
@@ -6,8 +6,7 @@ import { randomUUID } from "node:crypto";
 import { post, request } from "./helpers/api";
 import { ISO_UTC, USER_FIELDS, UUID } from "./helpers/auth-assertions";
 import { PASSWORD, makePlatformUser, randomPhone, schoolLogin, sql, unique } from "./helpers/fixtures";
-import {
-  ALL_PERMISSIONS, ASSIGNMENT_FIELDS, CLASS_FIELDS, DEFAULT_ROLE_PERMISSIONS, ROLE_FIELDS, STUDENT_FIELDS, assertError, assertFieldError,
+import {ASSIGNMENT_FIELDS, CLASS_FIELDS, DEFAULT_ROLE_PERMISSIONS, ROLE_FIELDS, STUDENT_FIELDS, assertError, assertFieldError,
   assertPage, assertStatus, call, insertAssignment, insertClass, insertRole, insertStaffUser, insertStudent, listAll, makeKey, makeSchool,
   makeStaff, makeStaffWith, row, type Caller,
 } from "./helpers/school-api";
@@ -16,7 +15,7 @@ const STAFF_FIELDS = [...USER_FIELDS, "roles", "teacher"].sort();
 const keys = (o: object) => Object.keys(o).sort();
 
 describe("roles", () => {
-  it("the four default roles, with the permissions of API.md §6", async () => {
+  it("the four default roles, with the permissions of the REST contract §6", async () => {
     const school = await makeSchool();
     const res = await call(school.admin.caller, "GET", "/roles/");
     assertStatus(res, 200);
@@ -477,7 +476,7 @@ describe("search is literal (DRF icontains): % and _ are not wildcards", () => {
   }
 });
 
-describe("pagination (API.md §1)", () => {
+describe("pagination (the REST contract §1)", () => {
   it("count, next, previous, page and page_size", async () => {
     const school = await makeSchool();
     const admin = school.admin.caller;

@@ -38,7 +38,7 @@ describe("tenantRead", () => {
         assert.equal(rows[0].tenant, "");
       }
     } finally {
-      clients.forEach((c) => c.release());
+      for (const c of clients) c.release();
     }
   });
 
@@ -75,7 +75,7 @@ describe("prepared statements in tenant scripts", () => {
     try {
       for (const client of clients) await client.query("DEALLOCATE ALL");
     } finally {
-      clients.forEach((c) => c.release());
+      for (const c of clients) c.release();
     }
     // As many reads at once as there are connections: each connection is used, that one included.
     const again = await Promise.all(Array.from({ length: held }, () => schoolRead<[{ id: string }[]]>(tenant.id, [byId.run(user.id)])));

@@ -1,4 +1,4 @@
-// API.md §4 "API keys" and §5 — /api/v1/system/api-keys/: the key is shown once and stored only
+// the REST contract §4 "API keys" and §5 — /api/v1/system/api-keys/: the key is shown once and stored only
 // as a hash; X-API-KEY authenticates school endpoints of its own school (or any, when global) and
 // never the system API or a user endpoint; revocation and expiry bite at once; last_used_at is
 // written on first use and then at most once a minute.

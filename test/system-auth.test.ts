@@ -1,4 +1,4 @@
-// API.md §3–§4 — system authentication (platform host): login, me, refresh rotation and replay,
+// the REST contract §3–§4 — system authentication (platform host): login, me, refresh rotation and replay,
 // logout, password change, immediate revocation, token separation, audit trail.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";

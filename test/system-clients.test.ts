@@ -1,4 +1,4 @@
-// API.md §5 "tenants" — /api/v1/system/clients/: DRF pagination (§1), search and filters,
+// the REST contract §5 "tenants" — /api/v1/system/clients/: DRF pagination (§1), search and filters,
 // create (slug and domain rules, default roles of §6), read, change, suspend (§2: 403
 // tenant_inactive for tokens, login and API keys), delete (nothing of the school left), and who
 // may do which.

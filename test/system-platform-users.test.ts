@@ -1,4 +1,4 @@
-// API.md §5 "platform users" — /api/v1/system/users/: only a superadmin creates or changes them,
+// the REST contract §5 "platform users" — /api/v1/system/users/: only a superadmin creates or changes them,
 // everyone on the platform reads; deactivation and password resets bite at once; the platform
 // keeps one active superadmin (checked on a server and database of this suite's own, where that
 // superadmin really is the last one); school users are not found here.

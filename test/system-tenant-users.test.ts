@@ -1,4 +1,4 @@
-// API.md §5 "a tenant's users" — GET/POST /api/v1/system/clients/{id}/users/: creating a
+// the REST contract §5 "a tenant's users" — GET/POST /api/v1/system/clients/{id}/users/: creating a
 // school's staff (roles by name, teacher profile), the uniqueness rules of §3, no mass
 // assignment, and a list confined to that school.
 import { describe, it, before } from "node:test";

@@ -1,4 +1,4 @@
-// API.md §4 "Brute force" across instances: two servers of this suite's own on the test database
+// the REST contract §4 "Brute force" across instances: two servers of this suite's own on the test database
 // (short window, low limits, no trusted proxies) share one failure counter per account and one
 // per client address, and — with no trusted proxy — the client address is the socket's, whatever
 // X-Forwarded-For claims.

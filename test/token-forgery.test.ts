@@ -1,4 +1,4 @@
-// API.md §4 "Tokens": every forged, tampered, expired or misused JWT on a protected endpoint is
+// the REST contract §4 "Tokens": every forged, tampered, expired or misused JWT on a protected endpoint is
 // `401 token_not_valid` with a WWW-Authenticate challenge — never a 500, never a 200.
 // Each case is sent to both GET /api/v1/system/auth/me/ (platform host) and
 // GET /api/v1/school/auth/me/ (tenant host), against a real session of the right kind.

@@ -4,6 +4,7 @@
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from "@tanstack/react-table";
 import type { ReactNode } from "react";
 
+// biome-ignore lint/suspicious/noExplicitAny: TanStack types each column by its own value type; a list of them is ColumnDef<Row, any>.
 export function DataTable<T>({ columns, data, caption, empty }: { columns: ColumnDef<T, any>[]; data: T[]; caption: string; empty: ReactNode }) {
   const table = useReactTable({ data, columns, getCoreRowModel: getCoreRowModel() });
   if (data.length === 0) {

@@ -1,4 +1,4 @@
-// API keys as the system API reads and writes them (API.md §4 "API keys", §5).
+// API keys as the system API reads and writes them (the REST contract §4 "API keys", §5).
 import { z } from "zod";
 import { isCodename } from "@/lib/rbac/catalogue";
 import { QueryBoolean, QueryIdOrNull, listQuery } from "@/lib/http/query";

@@ -1,4 +1,4 @@
-// X-API-KEY authentication for school endpoints (API.md §4): unknown, revoked or expired keys —
+// X-API-KEY authentication for school endpoints (the REST contract §4): unknown, revoked or expired keys —
 // and keys bound to another school — are `401 api_key_not_valid`.
 //
 // Like a Bearer token's (lib/auth/authenticate-school-bearer.ts), in ONE database round trip: the
@@ -85,7 +85,7 @@ export async function authenticateSchoolApiKey(
   const key = header.trim();
   const parsed = key.length <= 128 ? parseKey(key) : null; // malformed or mistyped: never matches
   const hash = parsed ? hashKey(key) : null;
-  // API.md §2: without a host or X-Tenant, a key bound to one school names that school (a global
+  // the REST contract §2: without a host or X-Tenant, a key bound to one school names that school (a global
   // key needs one of them).
   if (!address && !parsed) throw invalid();
   const statement = !address ? byKey : address.by === "slug" ? bySlug : byDomain;

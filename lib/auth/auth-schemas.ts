@@ -1,4 +1,4 @@
-// Bodies and answers of the auth endpoints (API.md §4), shared by system and school auth.
+// Bodies and answers of the auth endpoints (the REST contract §4), shared by system and school auth.
 import { z } from "zod";
 import { PASSWORD_MAX_LENGTH, PresentedPassword } from "@/lib/credentials/password";
 import { UserOut } from "@/lib/users/user-schemas";

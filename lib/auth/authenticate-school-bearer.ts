@@ -85,7 +85,7 @@ export async function authenticateSchoolBearer(
   } catch (error) {
     tokenError = error;
   }
-  // API.md §2, last resort: the token's own tenant.
+  // the REST contract §2, last resort: the token's own tenant.
   if (!address && !claims?.tid) throw tokenError ?? tokenInvalid();
   const statement = !address ? byId : address.by === "slug" ? bySlug : byDomain;
   const auth = statement.run(address?.value ?? claims!.tid, claims?.sid ?? null, claims?.tid ?? null, claims?.sub ?? null, options.permission ?? null);

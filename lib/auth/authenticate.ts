@@ -3,7 +3,7 @@
 // and the user still belongs where the token says.
 import { prisma } from "@/lib/db/client";
 import { ApiError } from "@/lib/http/errors";
-import { verifyToken, type Audience, type TokenClaims } from "@/lib/auth/tokens";
+import { verifyToken, type Audience, } from "@/lib/auth/tokens";
 import { publicUserSelect, type PublicUser } from "@/lib/users/user-schemas";
 import type { UserPrincipal } from "@/lib/rbac/principal";
 

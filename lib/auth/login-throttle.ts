@@ -1,4 +1,4 @@
-// Brute-force protection for every check of a password (API.md §4): the login endpoints, the
+// Brute-force protection for every check of a password (the REST contract §4): the login endpoints, the
 // console and portal sign-in, and the password change's old password. Counters live in PostgreSQL
 // (`login_throttles`), shared by every app instance.
 //
@@ -77,7 +77,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * them; 429 once either counter's failures reached its cap. The caller must end the attempt.
  *
  * Account: refused once N attempts have failed ("after N failures"). Address: refused once more
- * than N have failed ("more than N"), as API.md words them.
+ * than N have failed ("more than N"), as the REST contract words them.
  */
 export async function beginLoginAttempt(account: string, address: string | null): Promise<LoginAttempt> {
   const { SMS_LOGIN_MAX_FAILURES, SMS_LOGIN_IP_MAX_FAILURES, SMS_LOGIN_WINDOW } = env();

@@ -1,4 +1,4 @@
-// The login flow shared by system and school auth (API.md §3–4).
+// The login flow shared by system and school auth (the REST contract §3–4).
 //
 // Order matters for what an attacker can learn: throttling is checked before the password (a
 // locked account answers 429 even to the right password), the password is always verified (an

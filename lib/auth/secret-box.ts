@@ -16,7 +16,7 @@ function masterKey(): Buffer {
     if (!existsSync(file)) {
       mkdirSync(path.dirname(file), { recursive: true });
       try {
-        writeFileSync(file, randomBytes(32).toString("base64url") + "\n", { mode: 0o600, flag: "wx" });
+        writeFileSync(file, `${randomBytes(32).toString("base64url")}\n`, { mode: 0o600, flag: "wx" });
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error; // another process won the race
       }

@@ -1,4 +1,4 @@
-// Login sessions ("refresh families") and refresh-token rotation (API.md §4).
+// Login sessions ("refresh families") and refresh-token rotation (the REST contract §4).
 //
 // - A login opens a family whose absolute end is login time + SMS_REFRESH_TTL.
 // - Refresh spends the presented token with one conditional UPDATE (`used_at IS NULL`): of

@@ -1,4 +1,4 @@
-// Minting and verifying the platform's JWTs (API.md §4). Claims: sub, token_type, aud, tid
+// Minting and verifying the platform's JWTs (the REST contract §4). Claims: sub, token_type, aud, tid
 // (school only), jti, iat, exp — plus `sid`, the login session (refresh family) the token
 // belongs to, so that revoking a session also stops its access tokens at once.
 import { randomUUID } from "node:crypto";

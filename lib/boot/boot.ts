@@ -68,7 +68,7 @@ async function ensureDemo(port: number): Promise<DemoCredentials> {
     await createSchoolUser(school.id, { email: creds.email, password: creds.password, fullName: "Grace Head", roleNames: ["Admin"] });
     saved.school = creds;
   }
-  await writeFile(file, JSON.stringify(saved, null, 2) + "\n", { mode: 0o600 });
+  await writeFile(file, `${JSON.stringify(saved, null, 2)}\n`, { mode: 0o600 });
   return saved;
 }
 

@@ -1,4 +1,4 @@
-// Email / phone identifiers (API.md §3): emails compare case-insensitively (stored lower-case),
+// Email / phone identifiers (the REST contract §3): emails compare case-insensitively (stored lower-case),
 // phones are stored in E.164, national formats read in SMS_DEFAULT_REGION.
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/max";
 import { z } from "zod";
@@ -15,9 +15,9 @@ export function normalizeEmail(raw: string): string | null {
 
 export function normalizePhone(raw: string): string | null {
   const value = raw.trim();
-  if (value.length > 32 || !/^[+0-9 ().\-]+$/.test(value)) return null;
+  if (value.length > 32 || !/^[+0-9 ().-]+$/.test(value)) return null;
   const parsed = parsePhoneNumberFromString(value, env().SMS_DEFAULT_REGION as CountryCode);
-  return parsed && parsed.isValid() ? parsed.number : null;
+  return parsed?.isValid() ? parsed.number : null;
 }
 
 /** Reads an email-or-phone login identifier; null when it can be neither. */

@@ -32,7 +32,7 @@ export async function verifyPassword(passwordHash: string | null, password: stri
   return hashing(() => verify(passwordHash, password)).catch(() => false);
 }
 
-/** A new password (creation, change): length rules of API.md §4, checked before any hashing. */
+/** A new password (creation, change): length rules of the REST contract §4, checked before any hashing. */
 export function NewPassword() {
   const min = env().SMS_PASSWORD_MIN_LENGTH;
   return z

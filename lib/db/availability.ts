@@ -23,9 +23,9 @@ interface AvailabilityState {
   probing: boolean;
 }
 
-const state: AvailabilityState = ((globalThis as { __smsDbAvailability?: AvailabilityState }).__smsDbAvailability ??= {
-  down: false, since: 0, probing: false,
-});
+const shared = globalThis as { __smsDbAvailability?: AvailabilityState };
+shared.__smsDbAvailability ??= { down: false, since: 0, probing: false };
+const state: AvailabilityState = shared.__smsDbAvailability;
 
 // Errors that mean "no database to talk to", not "the query was wrong": failing to connect,
 // pg's and the pool's words for a lost or never-made connection, and PostgreSQL's SQLSTATEs for

@@ -73,7 +73,7 @@ function portAnswers(port: number): Promise<boolean> {
 async function readOrCreatePassword(file: string): Promise<string> {
   if (existsSync(file)) return (await readFile(file, "utf8")).trim();
   const password = randomBytes(18).toString("base64url");
-  await writeFile(file, password + "\n", { mode: 0o600 });
+  await writeFile(file, `${password}\n`, { mode: 0o600 });
   return password;
 }
 
@@ -195,7 +195,7 @@ async function initialise(binDir: string, dataDir: string, account: Account, pas
   await mkdir(dataDir, { recursive: true });
   // Next to the data folder, so that `account` can read it wherever that is.
   const passwordFile = path.join(path.dirname(dataDir), `.initdb-password-${randomBytes(6).toString("hex")}`);
-  await writeFile(passwordFile, password + "\n", { mode: 0o600 });
+  await writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
   try {
     if (account) {
       await chown(dataDir, account.uid, account.gid);

@@ -95,14 +95,15 @@ export async function runScript(statements: SqlText[]): Promise<pg.QueryResult[]
   const needed = [...new Map(statements.flatMap((s) => s.uses).map((p) => [p.name, p])).values()];
   for (let attempt = 0; ; attempt++) {
     const client: TrackedClient = await pool().connect();
-    const known = (client[PREPARED] ??= new Set());
+    client[PREPARED] ??= new Set();
+    const known = client[PREPARED];
     let preparing = false;
     try {
       const missing = needed.filter((p) => !known.has(p.name));
       if (missing.length) {
         preparing = true;
         await client.query(missing.map((p) => `PREPARE ${p.name} AS ${p.text}`).join(";\n"));
-        missing.forEach((p) => known.add(p.name));
+        for (const p of missing) known.add(p.name);
         preparing = false;
       }
       const result = await client.query(statements.map((s) => s.text).join(";\n"));

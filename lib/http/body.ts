@@ -55,7 +55,9 @@ function findNul(root: unknown): string | null {
     if (typeof value === "string") {
       if (value.includes("\u0000")) return path || "non_field_errors";
     } else if (Array.isArray(value)) {
-      value.forEach((item, i) => stack.push({ value: item, path: path ? `${path}.${i}` : String(i) }));
+      value.forEach((item, i) => {
+        stack.push({ value: item, path: path ? `${path}.${i}` : String(i) });
+      });
     } else if (value && typeof value === "object") {
       for (const [k, v] of Object.entries(value)) {
         if (k.includes("\u0000")) return path || "non_field_errors";

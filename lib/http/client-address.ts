@@ -1,4 +1,4 @@
-// The client's address as our HTTP server sees it (API.md §4 "Credential stuffing"): the
+// The client's address as our HTTP server sees it (the REST contract §4 "Credential stuffing"): the
 // socket's peer, or — only when that peer is one of SMS_TRUSTED_PROXIES — the nearest
 // X-Forwarded-For hop that is not itself a trusted proxy. A client cannot forge it.
 import net from "node:net";

@@ -4,6 +4,7 @@
 // no filter of ours means anything with a control character in it.
 import { ApiError } from "@/lib/http/errors";
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** The error a query string deserves (400 naming the parameter), or null when it is clean. */

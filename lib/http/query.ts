@@ -7,6 +7,7 @@ import { z } from "zod";
 import { isId } from "@/lib/http/ids";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type PageRequest } from "@/lib/http/pagination";
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** Free text (a search), trimmed and cut to `max` characters, never holding a control character. */

@@ -1,5 +1,5 @@
-// Running a list for a portal page: the list's own query schema (the same one the REST list
-// parses), the same lib/school function, the portal's page size.
+// Running a list for a page of the console or the portal: the list's own query schema (the same
+// one the REST list parses), the same domain function, the page's own page size.
 import { redirect } from "next/navigation";
 import type { z } from "zod";
 import { ApiError } from "@/lib/http/errors";
@@ -11,8 +11,8 @@ export const PORTAL_PAGE_SIZE = 20;
 type SearchParams = Record<string, string | string[] | undefined>;
 
 /** The page's query, read with the list's schema: parameters it refuses are left out. */
-export function portalQuery<S extends z.ZodType<{ page: PageRequest }, Record<string, unknown>>>(schema: S, params: SearchParams): z.output<S> {
-  return withPageSize(pageQuery(schema, params), PORTAL_PAGE_SIZE);
+export function listQueryOf<S extends z.ZodType<{ page: PageRequest }, Record<string, unknown>>>(schema: S, params: SearchParams, pageSize = PORTAL_PAGE_SIZE): z.output<S> {
+  return withPageSize(pageQuery(schema, params), pageSize);
 }
 
 /**

@@ -1,4 +1,4 @@
-// Who may do what on the platform (API.md §5): superadmin and platform_admin do everything,
+// Who may do what on the platform (the REST contract §5): superadmin and platform_admin do everything,
 // support only reads, and only a superadmin creates or changes platform users.
 import { ApiError } from "@/lib/http/errors";
 import type { PublicUser } from "@/lib/users/user-schemas";

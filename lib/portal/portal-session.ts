@@ -61,7 +61,7 @@ async function readCookie(): Promise<PortalToken | null> {
  * of another school, a suspended school, or a session that has ended.
  */
 export async function portalPrincipal(school: School | null): Promise<UserPrincipal | null> {
-  if (!school || !school.isActive) return null;
+  if (!school?.isActive) return null;
   const token = await readCookie();
   if (!token || token.tid !== school.id) return null;
   try {

@@ -1,4 +1,4 @@
-// The permission catalogue and the default roles (API.md §6) — data, in one place.
+// The permission catalogue and the default roles (the REST contract §6) — data, in one place.
 export const RESOURCES = ["users", "roles", "students", "classes"] as const;
 export const ACTIONS = ["view", "add", "change", "delete"] as const;
 

@@ -1,4 +1,4 @@
-// The hierarchy rules of API.md §6, next to the catalogue: nobody grants what they do not hold,
+// The hierarchy rules of the REST contract §6, next to the catalogue: nobody grants what they do not hold,
 // and a school always keeps at least one active user holding every permission.
 import { ApiError } from "@/lib/http/errors";
 import { ALL_CODENAMES } from "@/lib/rbac/catalogue";

@@ -1,4 +1,4 @@
-// RBAC evaluation (API.md §6): the HTTP method picks the action; a user holds the union of their
+// RBAC evaluation (the REST contract §6): the HTTP method picks the action; a user holds the union of their
 // roles' permissions in this tenant, an API key its scopes. Read at request time, so changing a
 // role changes what existing tokens may do at once.
 import { withSchool, type SchoolTx } from "@/lib/db/school-scope";

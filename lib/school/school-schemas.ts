@@ -1,4 +1,4 @@
-// Bodies and answers of the school API (API.md §6). Unknown fields — `client`, `is_system`,
+// Bodies and answers of the school API (the REST contract §6). Unknown fields — `client`, `is_system`,
 // `platform_role`, `id` — are dropped by zod and never written.
 import { z } from "zod";
 import { isCodename } from "@/lib/rbac/catalogue";

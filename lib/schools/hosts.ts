@@ -27,7 +27,7 @@ export function classifyHost(rawHost: string | null | undefined, rootDomain: str
   const host = normalizeHost(rawHost);
   const root = rootDomain.toLowerCase();
   if (host === root || host === "" || LOOPBACK_LITERALS.has(host)) return { kind: "platform", host };
-  if (host.endsWith("." + root)) {
+  if (host.endsWith(`.${root}`)) {
     const label = host.slice(0, -(root.length + 1));
     // Only one label: `a.b.<root>` is not a tenant subdomain.
     if (!label.includes(".")) return { kind: "subdomain", host, slug: label };

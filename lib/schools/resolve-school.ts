@@ -1,4 +1,4 @@
-// Finding the tenant of a school request (API.md §2): the host, else `X-Tenant` on the platform
+// Finding the tenant of a school request (the REST contract §2): the host, else `X-Tenant` on the platform
 // host, else the token's tenant. Suspension is read on every request: it must bite at once.
 import { prepared, runScript, type PreparedStatement } from "@/lib/db/sql-script";
 import { env } from "@/lib/env";
@@ -23,7 +23,7 @@ async function one(statement: PreparedStatement, value: string): Promise<School 
   return ((await runScript([statement.run(value)]))[0].rows[0] as School | undefined) ?? null;
 }
 
-/** The contract's tenant errors (API.md §2), for every path that resolves a school. */
+/** The contract's tenant errors (the REST contract §2), for every path that resolves a school. */
 export const schoolErrors = {
   notFound: () => new ApiError(404, "tenant_not_found", "No school is served at this address."),
   mismatch: () => new ApiError(400, "tenant_mismatch", "The X-Tenant header names a different school than the host."),
@@ -40,7 +40,7 @@ export interface SchoolAddress {
 }
 
 /**
- * The school a request names by its host, else by X-Tenant on the platform host (API.md §2), its
+ * The school a request names by its host, else by X-Tenant on the platform host (the REST contract §2), its
  * form checked before any lookup: null when it names none. A subdomain and an X-Tenant that
  * disagree are refused here; a custom domain's X-Tenant is checked against the school found
  * (`assertServes`).

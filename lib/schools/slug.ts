@@ -1,4 +1,4 @@
-// Tenant slug rules (API.md §5): 3–63 of a-z, 0-9, '-', not starting or ending with '-', and not
+// Tenant slug rules (the REST contract §5): 3–63 of a-z, 0-9, '-', not starting or ending with '-', and not
 // a name the platform needs for itself.
 import { z } from "zod";
 

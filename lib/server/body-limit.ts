@@ -37,7 +37,10 @@ function refuse(req: IncomingMessage, res: ServerResponse, limit: number): void 
   // destroySoon): for this one socket, linger instead.
   const socket = req.socket;
   socket.destroySoon = () => lingerThenClose(socket);
-  if (res.headersSent) return lingerThenClose(socket);
+  if (res.headersSent) {
+    lingerThenClose(socket);
+    return;
+  }
   const body = JSON.stringify({ detail: `Request body exceeds ${limit} bytes.`, code: "too_large" });
   res.writeHead(413, {
     "content-type": "application/json", "cache-control": "no-store", "content-length": Buffer.byteLength(body), connection: "close",

@@ -11,7 +11,7 @@ export function recordStatuses(file: string | undefined): ((req: IncomingMessage
     const host = req.headers.host ?? "";
     res.once("finish", () => {
       // One short line per answer: appends this small are not interleaved between processes.
-      appendFileSync(file, JSON.stringify({ method, path: pathname, host, status: res.statusCode }) + "\n");
+      appendFileSync(file, `${JSON.stringify({ method, path: pathname, host, status: res.statusCode })}\n`);
     });
   };
 }

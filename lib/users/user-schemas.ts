@@ -1,4 +1,4 @@
-// The user as the API shows it (API.md §3). Only these fields ever leave the server.
+// The user as the API shows it (the REST contract §3). Only these fields ever leave the server.
 import { z } from "zod";
 import { EmailField, PhoneField } from "@/lib/credentials/identifier";
 import { NewPassword } from "@/lib/credentials/password";

@@ -1,4 +1,4 @@
-// The school API (API.md §6) as the school suites call it: a caller (host + Bearer token or
+// The school API (the REST contract §6) as the school suites call it: a caller (host + Bearer token or
 // X-API-KEY), schools seeded with their default roles and an Admin, objects of every kind written
 // straight into the database, API keys minted through the app's own code, and row snapshots for
 // "the database is unchanged" assertions.
@@ -15,7 +15,7 @@ export const ACTIONS = ["view", "add", "change", "delete"] as const;
 export const ALL_PERMISSIONS = RESOURCES.flatMap((r) => ACTIONS.map((a) => `${r}.${a}`)).sort();
 const every = (r: Resource) => ACTIONS.map((a) => `${r}.${a}`);
 
-/** The default roles of API.md §6, written out independently of the app's catalogue. */
+/** The default roles of the REST contract §6, written out independently of the app's catalogue. */
 export const DEFAULT_ROLE_PERMISSIONS: Record<string, string[]> = {
   Admin: ALL_PERMISSIONS,
   Head: ["users.view", "roles.view", ...every("students"), ...every("classes")].sort(),

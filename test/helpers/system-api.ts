@@ -1,4 +1,4 @@
-// Shared by the system API suites (API.md §5): paths, sessions per platform role, the contract's
+// Shared by the system API suites (the REST contract §5): paths, sessions per platform role, the contract's
 // error and page shapes, tenants and API keys made through the API, and — for the suites that
 // need a server of their own (another database, other settings) — spawning one and talking to it.
 import assert from "node:assert/strict";

@@ -64,15 +64,15 @@ export default function DocsPage() {
                   <p className="font-mono text-sm"><span className="mr-2 rounded bg-slate-900 px-2 py-0.5 text-xs font-bold uppercase text-white">{method}</span>{path}</p>
                   <p className="mt-2 text-slate-800">{op.summary}</p>
                   <p className="mt-1 text-sm text-slate-600">
-                    {op.security && op.security.length ? "Needs a Bearer access token." : "No credentials needed."}
+                    {op.security?.length ? "Needs a Bearer access token." : "No credentials needed."}
                     {body ? <> Body: <a className="font-mono text-blue-700 underline" href={`#schema-${body}`}>{body}</a>.</> : null}
                   </p>
                   <dl className="mt-2 grid grid-cols-[4rem_1fr] gap-x-2 text-sm">
                     {Object.entries(op.responses ?? {}).map(([status, r]) => {
                       const out = refName(r.content?.["application/json"]?.schema);
                       return [
-                        <dt key={status + "t"} className="font-mono text-slate-500">{status}</dt>,
-                        <dd key={status + "d"} className="text-slate-700">{r.description}{out ? <> — <a className="font-mono text-blue-700 underline" href={`#schema-${out}`}>{out}</a></> : null}</dd>,
+                        <dt key={`${status}t`} className="font-mono text-slate-500">{status}</dt>,
+                        <dd key={`${status}d`} className="text-slate-700">{r.description}{out ? <> — <a className="font-mono text-blue-700 underline" href={`#schema-${out}`}>{out}</a></> : null}</dd>,
                       ];
                     })}
                   </dl>

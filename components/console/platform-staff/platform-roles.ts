@@ -1,4 +1,4 @@
-// Platform roles as the staff pages name them (API.md §3): what each may do, in a few words.
+// Platform roles as the staff pages name them (the REST contract §3): what each may do, in a few words.
 import type { UserOut } from "@/lib/users/user-schemas";
 import type { z } from "zod";
 

@@ -22,6 +22,7 @@ const column = createColumnHelper<SchoolRow>();
 
 export function SchoolsTable({ schools, canWrite, rootDomain, searching }: { schools: SchoolRow[]; canWrite: boolean; rootDomain: string; searching: boolean }) {
   const columns = useMemo(() => {
+    // biome-ignore lint/suspicious/noExplicitAny: TanStack types each column by its own value type; a list of them is ColumnDef<Row, any>.
     const list: ColumnDef<SchoolRow, any>[] = [
       column.accessor("name", {
         header: "School",

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { consoleAction } from "@/lib/console/console-action";
 import { isId } from "@/lib/http/ids";
 import { createPlatformStaff, deletePlatformUser, updatePlatformUser } from "@/lib/platform/platform-users";
-import { PLATFORM_ROLES, PlatformUserCreateBody, PlatformUserPatchBody } from "@/lib/users/user-schemas";
+import { type PLATFORM_ROLES, PlatformUserCreateBody, PlatformUserPatchBody } from "@/lib/users/user-schemas";
 
 const PATH = "/console/staff";
 const UserId = z.string().max(64).refine(isId, "No such user.").transform((v) => v.toLowerCase());

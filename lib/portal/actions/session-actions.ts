@@ -15,7 +15,7 @@ export async function signInAction(input: { identifier: string; password: string
     return { ok: true, data: null };
   } catch (error) {
     if (error instanceof ApiError) {
-      // A user of another school gets the same answer as a wrong password (API.md §4).
+      // A user of another school gets the same answer as a wrong password (the REST contract §4).
       if (error.status === 401) return { ok: false, error: "Wrong email/phone or password." };
       if (error.code === "tenant_inactive") return { ok: false, error: "This school's account is suspended. Contact the platform administrators." };
       return { ok: false, error: error.detail };

@@ -2,7 +2,6 @@
 // (listSchools), with write controls only for roles that may write.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
@@ -11,8 +10,7 @@ import { NewSchoolDialog } from "@/components/console/schools/new-school-dialog"
 import { SchoolsTable } from "@/components/console/schools/schools-table";
 import { requireConsoleUser } from "@/lib/console/console-session";
 import { env } from "@/lib/env";
-import { ApiError } from "@/lib/http/errors";
-import { pageQuery, withPageSize } from "@/lib/http/query";
+import { listPage, listQueryOf } from "@/lib/pages/list-page";
 import { SchoolListQuery } from "@/lib/platform/client-schemas";
 import { listSchools } from "@/lib/platform/schools";
 import { canWrite } from "@/lib/platform/policy";
@@ -39,19 +37,8 @@ export default async function SchoolsPage({ searchParams }: { searchParams: Prom
   const page = one(params.page);
 
   // The REST list's own query schema, and its domain function.
-  const listQuery = withPageSize(pageQuery(SchoolListQuery, { search, is_active: isActive, page }), PAGE_SIZE);
   const query = { search: search || undefined, is_active: isActive || undefined };
-  let result;
-  try {
-    result = await listSchools(listQuery);
-  } catch (error) {
-    // A page past the end (say, after deleting the last school of the last page): start over.
-    if (error instanceof ApiError && error.status === 404) {
-      const qs = new URLSearchParams(Object.entries(query).filter(([, v]) => v) as [string, string][]).toString();
-      redirect(qs ? `${BASE_PATH}?${qs}` : BASE_PATH);
-    }
-    throw error;
-  }
+  const result = await listPage(BASE_PATH, query, () => listSchools(listQueryOf(SchoolListQuery, { ...query, page }, PAGE_SIZE)));
   const rootDomain = env().SMS_ROOT_DOMAIN;
   const filtered = Boolean(search || isActive);
 

@@ -1,6 +1,5 @@
 // Platform staff: every platform user can see the list; only a superadmin gets the controls.
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { NewPlatformStaffDialog } from "@/components/console/platform-staff/new-platform-staff-dialog";
@@ -8,10 +7,9 @@ import { PlatformStaffFilters } from "@/components/console/platform-staff/platfo
 import { PlatformStaffTable } from "@/components/console/platform-staff/platform-staff-table";
 import { requireConsoleUser } from "@/lib/console/console-session";
 import { env } from "@/lib/env";
-import { ApiError } from "@/lib/http/errors";
 import { listPlatformUsers } from "@/lib/platform/platform-users";
 import { PlatformUserListQuery } from "@/lib/users/user-schemas";
-import { pageQuery, withPageSize } from "@/lib/http/query";
+import { listPage, listQueryOf } from "@/lib/pages/list-page";
 
 export const metadata: Metadata = { title: "Platform staff" };
 
@@ -26,16 +24,8 @@ export default async function StaffPage({ searchParams }: { searchParams: Search
   const role = first(params.role);
   const page = first(params.page);
 
-  const query = withPageSize(pageQuery(PlatformUserListQuery, { search, platform_role: role, page }), PAGE_SIZE);
-
-  let list;
-  try {
-    list = await listPlatformUsers(query);
-  } catch (error) {
-    // A page number past the end (or not a number) — say, after deletions: back to the first page.
-    if (error instanceof ApiError && error.status === 404) redirect(`/console/staff?${new URLSearchParams({ ...(search ? { search } : {}), ...(role ? { role } : {}) })}`);
-    throw error;
-  }
+  const list = await listPage("/console/staff", { search, role }, () =>
+    listPlatformUsers(listQueryOf(PlatformUserListQuery, { search, platform_role: role, page }, PAGE_SIZE)));
 
   const isSuperadmin = user.platformRole === "superadmin";
   return (

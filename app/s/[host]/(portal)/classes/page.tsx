@@ -7,7 +7,7 @@ import { ListSearch } from "@/components/portal/list-search";
 import { NoAccess } from "@/components/portal/no-access";
 import { ClassesTable } from "@/components/portal/classes/classes-table";
 import { NewClassButton } from "@/components/portal/classes/class-form-dialog";
-import { allRows, listPage, portalQuery } from "@/lib/portal/list-page";
+import { allRows, listPage, listQueryOf } from "@/lib/pages/list-page";
 import { portalContext } from "@/lib/portal/portal-context";
 import { ClassListQuery } from "@/lib/school/school-schemas";
 import { listClasses } from "@/lib/school/classes";
@@ -22,7 +22,7 @@ export default async function ClassesPage({ searchParams }: { searchParams: Prom
   const { school, can } = await portalContext();
   if (!can("classes.view")) return <NoAccess section="Classes" permission="classes.view" />;
   const params = await searchParams;
-  const query = portalQuery(ClassListQuery, params);
+  const query = listQueryOf(ClassListQuery, params);
   const search = query.search ?? "";
   const result = await listPage(BASE_PATH, { search }, () => listClasses({ schoolId: school.id, ...query }));
   // Teachers' names only for those who may see the staff (as GET /users/ would demand).

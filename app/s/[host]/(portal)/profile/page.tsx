@@ -14,7 +14,7 @@ const RESOURCE_NAMES = { users: "Staff (users)", roles: "Roles", students: "Stud
 
 function formatDate(iso: string | null): string {
   if (!iso) return "Never";
-  return new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
+  return `${new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC`;
 }
 
 function Item({ term, children }: { term: string; children: React.ReactNode }) {
@@ -88,7 +88,7 @@ export default async function ProfilePage() {
                       const has = held.has(`${resource}.${action}`);
                       return (
                         <td key={action} className="px-3 py-2 text-center">
-                          {has ? <span className="text-green-700" aria-label={`${resource}: ${action} — yes`}>✓</span> : <span className="text-slate-300" aria-label={`${resource}: ${action} — no`}>—</span>}
+                          {has ? <span role="img" className="text-green-700" aria-label={`${resource}: ${action} — yes`}>✓</span> : <span role="img" className="text-slate-300" aria-label={`${resource}: ${action} — no`}>—</span>}
                         </td>
                       );
                     })}

@@ -7,7 +7,7 @@ import { ListSearch } from "@/components/portal/list-search";
 import { NoAccess } from "@/components/portal/no-access";
 import { NewRoleButton } from "@/components/portal/roles/role-form-dialog";
 import { RolesTable } from "@/components/portal/roles/roles-table";
-import { listPage, portalQuery } from "@/lib/portal/list-page";
+import { listPage, listQueryOf } from "@/lib/pages/list-page";
 import { portalContext } from "@/lib/portal/portal-context";
 import { RoleListQuery } from "@/lib/school/school-schemas";
 import { listRoles } from "@/lib/school/roles";
@@ -21,7 +21,7 @@ export default async function RolesPage({ searchParams }: { searchParams: Promis
   const { school, can, permissions } = await portalContext();
   if (!can("roles.view")) return <NoAccess section="Roles" permission="roles.view" />;
   const params = await searchParams;
-  const query = portalQuery(RoleListQuery, params);
+  const query = listQueryOf(RoleListQuery, params);
   const search = query.search ?? "";
   const result = await listPage(BASE_PATH, { search }, () => listRoles({ schoolId: school.id, ...query }));
   const held = [...permissions].sort();

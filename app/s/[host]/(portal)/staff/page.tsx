@@ -7,7 +7,7 @@ import { ListSearch } from "@/components/portal/list-search";
 import { NoAccess } from "@/components/portal/no-access";
 import { NewSchoolStaffDialog } from "@/components/portal/school-staff/new-school-staff-dialog";
 import { SchoolStaffTable } from "@/components/portal/school-staff/school-staff-table";
-import { allRows, listPage, portalQuery } from "@/lib/portal/list-page";
+import { allRows, listPage, listQueryOf } from "@/lib/pages/list-page";
 import { portalContext } from "@/lib/portal/portal-context";
 import { StaffListQuery } from "@/lib/school/school-schemas";
 import { listRoles } from "@/lib/school/roles";
@@ -22,7 +22,7 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
   const { school, principal, can, permissions } = await portalContext();
   if (!can("users.view")) return <NoAccess section="Staff" permission="users.view" />;
   const params = await searchParams;
-  const query = portalQuery(StaffListQuery, params);
+  const query = listQueryOf(StaffListQuery, params);
   const search = query.search ?? "";
   const result = await listPage(BASE_PATH, { search }, () => listStaff({ schoolId: school.id, ...query }));
   const canAdd = can("users.add");

@@ -7,7 +7,7 @@ import { ListSearch } from "@/components/portal/list-search";
 import { NoAccess } from "@/components/portal/no-access";
 import { NewStudentButton } from "@/components/portal/students/student-form-dialog";
 import { StudentsTable } from "@/components/portal/students/students-table";
-import { allRows, listPage, portalQuery } from "@/lib/portal/list-page";
+import { allRows, listPage, listQueryOf } from "@/lib/pages/list-page";
 import { portalContext } from "@/lib/portal/portal-context";
 import { StudentListQuery } from "@/lib/school/school-schemas";
 import { listClasses } from "@/lib/school/classes";
@@ -22,7 +22,7 @@ export default async function StudentsPage({ searchParams }: { searchParams: Pro
   const { school, can } = await portalContext();
   if (!can("students.view")) return <NoAccess section="Students" permission="students.view" />;
   const params = await searchParams;
-  const query = portalQuery(StudentListQuery, params);
+  const query = listQueryOf(StudentListQuery, params);
   const search = query.search ?? "";
   const result = await listPage(BASE_PATH, { search }, () => listStudents({ schoolId: school.id, ...query }));
   // Class names only for those who may see classes (as GET /classes/ would demand).
