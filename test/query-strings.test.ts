@@ -51,8 +51,18 @@ describe("control characters in query strings", () => {
 
     it(`school ${path}: the credentials answer first — wrong key, wrong token, none, no permission`, async () => {
       const q = `${path}?${params[0]}=%00`;
-      assertError(await call({ host: school.host, key: `sms_AAAAAAAAAAAA_${"A".repeat(38)}` }, "GET", q), 401, "api_key_not_valid", `${q} wrong key`);
-      assertError(await call({ host: school.host, key: key.slice(0, -1) + (key.endsWith("A") ? "B" : "A") }, "GET", q), 401, "api_key_not_valid", `${q} mistyped key`);
+      assertError(
+        await call({ host: school.host, key: `sms_AAAAAAAAAAAA_${"A".repeat(38)}` }, "GET", q),
+        401,
+        "api_key_not_valid",
+        `${q} wrong key`,
+      );
+      assertError(
+        await call({ host: school.host, key: key.slice(0, -1) + (key.endsWith("A") ? "B" : "A") }, "GET", q),
+        401,
+        "api_key_not_valid",
+        `${q} mistyped key`,
+      );
       assertError(await call({ host: school.host, token: "not.a.token" }, "GET", q), 401, "token_not_valid", `${q} garbage token`);
       assertError(await call({ host: school.host }, "GET", q), 401, "not_authenticated", `${q} no credentials`);
       if (path !== "/permissions/") assertError(await call(viewer.caller, "GET", q), 403, "permission_denied", `${q} no permission`);
@@ -61,6 +71,18 @@ describe("control characters in query strings", () => {
 
   it("a control character in a parameter's name is a 400 too", async () => {
     assertError(await call(school.admin.caller, "GET", "/students/?se%00arch=x"), 400, "invalid", "name with NUL");
+  });
+
+  it("an empty parameter (a form's empty field) is no filter, not a bad value", async () => {
+    const res = await call(school.admin.caller, "GET", "/users/?search=&is_active=&page=&page_size=");
+    assert.equal(res.status, 200, res.text);
+    assert.ok(res.body.count >= 1);
+  });
+
+  it("a filter value that is not one (is_active=maybe, grade=x, user=abc) is a 400 naming it", async () => {
+    assertFieldError(await call(school.admin.caller, "GET", "/users/?is_active=maybe"), "is_active");
+    assertFieldError(await call(school.admin.caller, "GET", "/classes/?grade=x"), "grade");
+    assertFieldError(await call(school.admin.caller, "GET", "/role-assignments/?user=abc"), "user");
   });
 
   it("ordinary text still filters (the check only refuses control characters)", async () => {
@@ -79,7 +101,8 @@ describe("control characters in query strings", () => {
     for (const [path, params] of SYSTEM_LISTS) {
       it(`${path}: 400 naming the parameter, after the credentials`, async () => {
         for (const param of params) {
-          for (const value of HOSTILE) assertFieldError(await get(`${path}?${param}=${value}`, { token }), param, `${path}?${param}=${value}`);
+          for (const value of HOSTILE)
+            assertFieldError(await get(`${path}?${param}=${value}`, { token }), param, `${path}?${param}=${value}`);
           // support reads everything: the same 400 (not a 403) for a read.
           assertFieldError(await get(`${path}?${param}=%00`, { token: support }), param, `${path} as support`);
         }

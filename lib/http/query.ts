@@ -15,7 +15,8 @@ export const QueryText = (max: number) =>
   z
     .string()
     .refine((v) => !CONTROL.test(v), {
-      error: (issue) => (String(issue.input).includes("\u0000") ? "Null characters are not allowed." : "Control characters are not allowed."),
+      error: (issue) =>
+        String(issue.input).includes("\u0000") ? "Null characters are not allowed." : "Control characters are not allowed.",
     })
     .transform((v) => v.trim().slice(0, max) || undefined)
     .optional();
@@ -57,8 +58,10 @@ function instant(value: string): Date | null {
   if (!m) return null;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const calendarDay = new Date(Date.UTC(year, month - 1, day));
-  const valid = calendarDay.getUTCMonth() === month - 1 && calendarDay.getUTCDate() === day
-    && (m[4] === undefined || (Number(m[4]) < 24 && Number(m[5]) < 60 && Number(m[6] ?? 0) < 60));
+  const valid =
+    calendarDay.getUTCMonth() === month - 1 &&
+    calendarDay.getUTCDate() === day &&
+    (m[4] === undefined || (Number(m[4]) < 24 && Number(m[5]) < 60 && Number(m[6] ?? 0) < 60));
   return valid ? new Date(m[4] === undefined ? `${value}T00:00:00Z` : value) : null;
 }
 
@@ -113,15 +116,18 @@ export function listQuery<T extends z.ZodRawShape>(filters: T) {
 /** What a list's domain function is given: its filters in camelCase, and the page. */
 export type ListOptions<T extends z.ZodRawShape> = CamelKeys<z.output<z.ZodObject<T>>> & { page: PageRequest };
 
-/** The query string as the schema sees it: each parameter's first value. */
+/**
+ * The query string as the schema sees it: each parameter's first value, an empty one left out (a
+ * form sends its empty fields as `?name=`, which means "no filter", not a bad value).
+ */
 export function queryObject(params: URLSearchParams | Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
   if (params instanceof URLSearchParams) {
-    for (const [k, v] of params) out[k] ??= v;
+    for (const [k, v] of params) if (v !== "") out[k] ??= v;
   } else {
     for (const [k, v] of Object.entries(params)) {
       const first = Array.isArray(v) ? v[0] : v;
-      if (first !== undefined) out[k] = first;
+      if (first !== undefined && first !== "") out[k] = first;
     }
   }
   return out;
@@ -136,7 +142,10 @@ export function withPageSize<Q extends { page: PageRequest }>(query: Q, pageSize
  * For pages (the console and the portal), which show results rather than errors: the query parsed
  * with the list's own schema, every parameter the schema refuses left out.
  */
-export function pageQuery<S extends z.ZodType<unknown, Record<string, unknown>>>(schema: S, params: Record<string, string | string[] | undefined>): z.output<S> {
+export function pageQuery<S extends z.ZodType<unknown, Record<string, unknown>>>(
+  schema: S,
+  params: Record<string, string | string[] | undefined>,
+): z.output<S> {
   const raw = queryObject(params);
   for (;;) {
     const parsed = schema.safeParse(raw);

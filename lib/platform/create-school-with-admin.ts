@@ -35,7 +35,8 @@ function underFormPaths(error: unknown): never {
   const known = knownError(error);
   if (known?.status !== 409 || !known.options.errors) throw error;
   const prefix = (field: string) => (field === "slug" || field === "domains" ? `school.${field}` : `admin.${field}`);
-  const errors = Object.fromEntries(Object.entries(known.options.errors).map(([field, messages]) => [prefix(field), messages]));
+  // Beside the field, the whole sentence: the form shows no other message for it.
+  const errors = Object.fromEntries(Object.keys(known.options.errors).map((field) => [prefix(field), [known.detail]]));
   throw new ApiError(409, "conflict", known.detail, { errors });
 }
 
@@ -46,10 +47,28 @@ export async function createSchoolWithAdmin(options: { actor: PlatformActor; inp
   const { client, user } = await prisma
     .$transaction(async (tx) => {
       const client = await createSchoolTx(tx, { school: input.school, actor });
-      const user = await createSchoolUserTx(tx, client.id, {
-        email: input.admin.email, phone: input.admin.phone, fullName: input.admin.full_name, roleNames: [FIRST_ADMIN_ROLE],
-      }, passwordHash);
-      await audit(tx, { action: "tenant_user.created", actor: auditActor(actor.principal), schoolId: client.id, target: { type: "user", id: user.id }, metadata: { roles: [FIRST_ADMIN_ROLE], first_admin: true } }, actor.origin);
+      const user = await createSchoolUserTx(
+        tx,
+        client.id,
+        {
+          email: input.admin.email,
+          phone: input.admin.phone,
+          fullName: input.admin.full_name,
+          roleNames: [FIRST_ADMIN_ROLE],
+        },
+        passwordHash,
+      );
+      await audit(
+        tx,
+        {
+          action: "tenant_user.created",
+          actor: auditActor(actor.principal),
+          schoolId: client.id,
+          target: { type: "user", id: user.id },
+          metadata: { roles: [FIRST_ADMIN_ROLE], first_admin: true },
+        },
+        actor.origin,
+      );
       return { client, user };
     })
     .catch(underFormPaths);
