@@ -8,7 +8,15 @@ if (!port) throw new Error("Run the browser tests with `npm run e2e`");
 const launchOptions = {
   executablePath: process.env.SMS_CHROMIUM || "/usr/bin/chromium",
   // The machine has no network beyond loopback: keep Chromium from phoning home.
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
 };
 
 export default defineConfig({

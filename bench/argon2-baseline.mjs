@@ -17,17 +17,24 @@ let counting = false;
 let count = 0;
 const latencies = [];
 const deadline = performance.now() + 500 + seconds * 1000;
-setTimeout(() => { counting = true; }, 500);
+setTimeout(() => {
+  counting = true;
+}, 500);
 const started = performance.now() + 500;
 async function loop() {
   while (performance.now() < deadline) {
     const t0 = performance.now();
     if (!(await verify(encoded, password))) throw new Error("argon2 verify failed");
-    if (counting) { count++; latencies.push(performance.now() - t0); }
+    if (counting) {
+      count++;
+      latencies.push(performance.now() - t0);
+    }
   }
 }
 await Promise.all(Array.from({ length: inFlight }, loop));
 const elapsed = (performance.now() - started) / 1000;
 latencies.sort((a, b) => a - b);
 const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
-console.log(JSON.stringify({ perSecond: count / elapsed, count, seconds: elapsed, inFlight, p50: pct(50), p99: pct(99), options: ARGON2_OPTIONS }));
+console.log(
+  JSON.stringify({ perSecond: count / elapsed, count, seconds: elapsed, inFlight, p50: pct(50), p99: pct(99), options: ARGON2_OPTIONS }),
+);

@@ -15,11 +15,15 @@ const { PORT, DATABASE_URL, JWKS_URL, JWKS_HOST, POOL_SIZE } = process.env;
 function getJson(url, host) {
   return new Promise((resolve, reject) => {
     const u = new URL(url);
-    http.get({ host: u.hostname, port: u.port, path: u.pathname, headers: { host } }, (res) => {
-      let text = "";
-      res.on("data", (c) => { text += c; });
-      res.on("end", () => (res.statusCode === 200 ? resolve(JSON.parse(text)) : reject(new Error(`JWKS: HTTP ${res.statusCode}`))));
-    }).on("error", reject);
+    http
+      .get({ host: u.hostname, port: u.port, path: u.pathname, headers: { host } }, (res) => {
+        let text = "";
+        res.on("data", (c) => {
+          text += c;
+        });
+        res.on("end", () => (res.statusCode === 200 ? resolve(JSON.parse(text)) : reject(new Error(`JWKS: HTTP ${res.statusCode}`))));
+      })
+      .on("error", reject);
   });
 }
 
@@ -39,7 +43,9 @@ const server = http.createServer(async (req, res) => {
     if (!match) return send(res, 401, { detail: "no token" });
     let sub;
     try {
-      ({ payload: { sub } } = await jwtVerify(match[1], jwks, { algorithms: ["ES256"], audience: "school" }));
+      ({
+        payload: { sub },
+      } = await jwtVerify(match[1], jwks, { algorithms: ["ES256"], audience: "school" }));
     } catch {
       return send(res, 401, { detail: "bad token" });
     }

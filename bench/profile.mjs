@@ -58,7 +58,10 @@ export function summarizeProfile(profile, window, root = process.cwd(), topN = 2
     const { callFrame: f } = byId.get(id);
     const name = f.functionName || "(anonymous)";
     total += us;
-    if (name === "(idle)") { idle += us; continue; }
+    if (name === "(idle)") {
+      idle += us;
+      continue;
+    }
     const key = `${name}\u0000${f.url}\u0000${f.lineNumber}`;
     const entry = fns.get(key) ?? { name, where: where(f.url, f.lineNumber, root), us: 0 };
     entry.us += us;
@@ -71,7 +74,13 @@ export function summarizeProfile(profile, window, root = process.cwd(), topN = 2
     windowed: window ? windowed : false,
     totalMs: total / 1000,
     idlePct: (idle / (total || 1)) * 100,
-    top: [...fns.values()].sort((a, b) => b.us - a.us).slice(0, topN).map((f) => ({ name: f.name, where: f.where, ms: f.us / 1000, pct: (f.us / busy) * 100 })),
-    packages: [...packages].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([name, us]) => ({ name, pct: (us / busy) * 100 })),
+    top: [...fns.values()]
+      .sort((a, b) => b.us - a.us)
+      .slice(0, topN)
+      .map((f) => ({ name: f.name, where: f.where, ms: f.us / 1000, pct: (f.us / busy) * 100 })),
+    packages: [...packages]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 15)
+      .map(([name, us]) => ({ name, pct: (us / busy) * 100 })),
   };
 }

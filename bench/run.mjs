@@ -86,7 +86,9 @@ function ensureBenchBuild() {
   if (process.env.SMS_SKIP_BUILD === "1" || !buildIsStale(root, { distDir: BENCH_DIST_DIR, extraSources: BENCH_SOURCES })) return;
   log(`Building the app with the benchmark's routes into ${BENCH_DIST_DIR} (sources changed since its last build)…`);
   const built = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
-    stdio: "inherit", cwd: root, env: { ...process.env, ...BENCH_BUILD_ENV },
+    stdio: "inherit",
+    cwd: root,
+    env: { ...process.env, ...BENCH_BUILD_ENV },
   });
   restoreNextEnv();
   if (built.status !== 0) throw new Error("next build (SMS_BENCH_BUILD=1) failed");
@@ -123,15 +125,27 @@ function stopGroup(child) {
   return new Promise((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) return resolve();
     child.once("exit", resolve);
-    try { process.kill(-child.pid, "SIGTERM"); } catch { resolve(); }
-    setTimeout(() => { try { process.kill(-child.pid, "SIGKILL"); } catch { /* gone */ } }, 10_000).unref();
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {
+      resolve();
+    }
+    setTimeout(() => {
+      try {
+        process.kill(-child.pid, "SIGKILL");
+      } catch {
+        /* gone */
+      }
+    }, 10_000).unref();
   });
 }
 
 function run(command, argv, env) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, argv, { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(argv[argv.length - 1] ?? command)} exited with ${code}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${path.basename(argv[argv.length - 1] ?? command)} exited with ${code}`)),
+    );
   });
 }
 
@@ -139,10 +153,16 @@ function runJson(command, argv, env) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, argv, { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
     let out = "";
-    child.stdout.on("data", (c) => { out += c; });
+    child.stdout.on("data", (c) => {
+      out += c;
+    });
     child.on("exit", (code) => {
       if (code !== 0) return reject(new Error(`${argv.join(" ")} exited with ${code}`));
-      try { resolve(JSON.parse(out.trim().split("\n").pop())); } catch (e) { reject(e); }
+      try {
+        resolve(JSON.parse(out.trim().split("\n").pop()));
+      } catch (e) {
+        reject(e);
+      }
     });
   });
 }
@@ -164,14 +184,30 @@ async function httpRequest({ url, host, method = "GET", headers = {}, body }) {
   return new Promise((resolve, reject) => {
     const u = new URL(url);
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-    const req = http.request({
-      host: "127.0.0.1", port: u.port, path: u.pathname + u.search, method,
-      headers: { host, ...(payload ? { "content-type": "application/json", "content-length": payload.length } : {}), ...headers },
-    }, (res) => {
-      let text = "";
-      res.on("data", (c) => { text += c; });
-      res.on("end", () => { let json; try { json = JSON.parse(text); } catch { /* not JSON */ } resolve({ status: res.statusCode, json, text }); });
-    });
+    const req = http.request(
+      {
+        host: "127.0.0.1",
+        port: u.port,
+        path: u.pathname + u.search,
+        method,
+        headers: { host, ...(payload ? { "content-type": "application/json", "content-length": payload.length } : {}), ...headers },
+      },
+      (res) => {
+        let text = "";
+        res.on("data", (c) => {
+          text += c;
+        });
+        res.on("end", () => {
+          let json;
+          try {
+            json = JSON.parse(text);
+          } catch {
+            /* not JSON */
+          }
+          resolve({ status: res.statusCode, json, text });
+        });
+      },
+    );
     req.on("error", reject);
     req.setTimeout(10_000, () => req.destroy(new Error("timeout")));
     req.end(payload);
@@ -205,7 +241,9 @@ function listeningPid(rootPid, port) {
         const children = readFileSync(`/proc/${pid}/task/${tid}/children`, "utf8").trim();
         if (children) queue.push(...children.split(/\s+/).map(Number));
       }
-    } catch { /* exited or not ours to read */ }
+    } catch {
+      /* exited or not ours to read */
+    }
   }
   return rootPid;
 }
@@ -214,14 +252,24 @@ function rssKiB(pid) {
   try {
     const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
     return m ? Number(m[1]) : 0;
-  } catch { return 0; }
+  } catch {
+    return 0;
+  }
 }
 
 /** Samples VmRSS of `pid` every 100 ms; stop() returns the peak in MiB. */
 function rssSampler(pid) {
   let peak = rssKiB(pid);
-  const timer = setInterval(() => { peak = Math.max(peak, rssKiB(pid)); }, 100);
-  return { stop: () => { clearInterval(timer); peak = Math.max(peak, rssKiB(pid)); return peak / 1024; } };
+  const timer = setInterval(() => {
+    peak = Math.max(peak, rssKiB(pid));
+  }, 100);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      peak = Math.max(peak, rssKiB(pid));
+      return peak / 1024;
+    },
+  };
 }
 
 /** CPU time (user + system, ms) a process has used so far: /proc/<pid>/stat, in clock ticks. */
@@ -241,7 +289,10 @@ const CLOCK_TICKS = 100; // USER_HZ on Linux
  * run: where a request's time goes, and a figure far steadier than req/s on a shared machine.
  */
 async function cpuSampler(serverPid, pool) {
-  const backends = async () => (await pool().query("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")).rows.map((r) => r.pid);
+  const backends = async () =>
+    (await pool().query("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")).rows.map(
+      (r) => r.pid,
+    );
   const before = new Map((await backends()).map((pid) => [pid, cpuMs(pid)]));
   const server0 = cpuMs(serverPid);
   return {
@@ -266,27 +317,41 @@ function cannon({ url, host, seconds, connections, request, captureErrors }) {
     let exhausted = false;
     const firstErrors = [];
     let instance;
-    const requests = [{
-      setupRequest: (req) => {
-        const next = request();
-        if (next.last && !exhausted) { exhausted = true; setImmediate(() => instance?.stop()); }
-        const body = next.body === undefined ? undefined : JSON.stringify(next.body);
-        return {
-          ...req, method: next.method ?? "GET", path: next.path,
-          headers: { ...req.headers, ...next.headers, ...(body ? { "content-type": "application/json" } : {}) },
-          body,
-        };
+    const requests = [
+      {
+        setupRequest: (req) => {
+          const next = request();
+          if (next.last && !exhausted) {
+            exhausted = true;
+            setImmediate(() => instance?.stop());
+          }
+          const body = next.body === undefined ? undefined : JSON.stringify(next.body);
+          return {
+            ...req,
+            method: next.method ?? "GET",
+            path: next.path,
+            headers: { ...req.headers, ...next.headers, ...(body ? { "content-type": "application/json" } : {}) },
+            body,
+          };
+        },
+        ...(captureErrors
+          ? {
+              onResponse: (status, body) => {
+                if ((status < 200 || status > 299) && firstErrors.length < 3) firstErrors.push(`${status} ${String(body).slice(0, 300)}`);
+              },
+            }
+          : {}),
       },
-      ...(captureErrors ? {
-        onResponse: (status, body) => { if ((status < 200 || status > 299) && firstErrors.length < 3) firstErrors.push(`${status} ${String(body).slice(0, 300)}`); },
-      } : {}),
-    }];
+    ];
     // sampleInt 100 ms: autocannon ends a run (duration over, or stop()) at its next sample, so
     // this keeps runs within 0.1 s of their length. Rates below come from counts / duration.
-    instance = autocannon({ url, connections, duration: seconds, headers: { host }, requests, timeout: 20, sampleInt: 100 }, (err, result) => {
-      if (err) return reject(err);
-      resolve({ result, exhausted, firstErrors });
-    });
+    instance = autocannon(
+      { url, connections, duration: seconds, headers: { host }, requests, timeout: 20, sampleInt: 100 },
+      (err, result) => {
+        if (err) return reject(err);
+        resolve({ result, exhausted, firstErrors });
+      },
+    );
   });
 }
 
@@ -311,7 +376,10 @@ function statementLabel(text, preparedLabels = new Map()) {
   const written = /^WITH\b.*?\b(UPDATE|INSERT INTO|DELETE FROM)\s+"?(\w+)"?/i.exec(t);
   if (written) return `WITH ${written[1].split(" ")[0].toUpperCase()} ${written[2]} …`;
   const verb = (/^(SELECT|INSERT|UPDATE|DELETE|WITH)/i.exec(t)?.[1] ?? t.split(" ")[0]).toUpperCase();
-  const table = /^(?:INSERT INTO|UPDATE|DELETE FROM)\s+(?:"public"\.)?"?(\w+)"?/i.exec(t)?.[1] ?? /\bFROM\s+(?:"public"\.)?"?(\w+)"?/i.exec(t)?.[1] ?? "";
+  const table =
+    /^(?:INSERT INTO|UPDATE|DELETE FROM)\s+(?:"public"\.)?"?(\w+)"?/i.exec(t)?.[1] ??
+    /\bFROM\s+(?:"public"\.)?"?(\w+)"?/i.exec(t)?.[1] ??
+    "";
   return /COUNT\(\*\)/i.test(t) ? `${verb} count(${table})` : `${verb} ${table}`.trim();
 }
 
@@ -321,7 +389,10 @@ function statementLabel(text, preparedLabels = new Map()) {
  * PREPAREd with.
  */
 function roundTripLabel(text, preparedLabels) {
-  const parts = text.split(/;\n/).map((p) => p.trim()).filter(Boolean);
+  const parts = text
+    .split(/;\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (parts.length === 1) return statementLabel(parts[0], preparedLabels);
   return `[${parts.map((p) => statementLabel(p, preparedLabels)).join(" + ")}]`;
 }
@@ -351,7 +422,10 @@ function perRequest(before, after, requests) {
   const n = Math.max(1, requests);
   return {
     queries: total / n,
-    statements: [...byLabel].map(([label, d]) => [label, d / n]).filter(([, v]) => v >= 0.05).sort((a, b) => b[1] - a[1]),
+    statements: [...byLabel]
+      .map(([label, d]) => [label, d / n])
+      .filter(([, v]) => v >= 0.05)
+      .sort((a, b) => b[1] - a[1]),
   };
 }
 
@@ -382,9 +456,12 @@ async function main() {
   const nproc = os.availableParallelism();
   const loadAtStart = os.loadavg()[0];
   // Other work on the machine skews every figure (ratios less so: baselines run in the same window).
-  if (loadAtStart > nproc * 0.5) log(`Note: load average ${loadAtStart.toFixed(2)} on ${nproc} cores before starting: other work is running.`);
+  if (loadAtStart > nproc * 0.5)
+    log(`Note: load average ${loadAtStart.toFixed(2)} on ${nproc} cores before starting: other work is running.`);
   mkdirSync(path.join(root, "bench", ".results"), { recursive: true });
-  log(`npm run bench${SMOKE ? " (smoke)" : ""}${args.scale ? " (scale)" : ""}${args.profile ? " (profile)" : ""}: ${DURATION} s per scenario after ${WARMUP} s warm-up, ${CONNECTIONS} connections`);
+  log(
+    `npm run bench${SMOKE ? " (smoke)" : ""}${args.scale ? " (scale)" : ""}${args.profile ? " (profile)" : ""}: ${DURATION} s per scenario after ${WARMUP} s warm-up, ${CONNECTIONS} connections`,
+  );
   ensureBenchBuild();
 
   // Database: a throw-away one (as npm test), or the persistent scale cluster.
@@ -419,7 +496,22 @@ async function main() {
   // Data: the seed-scale command itself (migrates first), resumable.
   log(`Seeding ${COUNTS.tenants} schools, ${COUNTS.users} staff, ${COUNTS.students} students (npm run sms -- seed-scale)…`);
   const seedStarted = performance.now();
-  await run(process.execPath, ["--import", "tsx", "scripts/sms.ts", "seed-scale", "--tenants", String(COUNTS.tenants), "--users", String(COUNTS.users), "--students", String(COUNTS.students)], { ...baseEnv, LOG_LEVEL: "warn" });
+  await run(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "scripts/sms.ts",
+      "seed-scale",
+      "--tenants",
+      String(COUNTS.tenants),
+      "--users",
+      String(COUNTS.users),
+      "--students",
+      String(COUNTS.students),
+    ],
+    { ...baseEnv, LOG_LEVEL: "warn" },
+  );
   const seedSeconds = (performance.now() - seedStarted) / 1000;
 
   // The app, as in production (request log at info, into a file).
@@ -432,11 +524,24 @@ async function main() {
     ...(args.profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []),
     ...(args.queries ? ["--require", path.join(root, "bench", "count-queries.cjs")] : []),
     ...SERVER_NODE_FLAGS, // as `npm start` runs it
-    "--import", "tsx", "scripts/server.ts", "start",
+    "--import",
+    "tsx",
+    "scripts/server.ts",
+    "start",
   ];
   const server = spawnLogged(process.execPath, serverArgs, {
     logFile: serverLog,
-    env: { ...SERVER_ENV, ...baseEnv, NODE_ENV: "production", PORT: String(port), SMS_SKIP_BUILD: "1", SMS_DEMO: "0", ...BENCH_BUILD_ENV, LOG_LEVEL: SERVER_LOG_LEVEL, BENCH_QUERY_FILE: queryFile },
+    env: {
+      ...SERVER_ENV,
+      ...baseEnv,
+      NODE_ENV: "production",
+      PORT: String(port),
+      SMS_SKIP_BUILD: "1",
+      SMS_DEMO: "0",
+      ...BENCH_BUILD_ENV,
+      LOG_LEVEL: SERVER_LOG_LEVEL,
+      BENCH_QUERY_FILE: queryFile,
+    },
   });
   const appUrl = `http://127.0.0.1:${port}`;
   await waitFor(`${appUrl}/api/health`, `localhost:${port}`, server, "the app server");
@@ -468,15 +573,23 @@ async function main() {
   await pool().query("DELETE FROM students WHERE client_id = ANY($1) AND admission_number LIKE 'BENCH-%'", [[tenant.id, writeTenant.id]]);
   await pool().query("DELETE FROM refresh_families WHERE client_id = $1", [tenant.id]);
   await pool().query("DELETE FROM api_keys WHERE client_id = $1 AND name = 'bench'", [tenant.id]);
-  const staff = (await pool().query(
-    `SELECT u.id, u.email, r.name AS role FROM users u
+  const staff = (
+    await pool().query(
+      `SELECT u.id, u.email, r.name AS role FROM users u
      JOIN user_role_assignments a ON a.user_id = u.id JOIN school_roles r ON r.id = a.role_id
-     WHERE u.client_id = $1 AND u.email LIKE 'staff-%' ORDER BY u.email`, [tenant.id])).rows;
+     WHERE u.client_id = $1 AND u.email LIKE 'staff-%' ORDER BY u.email`,
+      [tenant.id],
+    )
+  ).rows;
   const admin = staff.find((s) => s.role === "Admin");
   if (!admin) throw new Error("the bench school has no Admin");
-  const writeAdmin = (await pool().query(
-    `SELECT u.id FROM users u JOIN user_role_assignments a ON a.user_id = u.id JOIN school_roles r ON r.id = a.role_id
-     WHERE u.client_id = $1 AND r.name = 'Admin' ORDER BY u.email LIMIT 1`, [writeTenant.id])).rows[0];
+  const writeAdmin = (
+    await pool().query(
+      `SELECT u.id FROM users u JOIN user_role_assignments a ON a.user_id = u.id JOIN school_roles r ON r.id = a.role_id
+     WHERE u.client_id = $1 AND r.name = 'Admin' ORDER BY u.email LIMIT 1`,
+      [writeTenant.id],
+    )
+  ).rows[0];
   if (!writeAdmin) throw new Error("the write school has no Admin");
   const classes = (await pool().query("SELECT id FROM classes WHERE client_id = $1 ORDER BY name", [writeTenant.id])).rows.map((r) => r.id);
   // The bench school has as many students on both data sets (1M students spread over 10,000
@@ -488,14 +601,17 @@ async function main() {
       `INSERT INTO students (id, client_id, first_name, last_name, admission_number, class_id, date_of_birth)
        SELECT gen_random_uuid(), $1, 'Extra', 'Student ' || lpad(g::text, 5, '0'), 'SCX-' || lpad(g::text, 5, '0'), NULL, DATE '2012-01-01' + (g % 365)
        FROM generate_series($2::int + 1, $3::int) AS g
-       ON CONFLICT (client_id, admission_number) DO NOTHING`, [tenant.id, studentCount, BENCH_SCHOOL_STUDENTS]);
+       ON CONFLICT (client_id, admission_number) DO NOTHING`,
+      [tenant.id, studentCount, BENCH_SCHOOL_STUDENTS],
+    );
     await pool().query("VACUUM (ANALYZE) students");
     studentCount = Number((await pool().query("SELECT count(*) FROM students WHERE client_id = $1", [tenant.id])).rows[0].count);
   }
   const origin = { ip: "127.0.0.1", userAgent: "npm run bench" };
   const subject = { userId: admin.id, clientId: tenant.id, audience: "school" };
   const accessToken = async () => (await openSession(subject, origin)).access; // 5 min: one per scenario
-  const writerToken = async () => (await openSession({ userId: writeAdmin.id, clientId: writeTenant.id, audience: "school" }, origin)).access;
+  const writerToken = async () =>
+    (await openSession({ userId: writeAdmin.id, clientId: writeTenant.id, audience: "school" }, origin)).access;
   const { key: apiKey, prefix, hash } = generateKey();
   await prisma.apiKey.create({ data: { name: "bench", prefix, keyHash: hash, clientId: tenant.id, scopes: ["*"] } });
   const host = `${tenant.slug}.localhost:${port}`;
@@ -506,7 +622,14 @@ async function main() {
   const basePort = await freePort();
   const baseline = spawnLogged(process.execPath, ["bench/baseline-server.mjs"], {
     logFile: path.join(dataDir, "bench-baseline.log"),
-    env: { ...process.env, PORT: String(basePort), DATABASE_URL: databaseUrl, JWKS_URL: `${appUrl}/.well-known/jwks.json`, JWKS_HOST: `localhost:${port}`, POOL_SIZE: "10" },
+    env: {
+      ...process.env,
+      PORT: String(basePort),
+      DATABASE_URL: databaseUrl,
+      JWKS_URL: `${appUrl}/.well-known/jwks.json`,
+      JWKS_HOST: `localhost:${port}`,
+      POOL_SIZE: "10",
+    },
   });
   const baseUrl = `http://127.0.0.1:${basePort}`;
   await waitFor(`${baseUrl}/`, "localhost", baseline, "the baseline server");
@@ -520,34 +643,109 @@ async function main() {
   // Tokens kept for the requests built between the early stop and its taking effect (≤ 0.1 s).
   const reserve = (rate) => Math.ceil(rate * 0.3) + CONNECTIONS * 2;
   const scenarios = [
-    { name: "bare node: jose + 1 query", id: "bare", url: baseUrl, target: baseline.pid, auth: true, request: (t) => () => ({ path: "/", headers: { authorization: `Bearer ${t}` } }) },
-    { name: "Next.js route: jose + 1 query", id: "ceiling", url: appUrl, target: serverPid, auth: true, request: (t) => () => ({ path: "/api/bench/ceiling", headers: { authorization: `Bearer ${t}` } }) },
-    { name: "Next.js route: jose + the list's query", id: "ceiling-list", url: appUrl, target: serverPid, auth: true, request: (t) => () => ({ path: "/api/bench/ceiling?query=students", headers: { authorization: `Bearer ${t}` } }) },
-    { name: "Next.js + publicRoute: jose + 1 query", id: "ceiling-public", url: appUrl, target: serverPid, auth: true, request: (t) => () => ({ path: "/api/bench/ceiling-public", headers: { authorization: `Bearer ${t}` } }) },
-    { name: "GET auth/me", id: "me", url: appUrl, target: serverPid, auth: true, request: (t) => () => ({ path: "/api/v1/school/auth/me/", headers: { authorization: `Bearer ${t}` } }) },
-    { name: "GET students (50, JWT)", id: "students-jwt", url: appUrl, target: serverPid, auth: true, request: (t) => () => ({ path: "/api/v1/school/students/?page_size=50", headers: { authorization: `Bearer ${t}` } }) },
-    { name: "GET students (50, API key)", id: "students-key", url: appUrl, target: serverPid, request: () => () => ({ path: "/api/v1/school/students/?page_size=50", headers: { "x-api-key": apiKey } }) },
     {
-      name: "POST students", id: "students-post", url: appUrl, target: serverPid, auth: true, token: writerToken, host: writeHost,
+      name: "bare node: jose + 1 query",
+      id: "bare",
+      url: baseUrl,
+      target: baseline.pid,
+      auth: true,
+      request: (t) => () => ({ path: "/", headers: { authorization: `Bearer ${t}` } }),
+    },
+    {
+      name: "Next.js route: jose + 1 query",
+      id: "ceiling",
+      url: appUrl,
+      target: serverPid,
+      auth: true,
+      request: (t) => () => ({ path: "/api/bench/ceiling", headers: { authorization: `Bearer ${t}` } }),
+    },
+    {
+      name: "Next.js route: jose + the list's query",
+      id: "ceiling-list",
+      url: appUrl,
+      target: serverPid,
+      auth: true,
+      request: (t) => () => ({ path: "/api/bench/ceiling?query=students", headers: { authorization: `Bearer ${t}` } }),
+    },
+    {
+      name: "Next.js + publicRoute: jose + 1 query",
+      id: "ceiling-public",
+      url: appUrl,
+      target: serverPid,
+      auth: true,
+      request: (t) => () => ({ path: "/api/bench/ceiling-public", headers: { authorization: `Bearer ${t}` } }),
+    },
+    {
+      name: "GET auth/me",
+      id: "me",
+      url: appUrl,
+      target: serverPid,
+      auth: true,
+      request: (t) => () => ({ path: "/api/v1/school/auth/me/", headers: { authorization: `Bearer ${t}` } }),
+    },
+    {
+      name: "GET students (50, JWT)",
+      id: "students-jwt",
+      url: appUrl,
+      target: serverPid,
+      auth: true,
+      request: (t) => () => ({ path: "/api/v1/school/students/?page_size=50", headers: { authorization: `Bearer ${t}` } }),
+    },
+    {
+      name: "GET students (50, API key)",
+      id: "students-key",
+      url: appUrl,
+      target: serverPid,
+      request: () => () => ({ path: "/api/v1/school/students/?page_size=50", headers: { "x-api-key": apiKey } }),
+    },
+    {
+      name: "POST students",
+      id: "students-post",
+      url: appUrl,
+      target: serverPid,
+      auth: true,
+      token: writerToken,
+      host: writeHost,
       request: (t) => () => {
         const n = ++admission;
         return {
-          method: "POST", path: "/api/v1/school/students/", headers: { authorization: `Bearer ${t}` },
-          body: { first_name: "Bench", last_name: `Student ${n}`, admission_number: `BENCH-${RUN_TAG}-${n}`, class: classes.length ? classes[n % classes.length] : null, date_of_birth: "2012-05-01" },
+          method: "POST",
+          path: "/api/v1/school/students/",
+          headers: { authorization: `Bearer ${t}` },
+          body: {
+            first_name: "Bench",
+            last_name: `Student ${n}`,
+            admission_number: `BENCH-${RUN_TAG}-${n}`,
+            class: classes.length ? classes[n % classes.length] : null,
+            date_of_birth: "2012-05-01",
+          },
         };
       },
     },
     {
       // Round-robin over all the school's staff: one account logging in 20 times at once would
       // trip the per-account throttle (attempts are counted before the password is checked).
-      name: "POST auth/login", id: "login", url: appUrl, target: serverPid,
-      request: () => () => ({ method: "POST", path: "/api/v1/school/auth/login/", body: { identifier: staff[loginIndex++ % staff.length].email, password: SCALE_PASSWORD } }),
+      name: "POST auth/login",
+      id: "login",
+      url: appUrl,
+      target: serverPid,
+      request: () => () => ({
+        method: "POST",
+        path: "/api/v1/school/auth/login/",
+        body: { identifier: staff[loginIndex++ % staff.length].email, password: SCALE_PASSWORD },
+      }),
     },
     {
-      name: "POST auth/refresh", id: "refresh", url: appUrl, target: serverPid, refresh: true,
+      name: "POST auth/refresh",
+      id: "refresh",
+      url: appUrl,
+      target: serverPid,
+      refresh: true,
       // The last few tokens are a reserve for the requests built while the early stop takes effect.
       request: () => () => ({
-        method: "POST", path: "/api/v1/school/auth/refresh/", body: { refresh: refreshPool[refreshIndex++] ?? "pool-used-up" },
+        method: "POST",
+        path: "/api/v1/school/auth/refresh/",
+        body: { refresh: refreshPool[refreshIndex++] ?? "pool-used-up" },
         last: refreshIndex >= refreshPool.length - refreshReserve,
       }),
     },
@@ -562,13 +760,15 @@ async function main() {
   const mintRefresh = async (count) => {
     const tokens = new Array(count);
     let next = 0;
-    await Promise.all(Array.from({ length: 8 }, async () => {
-      while (next < count) {
-        const i = next++;
-        const u = staff[i % staff.length];
-        tokens[i] = (await openSession({ userId: u.id, clientId: tenant.id, audience: "school" }, origin)).refresh;
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        while (next < count) {
+          const i = next++;
+          const u = staff[i % staff.length];
+          tokens[i] = (await openSession({ userId: u.id, clientId: tenant.id, audience: "school" }, origin)).refresh;
+        }
+      }),
+    );
     return tokens;
   };
 
@@ -590,17 +790,27 @@ async function main() {
         log(`  minted ${want} refresh tokens in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
       }
       const request = s.request(token);
-      if (WARMUP > 0) await cannon({ url: s.url, host: s.host ?? host, seconds: WARMUP, connections: CONNECTIONS, request, captureErrors: true });
+      if (WARMUP > 0)
+        await cannon({ url: s.url, host: s.host ?? host, seconds: WARMUP, connections: CONNECTIONS, request, captureErrors: true });
       const queriesBefore = args.queries && s.target === serverPid ? await queryCounts(serverPid, queryFile) : null;
       const sampler = rssSampler(s.target);
       const cpu = await cpuSampler(s.target, pool);
       const t0 = process.hrtime.bigint();
-      const measured = await cannon({ url: s.url, host: s.host ?? host, seconds: DURATION, connections: CONNECTIONS, request, captureErrors: SMOKE });
+      const measured = await cannon({
+        url: s.url,
+        host: s.host ?? host,
+        seconds: DURATION,
+        connections: CONNECTIONS,
+        request,
+        captureErrors: SMOKE,
+      });
       const t1 = process.hrtime.bigint();
       const row = { id: s.id, ...summarize(s.name, measured, sampler.stop(), cpu ? await cpu.stop() : null), window: [t0, t1] };
       if (queriesBefore) Object.assign(row, perRequest(queriesBefore, await queryCounts(serverPid, queryFile), row.requests));
       rounds.get(s.id).push(row);
-      log(`  ${s.name.padEnd(38)} ${row.rps.toFixed(0).padStart(6)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms  errors ${row.errors}${row.serverCpuMs !== null ? `  cpu/request: server ${row.serverCpuMs.toFixed(2)} ms, db ${row.dbCpuMs.toFixed(2)} ms` : ""}${row.note ? `  (${row.note})` : ""}${row.firstErrors.length ? `\n    first errors: ${row.firstErrors.join(" | ")}` : ""}`);
+      log(
+        `  ${s.name.padEnd(38)} ${row.rps.toFixed(0).padStart(6)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms  errors ${row.errors}${row.serverCpuMs !== null ? `  cpu/request: server ${row.serverCpuMs.toFixed(2)} ms, db ${row.dbCpuMs.toFixed(2)} ms` : ""}${row.note ? `  (${row.note})` : ""}${row.firstErrors.length ? `\n    first errors: ${row.firstErrors.join(" | ")}` : ""}`,
+      );
     }
   }
   const rows = selected.map((s) => combineRounds(rounds.get(s.id)));
@@ -608,7 +818,10 @@ async function main() {
   // Login's ceiling: argon2id verifications per second on all cores, same parameters.
   let argon2 = null;
   if (!args.profile && (!only || only.includes("login"))) {
-    argon2 = await runJson(process.execPath, ["--import", "tsx", "bench/argon2-baseline.mjs", String(DURATION)], { ...process.env, UV_THREADPOOL_SIZE: String(Math.max(4, nproc)) });
+    argon2 = await runJson(process.execPath, ["--import", "tsx", "bench/argon2-baseline.mjs", String(DURATION)], {
+      ...process.env,
+      UV_THREADPOOL_SIZE: String(Math.max(4, nproc)),
+    });
     log(`  argon2id verify, ${argon2.inFlight} in flight           ${argon2.perSecond.toFixed(0).padStart(6)} /s`);
   }
 
@@ -638,7 +851,8 @@ async function main() {
     return 1;
   }
   // Partial runs (--only) and smoke runs print but do not write.
-  if (!SMOKE && !args["no-write"] && (args.profile || !args.only)) writeSection(args.profile ? "profile" : args.scale ? "scale" : "small", text);
+  if (!SMOKE && !args["no-write"] && (args.profile || !args.only))
+    writeSection(args.profile ? "profile" : args.scale ? "scale" : "small", text);
   if (SMOKE) console.log(`\nbench smoke: ${rows.length} scenarios, 0 errors`);
   return 0;
 }
@@ -655,7 +869,11 @@ function combineRounds(runs) {
   const pick = (key) => median(runs.map((r) => r[key]));
   return {
     ...runs[0],
-    rps: pick("rps"), p50: pick("p50"), p99: pick("p99"), serverCpuMs: pick("serverCpuMs"), dbCpuMs: pick("dbCpuMs"),
+    rps: pick("rps"),
+    p50: pick("p50"),
+    p99: pick("p99"),
+    serverCpuMs: pick("serverCpuMs"),
+    dbCpuMs: pick("dbCpuMs"),
     queries: pick("queries"),
     requests: runs.reduce((n, r) => n + r.requests, 0),
     errors: runs.reduce((n, r) => n + r.errors, 0),
@@ -671,10 +889,21 @@ function combineRounds(runs) {
 
 function describeMachine(nproc) {
   let cpu = "unknown CPU";
-  try { cpu = /model name\s*:\s*(.+)/.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1] ?? cpu; } catch { /* not Linux */ }
+  try {
+    cpu = /model name\s*:\s*(.+)/.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1] ?? cpu;
+  } catch {
+    /* not Linux */
+  }
   return {
-    nproc, cpu, memGiB: (os.totalmem() / 2 ** 30).toFixed(1), node: process.version,
-    load: os.loadavg().map((l) => l.toFixed(2)).join(" "), date: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
+    nproc,
+    cpu,
+    memGiB: (os.totalmem() / 2 ** 30).toFixed(1),
+    node: process.version,
+    load: os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" "),
+    date: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
   };
 }
 
@@ -683,21 +912,36 @@ const fmt = (n, d = 0) => (n === null || n === undefined || Number.isNaN(n) ? "�
 function report({ rows, argon2, machine, seedSeconds, profile, studentCount, staffCount }) {
   const by = (id) => rows.find((r) => r.id === id);
   const lines = [];
-  lines.push(`Machine: ${machine.nproc} cores (${machine.cpu}), ${machine.memGiB} GiB, node ${machine.node}; 1-min load average ${machine.loadAtStart} at the start, ${machine.load} (1/5/15 min) at the end; ${machine.date}`);
-  lines.push(`Data: ${COUNTS.tenants} schools / ${COUNTS.users} staff / ${COUNTS.students} students; bench school ${BENCH_SLUG} with ${staffCount} staff and ${studentCount} students. Seed step ${seedSeconds.toFixed(1)} s.`);
-  lines.push(`Load: autocannon in the harness process on the same machine, ${CONNECTIONS} connections, ${DURATION} s per scenario after ${WARMUP} s warm-up, ${ROUNDS} interleaved round${ROUNDS > 1 ? "s (figures: medians; req/s of each round in brackets)" : ""}; app = built Next.js through scripts/server.ts, LOG_LEVEL ${SERVER_LOG_LEVEL} to a file${args.queries ? "; database round trips counted in the server (a Map update per query)" : ""}.`);
+  lines.push(
+    `Machine: ${machine.nproc} cores (${machine.cpu}), ${machine.memGiB} GiB, node ${machine.node}; 1-min load average ${machine.loadAtStart} at the start, ${machine.load} (1/5/15 min) at the end; ${machine.date}`,
+  );
+  lines.push(
+    `Data: ${COUNTS.tenants} schools / ${COUNTS.users} staff / ${COUNTS.students} students; bench school ${BENCH_SLUG} with ${staffCount} staff and ${studentCount} students. Seed step ${seedSeconds.toFixed(1)} s.`,
+  );
+  lines.push(
+    `Load: autocannon in the harness process on the same machine, ${CONNECTIONS} connections, ${DURATION} s per scenario after ${WARMUP} s warm-up, ${ROUNDS} interleaved round${ROUNDS > 1 ? "s (figures: medians; req/s of each round in brackets)" : ""}; app = built Next.js through scripts/server.ts, LOG_LEVEL ${SERVER_LOG_LEVEL} to a file${args.queries ? "; database round trips counted in the server (a Map update per query)" : ""}.`,
+  );
   lines.push("");
   const q = args.queries;
-  lines.push(`| scenario | req/s | p50 ms | p99 ms | requests | errors | server peak RSS MiB | server CPU ms / request | PostgreSQL CPU ms / request |${q ? " database round trips / request |" : ""}`);
+  lines.push(
+    `| scenario | req/s | p50 ms | p99 ms | requests | errors | server peak RSS MiB | server CPU ms / request | PostgreSQL CPU ms / request |${q ? " database round trips / request |" : ""}`,
+  );
   lines.push(`|---|---:|---:|---:|---:|---:|---:|---:|---:|${q ? "---:|" : ""}`);
   for (const r of rows) {
     const spread = r.spread ? ` [${r.spread.map((x) => x.toFixed(0)).join(", ")}]` : "";
-    lines.push(`| ${r.name}${r.note ? ` (${r.note})` : ""} | ${fmt(r.rps)}${spread} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${r.requests} | ${r.errors} | ${fmt(r.rssMiB)} | ${fmt(r.serverCpuMs, 2)} | ${fmt(r.dbCpuMs, 2)} |${q ? ` ${fmt(r.queries, 1)} |` : ""}`);
+    lines.push(
+      `| ${r.name}${r.note ? ` (${r.note})` : ""} | ${fmt(r.rps)}${spread} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${r.requests} | ${r.errors} | ${fmt(r.rssMiB)} | ${fmt(r.serverCpuMs, 2)} | ${fmt(r.dbCpuMs, 2)} |${q ? ` ${fmt(r.queries, 1)} |` : ""}`,
+    );
   }
-  if (argon2) lines.push(`| argon2id verify (${argon2.inFlight} in flight, m=${argon2.options.memoryCost} t=${argon2.options.timeCost} p=${argon2.options.parallelism}) | ${fmt(argon2.perSecond)} | ${fmt(argon2.p50, 1)} | ${fmt(argon2.p99, 1)} | ${argon2.count} | 0 | — | — | — |${q ? " — |" : ""}`);
+  if (argon2)
+    lines.push(
+      `| argon2id verify (${argon2.inFlight} in flight, m=${argon2.options.memoryCost} t=${argon2.options.timeCost} p=${argon2.options.parallelism}) | ${fmt(argon2.perSecond)} | ${fmt(argon2.p50, 1)} | ${fmt(argon2.p99, 1)} | ${argon2.count} | 0 | — | — | — |${q ? " — |" : ""}`,
+    );
   if (q) {
     lines.push("");
-    lines.push("Database round trips per request (bench/count-queries.cjs; the ceilings make 1; [a + b] is one message of several statements):");
+    lines.push(
+      "Database round trips per request (bench/count-queries.cjs; the ceilings make 1; [a + b] is one message of several statements):",
+    );
     lines.push("");
     for (const r of rows.filter((x) => x.statements)) {
       lines.push(`- ${r.name}: ${fmt(r.queries, 1)} = ${r.statements.map(([l, v]) => `${l} ${v.toFixed(1)}`).join(", ")}`);
@@ -731,7 +975,9 @@ function report({ rows, argon2, machine, seedSeconds, profile, studentCount, sta
   }
   if (profile) {
     lines.push("");
-    lines.push(`CPU profile of the server during the measured \`${rows[0]?.name ?? "me"}\` run (${profile.file}; ${fmt(profile.totalMs)} ms sampled, ${fmt(profile.idlePct, 1)} % idle). Top self time:`);
+    lines.push(
+      `CPU profile of the server during the measured \`${rows[0]?.name ?? "me"}\` run (${profile.file}; ${fmt(profile.totalMs)} ms sampled, ${fmt(profile.idlePct, 1)} % idle). Top self time:`,
+    );
     lines.push("");
     lines.push("| self % | self ms | function | where |");
     lines.push("|---:|---:|---|---|");
@@ -749,11 +995,17 @@ function report({ rows, argon2, machine, seedSeconds, profile, studentCount, sta
 /** Replaces (or appends) this mode's section of bench/RESULTS.md, keeping everything else. */
 function writeSection(mode, text) {
   const file = path.join(root, "bench", "RESULTS.md");
-  const titles = { small: "Small data set (npm run bench)", scale: "School-district data set (npm run bench -- --scale)", profile: "Server CPU profile under `me` (npm run bench -- --profile)" };
+  const titles = {
+    small: "Small data set (npm run bench)",
+    scale: "School-district data set (npm run bench -- --scale)",
+    profile: "Server CPU profile under `me` (npm run bench -- --profile)",
+  };
   const start = `<!-- bench:${mode}:start -->`;
   const end = `<!-- bench:${mode}:end -->`;
   const block = `${start}\n## ${titles[mode]}\n\n${text}\n${end}`;
-  let doc = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmark results\n\nWritten by `npm run bench` (bench/run.mjs); notes outside the marked sections are kept.\n";
+  let doc = existsSync(file)
+    ? readFileSync(file, "utf8")
+    : "# Benchmark results\n\nWritten by `npm run bench` (bench/run.mjs); notes outside the marked sections are kept.\n";
   const i = doc.indexOf(start);
   const j = doc.indexOf(end);
   doc = i >= 0 && j > i ? doc.slice(0, i) + block + doc.slice(j + end.length) : `${doc.trimEnd()}\n\n${block}\n`;

@@ -40,8 +40,65 @@ const TENANT_BATCH = 500; // × (1 client + 4 roles + 4 classes)
 const USER_BATCH = 5_000; // × (1 user + 1 role assignment)
 const STUDENT_BATCH = 5_000;
 
-const FIRST_NAMES = ["Ada", "Ben", "Chloe", "Dev", "Emma", "Farid", "Grace", "Hugo", "Ines", "Jamal", "Kira", "Liam", "Maya", "Noah", "Olga", "Priya", "Quinn", "Rosa", "Sami", "Tariq", "Uma", "Viktor", "Wen", "Yara", "Zoe"];
-const LAST_NAMES = ["Abbott", "Becker", "Costa", "Dubois", "Eze", "Fischer", "Garcia", "Haddad", "Ivanova", "Jensen", "Kim", "Lopez", "Moreau", "Nakamura", "Okafor", "Petrov", "Quispe", "Rossi", "Silva", "Tanaka", "Usman", "Varga", "Wong", "Xu", "Yilmaz", "Zhang", "Novak", "Murphy", "Santos", "Ali"];
+const FIRST_NAMES = [
+  "Ada",
+  "Ben",
+  "Chloe",
+  "Dev",
+  "Emma",
+  "Farid",
+  "Grace",
+  "Hugo",
+  "Ines",
+  "Jamal",
+  "Kira",
+  "Liam",
+  "Maya",
+  "Noah",
+  "Olga",
+  "Priya",
+  "Quinn",
+  "Rosa",
+  "Sami",
+  "Tariq",
+  "Uma",
+  "Viktor",
+  "Wen",
+  "Yara",
+  "Zoe",
+];
+const LAST_NAMES = [
+  "Abbott",
+  "Becker",
+  "Costa",
+  "Dubois",
+  "Eze",
+  "Fischer",
+  "Garcia",
+  "Haddad",
+  "Ivanova",
+  "Jensen",
+  "Kim",
+  "Lopez",
+  "Moreau",
+  "Nakamura",
+  "Okafor",
+  "Petrov",
+  "Quispe",
+  "Rossi",
+  "Silva",
+  "Tanaka",
+  "Usman",
+  "Varga",
+  "Wong",
+  "Xu",
+  "Yilmaz",
+  "Zhang",
+  "Novak",
+  "Murphy",
+  "Santos",
+  "Ali",
+];
 
 /** Text of a SQL array literal of plain ASCII words (no quoting needed). */
 const sqlWords = (words: string[]) => `ARRAY[${words.map((w) => `'${w}'`).join(",")}]`;
@@ -86,7 +143,12 @@ async function inTransaction(db: pg.Pool, work: (c: pg.PoolClient) => Promise<vo
 
 /** Runs `phase` over batches of [1, total], skipping complete ones; two batches at a time. */
 async function runBatches(
-  db: pg.Pool, progress: SeedProgress | undefined, name: string, total: number, batch: number, numbersSql: string,
+  db: pg.Pool,
+  progress: SeedProgress | undefined,
+  name: string,
+  total: number,
+  batch: number,
+  numbersSql: string,
   insert: (c: pg.PoolClient, from: number, to: number) => Promise<void>,
 ): Promise<{ seconds: number; skipped: number }> {
   const started = performance.now();
@@ -134,9 +196,16 @@ export async function seedScale(db: pg.Pool, counts: ScaleCounts, progress?: See
   // Tenants, each with the default roles of createClientTx (same names, descriptions and catalogue
   // permissions, marked as system roles) and a few classes — all in one statement per batch, so
   // a tenant never exists without its roles.
-  const roleValues = DEFAULT_ROLES.map((_, i) => `($${3 + i * 3}::text, $${4 + i * 3}::text, string_to_array($${5 + i * 3}::text, ','))`).join(", ");
+  const roleValues = DEFAULT_ROLES.map(
+    (_, i) => `($${3 + i * 3}::text, $${4 + i * 3}::text, string_to_array($${5 + i * 3}::text, ','))`,
+  ).join(", ");
   const roleParams = DEFAULT_ROLES.flatMap((r) => [r.name, r.description, r.permissions.join(",")]);
-  const tenants = await runBatches(db, progress, "tenants", T, TENANT_BATCH,
+  const tenants = await runBatches(
+    db,
+    progress,
+    "tenants",
+    T,
+    TENANT_BATCH,
     `SELECT substring(slug from 7)::int FROM clients WHERE slug ~ '^scale-[0-9]{5}$'`,
     async (c, from, to) => {
       await c.query(
@@ -156,7 +225,8 @@ export async function seedScale(db: pg.Pool, counts: ScaleCounts, progress?: See
          FROM new_clients nc CROSS JOIN generate_series(1, ${CLASSES_PER_TENANT}) AS k`,
         [from, to, ...roleParams],
       );
-    });
+    },
+  );
   phases.push({ name: "tenants", rows: T, ...tenants });
 
   // Staff: one argon2id hash, made once here and shared by every seeded user — hashing 300,000
@@ -165,7 +235,12 @@ export async function seedScale(db: pg.Pool, counts: ScaleCounts, progress?: See
   // Admin, Head, Teacher or Office in turn per tenant (each tenant's first user is its Admin).
   const passwordHash = counts.users ? await hashPassword(SCALE_PASSWORD) : "";
   const roleNames = DEFAULT_ROLES.map((r) => r.name);
-  const users = await runBatches(db, progress, "users", counts.users, USER_BATCH,
+  const users = await runBatches(
+    db,
+    progress,
+    "users",
+    counts.users,
+    USER_BATCH,
     `SELECT substring(email from 7 for 7)::int FROM users WHERE email ~ '^staff-[0-9]{7}@scale[.]example[.]org$'`,
     async (c, from, to) => {
       await c.query(
@@ -187,11 +262,17 @@ export async function seedScale(db: pg.Pool, counts: ScaleCounts, progress?: See
          ON CONFLICT (user_id, role_id) DO NOTHING`,
         [from, to, roleNames],
       );
-    });
+    },
+  );
   phases.push({ name: "users", rows: counts.users, ...users });
 
   // Students round-robin over the tenants; two in three are in one of their school's classes.
-  const students = await runBatches(db, progress, "students", counts.students, STUDENT_BATCH,
+  const students = await runBatches(
+    db,
+    progress,
+    "students",
+    counts.students,
+    STUDENT_BATCH,
     `SELECT substring(admission_number from 4)::int FROM students WHERE admission_number ~ '^SC-[0-9]{7}$'`,
     async (c, from, to) => {
       await c.query(
@@ -206,7 +287,8 @@ export async function seedScale(db: pg.Pool, counts: ScaleCounts, progress?: See
          ON CONFLICT DO NOTHING`,
         [from, to],
       );
-    });
+    },
+  );
   phases.push({ name: "students", rows: counts.students, ...students });
 
   // Fresh statistics, so the first benchmark after a seed gets the plans a settled database would.

@@ -29,7 +29,11 @@ test("sign in → school → key → revoke → suspend → audit", async ({ pag
   await create.getByLabel("Admin password").fill(admin.password);
   await create.getByRole("button", { name: "Create school" }).click();
   await expect(create).toBeHidden();
-  const login = () => page.request.post(`${baseURL}/api/v1/school/auth/login/`, { headers: { "X-Tenant": slug }, data: { identifier: admin.email, password: admin.password } });
+  const login = () =>
+    page.request.post(`${baseURL}/api/v1/school/auth/login/`, {
+      headers: { "X-Tenant": slug },
+      data: { identifier: admin.email, password: admin.password },
+    });
   expect((await login()).status()).toBe(200);
 
   // A key for that school, used over HTTP, then revoked.
@@ -57,7 +61,10 @@ test("sign in → school → key → revoke → suspend → audit", async ({ pag
   await page.goto(`/console/schools?search=${slug}`);
   const schoolRow = page.getByRole("row").filter({ hasText: `${slug}.localhost` });
   await schoolRow.getByRole("button", { name: `Suspend ${name}` }).click();
-  await page.getByRole("alertdialog", { name: `Suspend ${name}?` }).getByRole("button", { name: "Suspend school" }).click();
+  await page
+    .getByRole("alertdialog", { name: `Suspend ${name}?` })
+    .getByRole("button", { name: "Suspend school" })
+    .click();
   await expect(schoolRow.getByText("Suspended", { exact: true })).toBeVisible();
   const refusedLogin = await login();
   expect(refusedLogin.status()).toBe(403);
@@ -67,7 +74,14 @@ test("sign in → school → key → revoke → suspend → audit", async ({ pag
   await page.goto("/console/audit");
   await page.getByLabel("School").selectOption({ label: name });
   await page.getByRole("button", { name: "Apply filters" }).click();
-  for (const action of ["client.created", "tenant_user.created", "school.login.succeeded", "api_key.created", "api_key.revoked", "client.suspended"]) {
+  for (const action of [
+    "client.created",
+    "tenant_user.created",
+    "school.login.succeeded",
+    "api_key.created",
+    "api_key.revoked",
+    "client.suspended",
+  ]) {
     await expect(page.getByRole("cell", { name: action, exact: true }).first(), action).toBeVisible();
   }
 });

@@ -107,7 +107,12 @@ test("an API key made in the console works until revoked there; audit and roles 
 
   await page.goto("/console/api-keys");
   await expect(page.getByRole("heading", { level: 1, name: "API keys" })).toBeVisible();
-  await expect(page.getByRole("row").filter({ hasText: `E2E global ${run}` }).getByText("Active", { exact: true })).toBeVisible();
+  await expect(
+    page
+      .getByRole("row")
+      .filter({ hasText: `E2E global ${run}` })
+      .getByText("Active", { exact: true }),
+  ).toBeVisible();
   await expect(page.getByRole("button", { name: "New API key" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: /Revoke/ })).toHaveCount(0);
 

@@ -84,7 +84,10 @@ test("a school's life: create with its admin, search, edit domains, suspend, rea
 
   // Reactivate it: the admin's login works again.
   await row.getByRole("button", { name: `Reactivate ${name}` }).click();
-  await page.getByRole("alertdialog", { name: `Reactivate ${name}?` }).getByRole("button", { name: "Reactivate school" }).click();
+  await page
+    .getByRole("alertdialog", { name: `Reactivate ${name}?` })
+    .getByRole("button", { name: "Reactivate school" })
+    .click();
   await expect(row.getByText("Active", { exact: true })).toBeVisible();
   const welcomed = await schoolLogin();
   expect(welcomed.status()).toBe(200);
@@ -145,7 +148,9 @@ test("a taken slug or email is reported next to its field, what was typed stays,
 test("a support user sees the schools but no write controls", async ({ page, baseURL }) => {
   const { platform } = demoCredentials();
   const support = { email: `${unique("support")}@example.org`, password: "Read-Only-Eyes-7" };
-  const login = await page.request.post(`${baseURL}/api/v1/system/auth/login/`, { data: { identifier: platform.email, password: platform.password } });
+  const login = await page.request.post(`${baseURL}/api/v1/system/auth/login/`, {
+    data: { identifier: platform.email, password: platform.password },
+  });
   const { access } = await login.json();
   const created = await page.request.post(`${baseURL}/api/v1/system/users/`, {
     headers: { authorization: `Bearer ${access}` },

@@ -16,7 +16,11 @@ test("system login, me, refresh and logout work from the platform host over real
   await page.goto("/");
   const result = await page.evaluate(async ({ email, password }) => {
     const post = (path: string, body: unknown, token?: string) =>
-      fetch(path, { method: "POST", headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+      fetch(path, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      });
     const login = await post("/api/v1/system/auth/login/", { identifier: email, password });
     const pair = await login.json();
     const me = await fetch("/api/v1/system/auth/me/", { headers: { authorization: `Bearer ${pair.access}` } });
@@ -24,7 +28,14 @@ test("system login, me, refresh and logout work from the platform host over real
     const next = await refreshed.json();
     const logout = await post("/api/v1/system/auth/logout/", { refresh: next.refresh });
     const after = await fetch("/api/v1/system/auth/me/", { headers: { authorization: `Bearer ${next.access}` } });
-    return { login: login.status, me: me.status, email: (await me.json()).email, refresh: refreshed.status, logout: logout.status, after: after.status };
+    return {
+      login: login.status,
+      me: me.status,
+      email: (await me.json()).email,
+      refresh: refreshed.status,
+      logout: logout.status,
+      after: after.status,
+    };
   }, platform);
   expect(result).toEqual({ login: 200, me: 200, email: platform.email, refresh: 200, logout: 204, after: 401 });
 });

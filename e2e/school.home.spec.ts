@@ -25,7 +25,15 @@ test("school login, me, refresh and logout work on the school's host", async ({ 
     const next = await refreshed.json();
     const logout = await post("/api/v1/school/auth/logout/", { refresh: next.refresh });
     const reuse = await post("/api/v1/school/auth/refresh/", { refresh: next.refresh });
-    return { login: login.status, me: me.status, tenant: profile.tenant.slug, roles: profile.roles.map((r: { name: string }) => r.name), refresh: refreshed.status, logout: logout.status, reuse: reuse.status };
+    return {
+      login: login.status,
+      me: me.status,
+      tenant: profile.tenant.slug,
+      roles: profile.roles.map((r: { name: string }) => r.name),
+      refresh: refreshed.status,
+      logout: logout.status,
+      reuse: reuse.status,
+    };
   }, school);
   expect(result).toEqual({ login: 200, me: 200, tenant: "greenwood", roles: ["Admin"], refresh: 200, logout: 204, reuse: 401 });
 });
@@ -34,7 +42,11 @@ test("the school's token is refused on another host", async ({ page, baseURL }) 
   const { school } = demoCredentials();
   await page.goto("/");
   const access = await page.evaluate(async ({ email, password }) => {
-    const res = await fetch("/api/v1/school/auth/login/", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) });
+    const res = await fetch("/api/v1/school/auth/login/", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email, password }),
+    });
     return (await res.json()).access as string;
   }, school);
   // The platform host with the school token: system API refuses a school-audience token.

@@ -97,24 +97,31 @@ test("an admin's narrow role holds in the portal, in the API and across schools"
     headers: { host: new URL(baseURL!).host, ...(token ? { authorization: `Bearer ${token}` } : {}) },
   });
   const loginAt = onGreenwood("/api/v1/school/auth/login/");
-  const login = await page.request.post(loginAt.url, { headers: loginAt.headers, data: { identifier: librarian.email, password: librarian.password } });
+  const login = await page.request.post(loginAt.url, {
+    headers: loginAt.headers,
+    data: { identifier: librarian.email, password: librarian.password },
+  });
   expect(login.status()).toBe(200);
   const { access } = await login.json();
   const students = onGreenwood("/api/v1/school/students/", access);
   expect((await page.request.get(students.url, { headers: students.headers })).status()).toBe(200);
   const refused = await page.request.post(students.url, {
-    headers: students.headers, data: { first_name: "Ada", last_name: "Lovelace", admission_number: "LIB-1" },
+    headers: students.headers,
+    data: { first_name: "Ada", last_name: "Lovelace", admission_number: "LIB-1" },
   });
   expect(refused.status()).toBe(403);
   expect((await refused.json()).code).toBe("permission_denied");
 
   // Another school, created through the system API on the platform host…
   const platformBase = `http://localhost:${port}`;
-  const system = await page.request.post(`${platformBase}/api/v1/system/auth/login/`, { data: { identifier: platform.email, password: platform.password } });
+  const system = await page.request.post(`${platformBase}/api/v1/system/auth/login/`, {
+    data: { identifier: platform.email, password: platform.password },
+  });
   expect(system.status()).toBe(200);
   const slug = `riverside-${Date.now().toString(36)}`;
   const created = await page.request.post(`${platformBase}/api/v1/system/clients/`, {
-    headers: { authorization: `Bearer ${(await system.json()).access}` }, data: { name: "Riverside Academy", slug },
+    headers: { authorization: `Bearer ${(await system.json()).access}` },
+    data: { name: "Riverside Academy", slug },
   });
   expect(created.status()).toBe(201);
 
@@ -263,10 +270,14 @@ test("a role manager cannot grant what they lack: greyed in the matrix, refused 
   // Past the browser, the server refuses the escalation all the same.
   const port = new URL(baseURL!).port;
   const headers = { host: new URL(baseURL!).host };
-  const login = await page.request.post(`http://127.0.0.1:${port}/api/v1/school/auth/login/`, { headers, data: { identifier: manager.email, password: manager.password } });
+  const login = await page.request.post(`http://127.0.0.1:${port}/api/v1/school/auth/login/`, {
+    headers,
+    data: { identifier: manager.email, password: manager.password },
+  });
   const { access } = await login.json();
   const escalate = await page.request.post(`http://127.0.0.1:${port}/api/v1/school/roles/`, {
-    headers: { ...headers, authorization: `Bearer ${access}` }, data: { name: "Sneaky", permissions: ["students.view", "students.delete"] },
+    headers: { ...headers, authorization: `Bearer ${access}` },
+    data: { name: "Sneaky", permissions: ["students.view", "students.delete"] },
   });
   expect(escalate.status()).toBe(403);
 });

@@ -2,8 +2,7 @@
 // line naming the variable (see `describeEnvError`), never a stack trace.
 import { z } from "zod";
 
-const int = (fallback: number, min = 1, max = Number.MAX_SAFE_INTEGER) =>
-  z.coerce.number().int().min(min).max(max).default(fallback);
+const int = (fallback: number, min = 1, max = Number.MAX_SAFE_INTEGER) => z.coerce.number().int().min(min).max(max).default(fallback);
 
 const flag = () =>
   z
@@ -15,7 +14,10 @@ const hostname = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/, "must be a host name such as example.org");
+  .regex(
+    /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/,
+    "must be a host name such as example.org",
+  );
 
 export const EnvSchema = z
   .object({
@@ -38,12 +40,24 @@ export const EnvSchema = z
     SMS_TRUSTED_PROXIES: z
       .string()
       .default("")
-      .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean)),
+      .transform((v) =>
+        v
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
     SMS_PASSWORD_MIN_LENGTH: int(8, 1, 128),
-    SMS_SUPERUSER_EMAIL: z.email("must be an email address").optional().or(z.literal("").transform(() => undefined)),
+    SMS_SUPERUSER_EMAIL: z
+      .email("must be an email address")
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
     SMS_SUPERUSER_PASSWORD: z.string().max(128, "must be at most 128 characters").optional(),
     /** Encrypts the JWT private keys at rest. Without it a key is generated into SMS_DATA_DIR. */
-    SMS_SECRET_KEY: z.string().min(32, "must be at least 32 characters").optional().or(z.literal("").transform(() => undefined)),
+    SMS_SECRET_KEY: z
+      .string()
+      .min(32, "must be at least 32 characters")
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
     SMS_DATA_DIR: z.string().default(".data"),
     SMS_EMBEDDED_PG_PORT: int(54329, 1024, 65535),
     /** Seed a demo school (and, without SMS_SUPERUSER_*, a generated admin). Default: on with the
@@ -61,7 +75,11 @@ export const EnvSchema = z
       ctx.addIssue({ code: "custom", path: ["SMS_SUPERUSER_PASSWORD"], message: "is required when SMS_SUPERUSER_EMAIL is set" });
     }
     if (env.SMS_SUPERUSER_PASSWORD && env.SMS_SUPERUSER_PASSWORD.length < env.SMS_PASSWORD_MIN_LENGTH) {
-      ctx.addIssue({ code: "custom", path: ["SMS_SUPERUSER_PASSWORD"], message: `must be at least ${env.SMS_PASSWORD_MIN_LENGTH} characters` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["SMS_SUPERUSER_PASSWORD"],
+        message: `must be at least ${env.SMS_PASSWORD_MIN_LENGTH} characters`,
+      });
     }
   });
 

@@ -4,7 +4,16 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
-const SOURCES = ["app", "components", "lib", "middleware.ts", "next.config.mjs", "package.json", "postcss.config.mjs", "prisma/schema.prisma"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "middleware.ts",
+  "next.config.mjs",
+  "package.json",
+  "postcss.config.mjs",
+  "prisma/schema.prisma",
+];
 const SKIP = new Set(["node_modules", "generated", ".next"]);
 
 function newest(p) {

@@ -19,12 +19,20 @@ async function main() {
   const db = await throwawayDatabase(runId, dir, stack);
   const port = await freePort();
   const env = {
-    ...process.env, NODE_ENV: "production", DATABASE_URL: db.url, PORT: String(port), SMS_DATA_DIR: dir,
-    SMS_SKIP_BUILD: "1", SMS_DEMO: "1", LOG_LEVEL: process.env.LOG_LEVEL || "warn",
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: db.url,
+    PORT: String(port),
+    SMS_DATA_DIR: dir,
+    SMS_SKIP_BUILD: "1",
+    SMS_DEMO: "1",
+    LOG_LEVEL: process.env.LOG_LEVEL || "warn",
   };
   await startServer(root, env, stack);
   const runner = spawn(process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...process.argv.slice(2)], {
-    cwd: root, stdio: "inherit", env: { ...env, E2E_PORT: String(port), E2E_DATA_DIR: dir, SMS_CHROMIUM: chromium },
+    cwd: root,
+    stdio: "inherit",
+    env: { ...env, E2E_PORT: String(port), E2E_DATA_DIR: dir, SMS_CHROMIUM: chromium },
   });
   return new Promise((resolve) => runner.on("exit", (c) => resolve(c ?? 1)));
 }

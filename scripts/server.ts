@@ -34,7 +34,8 @@ function banner(port: number, demo: DemoCredentials | null): string {
   // Addresses from this start's port (the saved credentials may come from an earlier one).
   const root = env().SMS_ROOT_DOMAIN;
   if (demo?.platform) lines.push(`  Platform console  http://${root}:${port}/console  ${demo.platform.email} / ${demo.platform.password}`);
-  if (demo?.school) lines.push(`  Demo school       http://${demo.school.slug}.${root}:${port}/  ${demo.school.email} / ${demo.school.password}`);
+  if (demo?.school)
+    lines.push(`  Demo school       http://${demo.school.slug}.${root}:${port}/  ${demo.school.email} / ${demo.school.password}`);
   if (env().SMS_SUPERUSER_EMAIL) lines.push(`  Superuser         ${env().SMS_SUPERUSER_EMAIL} (password from SMS_SUPERUSER_PASSWORD)`);
   return lines.join("\n");
 }
@@ -95,7 +96,10 @@ async function main(): Promise<void> {
     handle(req, res).catch((error) => {
       if (answeredByServer(res)) return;
       log.error({ err: error }, "request handler failed");
-      if (!res.headersSent) { res.statusCode = 500; res.end(); }
+      if (!res.headersSent) {
+        res.statusCode = 500;
+        res.end();
+      }
     });
   };
   const server = http.createServer((req, res) => onRequest(req, res, false));

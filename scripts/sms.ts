@@ -20,7 +20,8 @@ import { NewPassword } from "@/lib/credentials/password";
 import { pool } from "@/lib/db/client";
 import type { ScaleCounts } from "../bench/seed-scale";
 
-const USAGE = "usage: npm run sms -- <migrate | createsuperuser [--email E] [--phone P] [--password X] [--full-name N] | rotate-keys | seed-scale [--tenants N] [--users N] [--students N]>";
+const USAGE =
+  "usage: npm run sms -- <migrate | createsuperuser [--email E] [--phone P] [--password X] [--full-name N] | rotate-keys | seed-scale [--tenants N] [--users N] [--students N]>";
 
 interface SuperuserInput {
   email: string | null;
@@ -29,7 +30,11 @@ interface SuperuserInput {
   fullName: string | null;
 }
 
-function fieldValue<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } }, value: string, name: string): T {
+function fieldValue<T>(
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } },
+  value: string,
+  name: string,
+): T {
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new Error(`${name}: ${parsed.error.issues[0].message}`);
   return parsed.data;
@@ -59,8 +64,11 @@ async function createSuperuser(input: SuperuserInput): Promise<string> {
     return created ? `Superuser ${input.email} created.` : `A user with email ${input.email} already exists; nothing changed.`;
   }
   const user = await createPlatformUser({
-    email: input.email, phone: input.phone, password: input.password,
-    fullName: input.fullName ?? "Administrator", platformRole: "superadmin",
+    email: input.email,
+    phone: input.phone,
+    password: input.password,
+    fullName: input.fullName ?? "Administrator",
+    platformRole: "superadmin",
   });
   return `Superuser ${user.email ?? user.phone} created.`;
 }
@@ -69,7 +77,11 @@ async function createSuperuser(input: SuperuserInput): Promise<string> {
 function scaleInput(argv: string[]): ScaleCounts {
   const { values } = parseArgs({
     args: argv,
-    options: { tenants: { type: "string", default: "10000" }, users: { type: "string", default: "300000" }, students: { type: "string", default: "1000000" } },
+    options: {
+      tenants: { type: "string", default: "10000" },
+      users: { type: "string", default: "300000" },
+      students: { type: "string", default: "1000000" },
+    },
   });
   const count = (name: keyof ScaleCounts) => {
     const text = values[name]!.replace(/_/g, "");
@@ -81,7 +93,10 @@ function scaleInput(argv: string[]): ScaleCounts {
 
 async function seedScaleCommand(counts: ScaleCounts): Promise<void> {
   // Loaded here: the seeding code and its progress bar (a dev dependency) are for benchmarks only.
-  const [{ seedScale, SCALE_PASSWORD }, { default: cliProgress }] = await Promise.all([import("../bench/seed-scale"), import("cli-progress")]);
+  const [{ seedScale, SCALE_PASSWORD }, { default: cliProgress }] = await Promise.all([
+    import("../bench/seed-scale"),
+    import("cli-progress"),
+  ]);
   let bar: InstanceType<typeof cliProgress.SingleBar> | undefined;
   let phase = "";
   let phaseStarted = 0;
@@ -90,17 +105,28 @@ async function seedScaleCommand(counts: ScaleCounts): Promise<void> {
       phase = name;
       phaseStarted = performance.now();
       if (done) console.log(`${name}: ${done} of ${total} already there`);
-      bar = new cliProgress.SingleBar({ format: `${name.padEnd(8)} [{bar}] {percentage}% | {value}/{total} | {duration_formatted} elapsed, ETA {eta_formatted}`, etaBuffer: 20 }, cliProgress.Presets.shades_classic);
+      bar = new cliProgress.SingleBar(
+        {
+          format: `${name.padEnd(8)} [{bar}] {percentage}% | {value}/{total} | {duration_formatted} elapsed, ETA {eta_formatted}`,
+          etaBuffer: 20,
+        },
+        cliProgress.Presets.shades_classic,
+      );
       bar.start(total, done);
     },
-    advance(rows) { bar?.increment(rows); },
+    advance(rows) {
+      bar?.increment(rows);
+    },
     stop() {
       bar?.stop();
       if (!process.stdout.isTTY) console.log(`${phase}: done in ${((performance.now() - phaseStarted) / 1000).toFixed(1)} s`);
     },
   });
-  for (const p of report.phases) console.log(`  ${p.name.padEnd(15)} ${String(p.rows).padStart(9)} rows (${p.skipped} already there) in ${p.seconds.toFixed(1)} s`);
-  console.log(`Scale data ready in ${report.seconds.toFixed(1)} s: ${counts.tenants} schools, ${counts.users} staff (password "${SCALE_PASSWORD}"), ${counts.students} students.`);
+  for (const p of report.phases)
+    console.log(`  ${p.name.padEnd(15)} ${String(p.rows).padStart(9)} rows (${p.skipped} already there) in ${p.seconds.toFixed(1)} s`);
+  console.log(
+    `Scale data ready in ${report.seconds.toFixed(1)} s: ${counts.tenants} schools, ${counts.users} staff (password "${SCALE_PASSWORD}"), ${counts.students} students.`,
+  );
 }
 
 async function main(): Promise<number> {
@@ -127,7 +153,9 @@ async function main(): Promise<number> {
       await ensureSigningKey();
       const { kid, signsFrom } = await rotateSigningKey();
       const live = await prisma.signingKey.count();
-      console.log(`Key ${kid} is published now and signs new tokens from ${signsFrom.toISOString()}. Tokens signed by earlier keys stay valid until they expire (${live} keys stored).`);
+      console.log(
+        `Key ${kid} is published now and signs new tokens from ${signsFrom.toISOString()}. Tokens signed by earlier keys stay valid until they expire (${live} keys stored).`,
+      );
       return 0;
     }
     case "seed-scale":
@@ -140,7 +168,11 @@ async function main(): Promise<number> {
 }
 
 main()
-  .then(async (code) => { await closeDb(); await stopEmbeddedDatabase(); process.exit(code); })
+  .then(async (code) => {
+    await closeDb();
+    await stopEmbeddedDatabase();
+    process.exit(code);
+  })
   .catch(async (error) => {
     const message = error instanceof EnvError ? error.message : `sms: ${(error as Error).message}`;
     console.error(message);

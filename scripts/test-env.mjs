@@ -11,16 +11,24 @@ export function freePort() {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
   });
 }
 
 /** Cleanups run in reverse order of registration (server first, data folder last). */
 export class Stack {
   #items = [];
-  push(fn) { this.#items.push(fn); }
+  push(fn) {
+    this.#items.push(fn);
+  }
   async unwind() {
-    for (const fn of this.#items.reverse()) await Promise.resolve().then(fn).catch((e) => console.error(`cleanup: ${e.message}`));
+    for (const fn of this.#items.reverse())
+      await Promise.resolve()
+        .then(fn)
+        .catch((e) => console.error(`cleanup: ${e.message}`));
     this.#items = [];
   }
 }
@@ -82,7 +90,9 @@ async function waitForHealth(port, child, timeoutMs = 60_000) {
     try {
       const res = await fetch(`http://127.0.0.1:${port}/api/health`);
       if (res.status === 200) return;
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error("server did not become healthy");
@@ -103,14 +113,30 @@ export const SERVER_ENV = { MALLOC_ARENA_MAX: "2", MALLOC_MMAP_THRESHOLD_: "1048
 /** Starts scripts/server.ts (production build) and waits until /api/health answers 200. */
 export async function startServer(root, env, stack) {
   const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, "--import", "tsx", "scripts/server.ts", "start"], {
-    cwd: root, env: { ...SERVER_ENV, ...env }, stdio: ["ignore", "inherit", "inherit"], detached: true,
+    cwd: root,
+    env: { ...SERVER_ENV, ...env },
+    stdio: ["ignore", "inherit", "inherit"],
+    detached: true,
   });
-  stack.push(() => new Promise((resolve) => {
-    if (server.exitCode !== null) return resolve();
-    server.once("exit", resolve);
-    try { process.kill(-server.pid, "SIGTERM"); } catch { resolve(); }
-    setTimeout(() => { try { process.kill(-server.pid, "SIGKILL"); } catch { /* gone */ } }, 10_000).unref();
-  }));
+  stack.push(
+    () =>
+      new Promise((resolve) => {
+        if (server.exitCode !== null) return resolve();
+        server.once("exit", resolve);
+        try {
+          process.kill(-server.pid, "SIGTERM");
+        } catch {
+          resolve();
+        }
+        setTimeout(() => {
+          try {
+            process.kill(-server.pid, "SIGKILL");
+          } catch {
+            /* gone */
+          }
+        }, 10_000).unref();
+      }),
+  );
   await waitForHealth(Number(env.PORT), server);
   return server;
 }

@@ -27,10 +27,11 @@ function listTests(dir) {
 
 /** Runs node's test runner on `files`; echoes its report and counts what ran, passed and failed. */
 async function runTests(files, env) {
-  const runner = spawn(process.execPath, [
-    "--import", "tsx", "--test", "--test-concurrency=2", "--test-force-exit", "--test-reporter=spec",
-    ...files,
-  ], { env, stdio: ["ignore", "pipe", "inherit"] });
+  const runner = spawn(
+    process.execPath,
+    ["--import", "tsx", "--test", "--test-concurrency=2", "--test-force-exit", "--test-reporter=spec", ...files],
+    { env, stdio: ["ignore", "pipe", "inherit"] },
+  );
   // Node reports a file without tests as one passing "test" named after the file, so those lines
   // do not count.
   const fileNames = new Set(files.map((f) => path.relative(root, path.resolve(f))).concat(files));
@@ -87,9 +88,21 @@ async function main() {
   const runs = [await runTests(given.length ? given : listTests(path.join(root, "test")).sort(), testEnv)];
   if (!given.length && runs[0].code === 0) {
     console.log("\nChecks of what the whole run observed (test/after-suite):");
-    runs.push(await runTests(readdirSync(AFTER_SUITE).filter((f) => f.endsWith(".test.ts")).map((f) => path.join(AFTER_SUITE, f)).sort(), testEnv));
+    runs.push(
+      await runTests(
+        readdirSync(AFTER_SUITE)
+          .filter((f) => f.endsWith(".test.ts"))
+          .map((f) => path.join(AFTER_SUITE, f))
+          .sort(),
+        testEnv,
+      ),
+    );
   }
-  const total = runs.reduce((t, r) => ({ count: t.count + r.count, pass: t.pass + r.pass, fail: t.fail + r.fail }), { count: 0, pass: 0, fail: 0 });
+  const total = runs.reduce((t, r) => ({ count: t.count + r.count, pass: t.pass + r.pass, fail: t.fail + r.fail }), {
+    count: 0,
+    pass: 0,
+    fail: 0,
+  });
   console.log(`\n${total.pass} passed, ${total.fail} failed`);
   if (runs.every((r) => r.code === 0) && total.count === 0) {
     console.error("No test was executed: failing the run.");

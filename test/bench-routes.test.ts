@@ -24,7 +24,12 @@ describe("benchmark routes", () => {
 
   // Next.js's not-found page, which names the path it was asked for: the same bytes as for a
   // path that never existed, once the one name differs.
-  for (const [route, ask] of [["ceiling", "/api/bench/ceiling"], ["ceiling", "/api/bench/ceiling/"], ["ceiling", "/api/bench/ceiling?query=students"], ["ceiling-public", "/api/bench/ceiling-public"]]) {
+  for (const [route, ask] of [
+    ["ceiling", "/api/bench/ceiling"],
+    ["ceiling", "/api/bench/ceiling/"],
+    ["ceiling", "/api/bench/ceiling?query=students"],
+    ["ceiling-public", "/api/bench/ceiling-public"],
+  ]) {
     it(`GET ${ask} is the 404 of an unknown path`, async () => {
       const unknown = await get(ask.replace(route, "no-such-route"), { headers });
       const res = await get(ask, { headers });
@@ -41,7 +46,10 @@ describe("benchmark routes", () => {
     assert.ok(!existsSync(path.join(BUILD, "server", "app", "api", "bench")), ".next/server/app/api/bench exists");
     const routes = Object.values(JSON.parse(readFileSync(path.join(BUILD, "app-path-routes-manifest.json"), "utf8"))) as string[];
     assert.ok(routes.includes("/api/health"), "the build's route list names /api/health");
-    assert.deepEqual(routes.filter((r) => r.startsWith("/api/bench")), []);
+    assert.deepEqual(
+      routes.filter((r) => r.startsWith("/api/bench")),
+      [],
+    );
   });
 
   // What test/route-files.test.ts checks of every product route does not apply to these two: the

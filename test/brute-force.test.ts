@@ -44,11 +44,17 @@ describe("per-account throttling", () => {
     for (let i = 1; i <= MAX_FAILURES; i++) assertFailed(await systemLogin({ identifier: admin.email, password: WRONG }), `failure ${i}`);
     assertThrottled(await systemLogin({ identifier: admin.email, password: admin.password }), "right password after 5 failures");
     assertThrottled(await systemLogin({ identifier: admin.email, password: WRONG }), "wrong password after 5 failures");
-    assertThrottled(await systemLogin({ identifier: admin.email, password: admin.password }, randomIp()), "right password from yet another address");
+    assertThrottled(
+      await systemLogin({ identifier: admin.email, password: admin.password }, randomIp()),
+      "right password from yet another address",
+    );
     // The counter lives in the database (shared by every instance).
     const rows = await throttleRows(admin.id);
     assert.ok(rows.length >= 1, "a login_throttles row for the account");
-    assert.ok(rows.some((r) => r.failures >= MAX_FAILURES), JSON.stringify(rows));
+    assert.ok(
+      rows.some((r) => r.failures >= MAX_FAILURES),
+      JSON.stringify(rows),
+    );
   });
 
   it("4 failures do not lock (the limit is 5)", async () => {
@@ -61,7 +67,8 @@ describe("per-account throttling", () => {
   it("school login is throttled the same way (tenant host)", async () => {
     const tenant = await makeTenant();
     const staff = await makeSchoolUser(tenant.id);
-    for (let i = 1; i <= MAX_FAILURES; i++) assertFailed(await schoolLogin(tenant.host, { identifier: staff.email, password: WRONG }), `failure ${i}`);
+    for (let i = 1; i <= MAX_FAILURES; i++)
+      assertFailed(await schoolLogin(tenant.host, { identifier: staff.email, password: WRONG }), `failure ${i}`);
     assertThrottled(await schoolLogin(tenant.host, { identifier: staff.email, password: staff.password }), "school login after 5 failures");
   });
 
@@ -69,7 +76,8 @@ describe("per-account throttling", () => {
     const victim = await makePlatformUser();
     const bystander = await makePlatformUser();
     const ip = randomIp();
-    for (let i = 1; i <= MAX_FAILURES; i++) assertFailed(await systemLogin({ identifier: victim.email, password: WRONG }, ip), `failure ${i}`);
+    for (let i = 1; i <= MAX_FAILURES; i++)
+      assertFailed(await systemLogin({ identifier: victim.email, password: WRONG }, ip), `failure ${i}`);
     assertThrottled(await systemLogin({ identifier: victim.email, password: victim.password }, ip), "victim");
     const ok = await systemLogin({ identifier: bystander.email, password: bystander.password }, ip);
     assert.equal(ok.status, 200, `bystander from the same address: ${ok.text}`);
@@ -88,7 +96,10 @@ describe("per-account throttling", () => {
     await fail(phone.national, "national phone");
     assertThrottled(await systemLogin({ identifier: admin.email, password: admin.password }), "email, right password");
     assertThrottled(await systemLogin({ identifier: phone.e164, password: admin.password }), "E.164 phone, right password");
-    assertThrottled(await systemLogin({ identifier: `  ${admin.email.toUpperCase()}  `, password: admin.password }), "padded upper-case email");
+    assertThrottled(
+      await systemLogin({ identifier: `  ${admin.email.toUpperCase()}  `, password: admin.password }),
+      "padded upper-case email",
+    );
     assertThrottled(await systemLogin({ email: admin.email, password: admin.password }), "`email` field");
     assertThrottled(await systemLogin({ phone: phone.national, password: admin.password }), "`phone` field");
   });
@@ -96,7 +107,8 @@ describe("per-account throttling", () => {
   it("one counter across endpoints: school and system login failures of one school user add up", async () => {
     const tenant = await makeTenant();
     const staff = await makeSchoolUser(tenant.id);
-    for (let i = 1; i <= 3; i++) assertFailed(await schoolLogin(tenant.host, { identifier: staff.email, password: WRONG }), `school failure ${i}`);
+    for (let i = 1; i <= 3; i++)
+      assertFailed(await schoolLogin(tenant.host, { identifier: staff.email, password: WRONG }), `school failure ${i}`);
     for (let i = 1; i <= 2; i++) assertFailed(await systemLogin({ identifier: staff.email, password: WRONG }), `system failure ${i}`);
     assertThrottled(await schoolLogin(tenant.host, { identifier: staff.email, password: staff.password }), "school login, right password");
     // On system auth the right password would be a 403 (school account); locked, it is a 429.
@@ -119,22 +131,35 @@ describe("per-account throttling", () => {
     const answers = await Promise.all(Array.from({ length: 30 }, () => systemLogin({ identifier: admin.email, password: WRONG })));
     const statuses = answers.map((r) => r.status);
     const evaluated = statuses.filter((s) => s === 401).length;
-    assert.ok(statuses.every((s) => s === 401 || s === 429), JSON.stringify(statuses));
-    assert.ok(evaluated <= MAX_FAILURES, `passwords checked in a burst of 30: ${evaluated} (401s), at most ${MAX_FAILURES} allowed; statuses ${JSON.stringify(statuses)}`);
+    assert.ok(
+      statuses.every((s) => s === 401 || s === 429),
+      JSON.stringify(statuses),
+    );
+    assert.ok(
+      evaluated <= MAX_FAILURES,
+      `passwords checked in a burst of 30: ${evaluated} (401s), at most ${MAX_FAILURES} allowed; statuses ${JSON.stringify(statuses)}`,
+    );
     assert.ok(evaluated >= 1, "the burst was evaluated at all");
     assertThrottled(await systemLogin({ identifier: admin.email, password: admin.password }), "right password after the burst");
   });
 
   it("30 simultaneous logins with the right password all succeed (attempts wait, they are not refused)", async () => {
     const admin = await makePlatformUser();
-    const answers = await Promise.all(Array.from({ length: 30 }, () => systemLogin({ identifier: admin.email, password: admin.password }, randomIp())));
-    assert.deepEqual(answers.map((r) => r.status), Array(30).fill(200), answers.find((r) => r.status !== 200)?.text);
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, () => systemLogin({ identifier: admin.email, password: admin.password }, randomIp())),
+    );
+    assert.deepEqual(
+      answers.map((r) => r.status),
+      Array(30).fill(200),
+      answers.find((r) => r.status !== 200)?.text,
+    );
   });
 
   it("a burst mixing 5 wrong and 25 right passwords: the wrong ones fail, the right ones get in", async () => {
     const admin = await makePlatformUser();
-    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) =>
-      systemLogin({ identifier: admin.email, password: i % 6 === 0 ? WRONG : admin.password })));
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => systemLogin({ identifier: admin.email, password: i % 6 === 0 ? WRONG : admin.password })),
+    );
     for (const [i, r] of answers.entries()) assert.equal(r.status, i % 6 === 0 ? 401 : 200, `attempt ${i}: ${r.text}`);
   });
 
@@ -181,8 +206,11 @@ describe("per-address throttling (credential stuffing)", () => {
     const ip = randomIp();
     const failFrom = async (n: number) => {
       for (let done = 0; done < n; done += 10) {
-        const batch = await Promise.all(Array.from({ length: Math.min(10, n - done) }, () =>
-          systemLogin({ identifier: `${unique("stuff")}@example.org`, password: WRONG }, ip)));
+        const batch = await Promise.all(
+          Array.from({ length: Math.min(10, n - done) }, () =>
+            systemLogin({ identifier: `${unique("stuff")}@example.org`, password: WRONG }, ip),
+          ),
+        );
         for (const [i, r] of batch.entries()) assertFailed(r, `stuffing attempt ${done + i + 1}`);
       }
     };
@@ -191,11 +219,20 @@ describe("per-address throttling (credential stuffing)", () => {
     const atLimit = await systemLogin({ identifier: victim.email, password: victim.password }, ip);
     assert.equal(atLimit.status, 200, `valid login after exactly ${IP_MAX_FAILURES} failures: ${atLimit.text}`);
     await failFrom(1);
-    assertThrottled(await systemLogin({ identifier: victim.email, password: victim.password }, ip), "valid account from the stuffing address");
-    assertThrottled(await systemLogin({ identifier: `${unique("stuff")}@example.org`, password: WRONG }, ip), "yet another identifier from the stuffing address");
+    assertThrottled(
+      await systemLogin({ identifier: victim.email, password: victim.password }, ip),
+      "valid account from the stuffing address",
+    );
+    assertThrottled(
+      await systemLogin({ identifier: `${unique("stuff")}@example.org`, password: WRONG }, ip),
+      "yet another identifier from the stuffing address",
+    );
     const tenant = await makeTenant();
     const staff = await makeSchoolUser(tenant.id);
-    assertThrottled(await schoolLogin(tenant.host, { identifier: staff.email, password: staff.password }, ip), "school login from the stuffing address");
+    assertThrottled(
+      await schoolLogin(tenant.host, { identifier: staff.email, password: staff.password }, ip),
+      "school login from the stuffing address",
+    );
 
     const elsewhere = await systemLogin({ identifier: victim.email, password: victim.password }, randomIp());
     assert.equal(elsewhere.status, 200, `same account from another address: ${elsewhere.text}`);
@@ -204,31 +241,46 @@ describe("per-address throttling (credential stuffing)", () => {
 
     const rows = await throttleRows(ip);
     assert.ok(rows.length >= 1, "a login_throttles row for the address");
-    assert.ok(rows.some((r) => r.failures > IP_MAX_FAILURES), JSON.stringify(rows));
+    assert.ok(
+      rows.some((r) => r.failures > IP_MAX_FAILURES),
+      JSON.stringify(rows),
+    );
   });
 
   it("near the address's limit, simultaneous right passwords from it still get in", async () => {
     // A school's NAT at 8 am: many colleagues at once, behind one address that already saw failures.
     const ip = randomIp();
     for (let done = 0; done < IP_MAX_FAILURES - 5; done += 10) {
-      const batch = await Promise.all(Array.from({ length: 10 }, () => systemLogin({ identifier: `${unique("near")}@example.org`, password: WRONG }, ip)));
+      const batch = await Promise.all(
+        Array.from({ length: 10 }, () => systemLogin({ identifier: `${unique("near")}@example.org`, password: WRONG }, ip)),
+      );
       for (const r of batch) assertFailed(r, "failure from the shared address");
     }
     const colleagues = await Promise.all(Array.from({ length: 20 }, () => makePlatformUser("support")));
     const answers = await Promise.all(colleagues.map((c) => systemLogin({ identifier: c.email, password: c.password }, ip)));
-    assert.deepEqual(answers.map((r) => r.status), Array(20).fill(200), answers.find((r) => r.status !== 200)?.text);
+    assert.deepEqual(
+      answers.map((r) => r.status),
+      Array(20).fill(200),
+      answers.find((r) => r.status !== 200)?.text,
+    );
   });
 
   it("IPv6 clients are counted per /64: other addresses of the prefix share the counter, other prefixes do not", async () => {
     const group = () => (1 + Math.floor(Math.random() * 0xfffe)).toString(16);
     const prefix = `2001:db8:${group()}:${group()}`;
     for (let done = 0; done <= IP_MAX_FAILURES; done += 10) {
-      const batch = await Promise.all(Array.from({ length: Math.min(10, IP_MAX_FAILURES + 1 - done) }, (_, i) =>
-        systemLogin({ identifier: `${unique("v6")}@example.org`, password: WRONG }, `${prefix}::${(done + i + 1).toString(16)}`)));
+      const batch = await Promise.all(
+        Array.from({ length: Math.min(10, IP_MAX_FAILURES + 1 - done) }, (_, i) =>
+          systemLogin({ identifier: `${unique("v6")}@example.org`, password: WRONG }, `${prefix}::${(done + i + 1).toString(16)}`),
+        ),
+      );
       for (const r of batch) assertFailed(r, "failure from the /64");
     }
     const victim = await makePlatformUser();
-    assertThrottled(await systemLogin({ identifier: victim.email, password: victim.password }, `${prefix}:ffff:ffff:ffff:fffe`), "another address of the /64");
+    assertThrottled(
+      await systemLogin({ identifier: victim.email, password: victim.password }, `${prefix}:ffff:ffff:ffff:fffe`),
+      "another address of the /64",
+    );
     const other = await systemLogin({ identifier: victim.email, password: victim.password }, `2001:db8:ffff:ffff::1`);
     assert.equal(other.status, 200, `another /64: ${other.text}`);
     const rows = await throttleRows(`${prefix}::/64`);
@@ -240,9 +292,13 @@ describe("per-address throttling (credential stuffing)", () => {
     const staff = await makeSchoolUser(tenant.id);
     const ip = randomIp();
     for (let done = 0; done <= IP_MAX_FAILURES; done += 10) {
-      const batch = await Promise.all(Array.from({ length: Math.min(10, IP_MAX_FAILURES + 1 - done) }, (_, i) =>
-        (i % 2 ? schoolLogin(tenant.host, { identifier: `${unique("stuff")}@example.org`, password: WRONG }, ip)
-          : systemLogin({ identifier: `${unique("stuff")}@example.org`, password: WRONG }, ip))));
+      const batch = await Promise.all(
+        Array.from({ length: Math.min(10, IP_MAX_FAILURES + 1 - done) }, (_, i) =>
+          i % 2
+            ? schoolLogin(tenant.host, { identifier: `${unique("stuff")}@example.org`, password: WRONG }, ip)
+            : systemLogin({ identifier: `${unique("stuff")}@example.org`, password: WRONG }, ip),
+        ),
+      );
       for (const r of batch) assertFailed(r, "stuffing attempt");
     }
     assertThrottled(await schoolLogin(tenant.host, { identifier: staff.email, password: staff.password }, ip), "school login");

@@ -91,7 +91,17 @@ describe("resolveClientAddress (unit)", () => {
     assert.equal(list.check("127.0.0.1", "ipv4"), false);
   });
 
-  for (const entry of ["not-an-ip", "localhost", "10.0.0.0/33", "10.0.0.0/abc", "::1/129", "10.0.0.0/-1", "1.2.3", "10.0.0.0/", "10.0.0.0/8/16"]) {
+  for (const entry of [
+    "not-an-ip",
+    "localhost",
+    "10.0.0.0/33",
+    "10.0.0.0/abc",
+    "::1/129",
+    "10.0.0.0/-1",
+    "1.2.3",
+    "10.0.0.0/",
+    "10.0.0.0/8/16",
+  ]) {
     it(`an invalid SMS_TRUSTED_PROXIES entry throws: ${JSON.stringify(entry)}`, () => {
       assert.throws(() => trustedProxyList(["127.0.0.1", entry]));
     });
@@ -137,9 +147,17 @@ describe("the server records the resolved client address", () => {
     const ip = randomIp();
     const res = await post(LOGIN, { identifier: admin.email, password: admin.password }, { ip });
     assert.equal(res.status, 200);
-    const { rows } = await sql().query("SELECT ip FROM audit_events WHERE actor_user_id = $1 AND action LIKE '%login.succeeded'", [admin.id]);
-    assert.deepEqual(rows.map((r) => r.ip), [ip]);
+    const { rows } = await sql().query("SELECT ip FROM audit_events WHERE actor_user_id = $1 AND action LIKE '%login.succeeded'", [
+      admin.id,
+    ]);
+    assert.deepEqual(
+      rows.map((r) => r.ip),
+      [ip],
+    );
     const families = await sql().query("SELECT ip FROM refresh_families WHERE user_id = $1", [admin.id]);
-    assert.deepEqual(families.rows.map((r) => r.ip), [ip]);
+    assert.deepEqual(
+      families.rows.map((r) => r.ip),
+      [ip],
+    );
   });
 });

@@ -47,7 +47,11 @@ describe("data access", () => {
   it("hand-written SQL only where ARCHITECTURE.md allows it", () => {
     const withSql = files.filter((f) => SQL.test(readFileSync(f, "utf8")));
     assert.ok(withSql.length >= 10, "the scan found the known files");
-    assert.deepEqual(withSql.filter((f) => !(f in HAND_WRITTEN_SQL)), [], "files with SQL that are not on the list");
+    assert.deepEqual(
+      withSql.filter((f) => !(f in HAND_WRITTEN_SQL)),
+      [],
+      "files with SQL that are not on the list",
+    );
   });
 
   it("the list names no file that has no SQL any more", () => {

@@ -11,7 +11,10 @@ describe("isDatabaseUnreachable", () => {
   const unreachable: [string, unknown][] = [
     ["connection refused", error("connect ECONNREFUSED 127.0.0.1:5432", { code: "ECONNREFUSED", syscall: "connect" })],
     ["no such host", error("getaddrinfo ENOTFOUND db", { code: "ENOTFOUND", syscall: "getaddrinfo" })],
-    ["refused on every address (AggregateError)", Object.assign(new AggregateError([error("x", { code: "ECONNREFUSED", syscall: "connect" })], ""), { code: "ECONNREFUSED" })],
+    [
+      "refused on every address (AggregateError)",
+      Object.assign(new AggregateError([error("x", { code: "ECONNREFUSED", syscall: "connect" })], ""), { code: "ECONNREFUSED" }),
+    ],
     ["pg: connection terminated", error("Connection terminated unexpectedly")],
     ["pg pool: timeout", error("timeout exceeded when trying to connect")],
     ["PostgreSQL shutting down (57P01)", error("terminating connection due to administrator command", { code: "57P01" })],
@@ -19,7 +22,10 @@ describe("isDatabaseUnreachable", () => {
     ["connection exception class 08", error("connection failure", { code: "08006" })],
     ["too many connections (53300)", error("sorry, too many clients already", { code: "53300" })],
     ["Prisma: cannot reach the server (P1001)", error("Can't reach database server", { code: "P1001" })],
-    ["wrapped by Prisma's adapter", error("driver error", { meta: { driverAdapterError: { cause: error("refused", { code: "ECONNREFUSED", syscall: "connect" }) } } })],
+    [
+      "wrapped by Prisma's adapter",
+      error("driver error", { meta: { driverAdapterError: { cause: error("refused", { code: "ECONNREFUSED", syscall: "connect" }) } } }),
+    ],
     ["as a cause", error("outer", { cause: error("Connection terminated unexpectedly") })],
   ];
   for (const [name, e] of unreachable) it(`unreachable: ${name}`, () => assert.equal(isDatabaseUnreachable(e), true));

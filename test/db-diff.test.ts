@@ -17,13 +17,13 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 const SCRIPT = path.join(ROOT, "scripts", "prisma-diff.mjs");
 const FOLDER = /^\d{14}_add_diff_probe$/;
 
-
-
 async function shadowDatabases(url: string): Promise<string[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ datname: string }>(String.raw`SELECT datname FROM pg_database WHERE datname LIKE 'sms\_shadow\_%'`);
+    const { rows } = await client.query<{ datname: string }>(
+      String.raw`SELECT datname FROM pg_database WHERE datname LIKE 'sms\_shadow\_%'`,
+    );
     return rows.map((r) => r.datname);
   } finally {
     await client.end();
@@ -41,7 +41,11 @@ async function workCopy() {
   return {
     schema,
     migrations,
-    folders: async () => (await readdir(migrations, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort(),
+    folders: async () =>
+      (await readdir(migrations, { withFileTypes: true }))
+        .filter((e) => e.isDirectory())
+        .map((e) => e.name)
+        .sort(),
     edit: async (change: (text: string) => string) => writeFile(schema, change(await readFile(schema, "utf8"))),
     remove: () => rm(dir, { recursive: true, force: true }),
   };
@@ -62,31 +66,55 @@ model DiffProbe {
 `;
 }
 
-interface Run { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; shadow?: string; host?: string }
+interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  shadow?: string;
+  host?: string;
+}
 
 /**
  * Runs the script on `work` (verbose, so it names its shadow database). `interrupt` is sent once
  * the shadow database exists: to the script, or to its whole process group as a terminal's Ctrl-C
  * would be.
  */
-function diff(name: string, work: WorkCopy, env: Record<string, string>, interrupt?: { signal: NodeJS.Signals; group?: boolean }): Promise<Run> {
-  const child = spawn(process.execPath, ["--import", "tsx", SCRIPT, name, "--verbose", "--schema", work.schema, "--migrations", work.migrations], {
-    // A hung run gets SIGTERM (and so reports how far it got) rather than hanging the suite.
-    cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], detached: interrupt?.group, timeout: 120_000,
-  });
+function diff(
+  name: string,
+  work: WorkCopy,
+  env: Record<string, string>,
+  interrupt?: { signal: NodeJS.Signals; group?: boolean },
+): Promise<Run> {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", SCRIPT, name, "--verbose", "--schema", work.schema, "--migrations", work.migrations],
+    {
+      // A hung run gets SIGTERM (and so reports how far it got) rather than hanging the suite.
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: interrupt?.group,
+      timeout: 120_000,
+    },
+  );
   let stdout = "";
   let stderr = "";
   let created: RegExpExecArray | null = null;
-  child.stdout.on("data", (chunk) => { stdout += chunk; });
+  child.stdout.on("data", (chunk) => {
+    stdout += chunk;
+  });
   child.stderr.on("data", (chunk) => {
     stderr += chunk;
     if (created) return;
     created = /created shadow database (sms_shadow_[0-9a-f]+) on (\S+)/.exec(stderr);
     if (created && interrupt) process.kill(interrupt.group ? -child.pid! : child.pid!, interrupt.signal);
   });
-  return new Promise((resolve) => child.once("close", (code, signal) => {
-    resolve({ code, signal, stdout, stderr, shadow: created?.[1], host: created?.[2] });
-  }));
+  return new Promise((resolve) =>
+    child.once("close", (code, signal) => {
+      resolve({ code, signal, stdout, stderr, shadow: created?.[1], host: created?.[2] });
+    }),
+  );
 }
 
 function succeeded(run: Run): void {
@@ -96,7 +124,11 @@ function succeeded(run: Run): void {
 
 /** The statements of a migration.sql, without the engine's `-- CreateTable` comments. */
 function statements(sql: string): string[] {
-  return sql.replace(/^--.*$/gm, "").split(";").map((s) => s.trim().replace(/\s+/g, " ")).filter(Boolean);
+  return sql
+    .replace(/^--.*$/gm, "")
+    .split(";")
+    .map((s) => s.trim().replace(/\s+/g, " "))
+    .filter(Boolean);
 }
 
 async function assertProbeMigration(work: WorkCopy, before: string[], run: Run): Promise<void> {
@@ -109,7 +141,9 @@ async function assertProbeMigration(work: WorkCopy, before: string[], run: Run):
   assert.equal(sql.length, 2, `expected one ALTER TABLE and one CREATE TABLE, got:\n${sql.join(";\n")}`);
   assert.ok(sql.includes('ALTER TABLE "students" ADD COLUMN "diff_nickname" VARCHAR(50)'), sql.join(";\n"));
   assert.ok(
-    sql.includes('CREATE TABLE "diff_probes" ( "id" SERIAL NOT NULL, "label" VARCHAR(20) NOT NULL, CONSTRAINT "diff_probes_pkey" PRIMARY KEY ("id") )'),
+    sql.includes(
+      'CREATE TABLE "diff_probes" ( "id" SERIAL NOT NULL, "label" VARCHAR(20) NOT NULL, CONSTRAINT "diff_probes_pkey" PRIMARY KEY ("id") )',
+    ),
     sql.join(";\n"),
   );
 }
@@ -122,7 +156,9 @@ describe("db:diff on the suite's server", () => {
     assert.ok(adminUrl, "SMS_TEST_ADMIN_DATABASE_URL is not set: run the tests with `npm test`");
     work = await workCopy();
   });
-  after(async () => { await work.remove(); });
+  after(async () => {
+    await work.remove();
+  });
 
   async function assertDropped(run: Run): Promise<void> {
     assert.ok(run.shadow, `the script named no shadow database:\n${run.stderr.slice(-3000)}`);
@@ -170,7 +206,10 @@ describe("db:diff on the suite's server", () => {
       const before = await broken.folders();
       const failing = await diff("broken", broken, env);
       assert.equal(failing.code, 1, failing.stderr);
-      assert.match(failing.stderr, /^prisma-diff: error: migration 99999999999999_broken failed on the shadow database: .*no_such_function/m);
+      assert.match(
+        failing.stderr,
+        /^prisma-diff: error: migration 99999999999999_broken failed on the shadow database: .*no_such_function/m,
+      );
       await assertDropped(failing);
       assert.deepEqual(await broken.folders(), before, "nothing was written");
     } finally {

@@ -14,10 +14,12 @@ import { freePort, portAnswers } from "./helpers/system-api";
 const ROOT = path.resolve(import.meta.dirname, "..");
 const IS_ROOT = process.getuid?.() === 0;
 
-
-
 function running(pid: number): boolean {
-  try { process.kill(pid, 0); } catch { return false; }
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
   // A zombie nobody reaps (PID 1 of some containers does not) has stopped all the same.
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
@@ -96,11 +98,17 @@ async function startOwner(dir: string, port: number, throwaway: boolean): Promis
     setInterval(() => undefined, 60_000);
   `;
   clusters.add(dir);
-  const owner = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
+  const owner = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   owners.add(owner);
   const line = await new Promise<string>((resolve, reject) => {
     let out = "";
-    owner.stdout!.on("data", (chunk) => { out += chunk; if (out.includes("\n")) resolve(out.split("\n")[0]); });
+    owner.stdout!.on("data", (chunk) => {
+      out += chunk;
+      if (out.includes("\n")) resolve(out.split("\n")[0]);
+    });
     owner.once("exit", (code) => reject(new Error(`the owner exited (${code}) before the cluster started`)));
   });
   postmasters.add(postmasterPid(dir));

@@ -60,7 +60,12 @@ describe("the tenant from the host", () => {
     const host = tenantHost(unique("nosuch-"));
     assertError(await post(`${SCHOOL}/login/`, creds(staff), { host }), 404, "tenant_not_found", "login");
     assertError(await get(`${SCHOOL}/me/`, { host }), 404, "tenant_not_found", "me without token");
-    assertError(await get(`${SCHOOL}/me/`, { host, token: tokens.access }), 404, "tenant_not_found", "me with a valid token of another tenant");
+    assertError(
+      await get(`${SCHOOL}/me/`, { host, token: tokens.access }),
+      404,
+      "tenant_not_found",
+      "me with a valid token of another tenant",
+    );
     assertError(await post(`${SCHOOL}/refresh/`, { refresh: tokens.refresh }, { host }), 404, "tenant_not_found", "refresh");
   });
 
@@ -137,7 +142,12 @@ describe("the tenant from X-Tenant on the platform host", () => {
 
   it("no tenant at all (platform host, no X-Tenant, no token) is 400 tenant_required", async () => {
     assertError(await post(`${SCHOOL}/login/`, creds(staff)), 400, "tenant_required", "login");
-    assertError(await post(`${SCHOOL}/login/`, creds(staff), { headers: { "x-tenant": "" } }), 400, "tenant_required", "login, empty X-Tenant");
+    assertError(
+      await post(`${SCHOOL}/login/`, creds(staff), { headers: { "x-tenant": "" } }),
+      400,
+      "tenant_required",
+      "login, empty X-Tenant",
+    );
     assertError(await post(`${SCHOOL}/refresh/`, {}), 400, "invalid", "refresh without a token");
     assertError(await post(`${SCHOOL}/logout/`, { all: true }), 400, "tenant_required", "logout of all without a Bearer token");
   });
@@ -197,10 +207,25 @@ describe("host and X-Tenant together", () => {
     const { tenant, staff } = await schoolWithStaff();
     const other = await makeTenant();
     const { access } = await schoolLogin(tenant.host, staff.email);
-    assertError(await post(`${SCHOOL}/login/`, creds(staff), { host: tenant.host, headers: { "x-tenant": other.slug } }), 400, "tenant_mismatch", "login");
-    assertError(await get(`${SCHOOL}/me/`, { host: tenant.host, token: access, headers: { "x-tenant": other.slug } }), 400, "tenant_mismatch", "me");
+    assertError(
+      await post(`${SCHOOL}/login/`, creds(staff), { host: tenant.host, headers: { "x-tenant": other.slug } }),
+      400,
+      "tenant_mismatch",
+      "login",
+    );
+    assertError(
+      await get(`${SCHOOL}/me/`, { host: tenant.host, token: access, headers: { "x-tenant": other.slug } }),
+      400,
+      "tenant_mismatch",
+      "me",
+    );
     // Even an X-Tenant naming no school at all disagrees with the host.
-    assertError(await post(`${SCHOOL}/login/`, creds(staff), { host: tenant.host, headers: { "x-tenant": unique("nosuch-") } }), 400, "tenant_mismatch", "unknown X-Tenant");
+    assertError(
+      await post(`${SCHOOL}/login/`, creds(staff), { host: tenant.host, headers: { "x-tenant": unique("nosuch-") } }),
+      400,
+      "tenant_mismatch",
+      "unknown X-Tenant",
+    );
   });
 
   it("an unknown subdomain and a disagreeing X-Tenant: 400 tenant_mismatch, whatever the credentials", async () => {
@@ -211,7 +236,15 @@ describe("host and X-Tenant together", () => {
     // Decided from the request alone, before any school is looked up: the same on every path.
     assertError(await post(`${SCHOOL}/login/`, creds(staff), { host, headers }), 400, "tenant_mismatch", "no credentials");
     assertError(await get(`${SCHOOL}/me/`, { host, token: access, headers }), 400, "tenant_mismatch", "token");
-    assertError(await get("/api/v1/school/students/", { host, headers: { ...headers, "x-api-key": "sms_000000000000_00000000000000000000000000000000000000000000" } }), 400, "tenant_mismatch", "API key");
+    assertError(
+      await get("/api/v1/school/students/", {
+        host,
+        headers: { ...headers, "x-api-key": "sms_000000000000_00000000000000000000000000000000000000000000" },
+      }),
+      400,
+      "tenant_mismatch",
+      "API key",
+    );
   });
 
   it("a host tenant and the same X-Tenant (any case) are fine", async () => {
@@ -243,7 +276,12 @@ describe("custom domains", () => {
     const domain = `portal-${unique("")}.example.edu`;
     const { staff } = await schoolWithStaff({ domains: [domain] });
     const other = await makeTenant();
-    assertError(await post(`${SCHOOL}/login/`, creds(staff), { host: domain, headers: { "x-tenant": other.slug } }), 400, "tenant_mismatch", "login");
+    assertError(
+      await post(`${SCHOOL}/login/`, creds(staff), { host: domain, headers: { "x-tenant": other.slug } }),
+      400,
+      "tenant_mismatch",
+      "login",
+    );
   });
 
   it("an unknown domain is 404 tenant_not_found", async () => {
@@ -268,7 +306,16 @@ describe("a suspended tenant", () => {
       assertError(await get(`${SCHOOL}/me/`, { ...o, token: tokens.access }), 403, "tenant_inactive", `${way} me`);
       assertError(await post(`${SCHOOL}/refresh/`, { refresh: tokens.refresh }, o), 403, "tenant_inactive", `${way} refresh`);
       assertError(await post(`${SCHOOL}/logout/`, { refresh: tokens.refresh }, o), 403, "tenant_inactive", `${way} logout`);
-      assertError(await post(`${SCHOOL}/password/`, { old_password: staff.password, new_password: "another password 1" }, { ...o, token: tokens.access }), 403, "tenant_inactive", `${way} password`);
+      assertError(
+        await post(
+          `${SCHOOL}/password/`,
+          { old_password: staff.password, new_password: "another password 1" },
+          { ...o, token: tokens.access },
+        ),
+        403,
+        "tenant_inactive",
+        `${way} password`,
+      );
     }
     // ... and by the token's own tenant on the bare platform host.
     assertError(await get(`${SCHOOL}/me/`, { token: tokens.access }), 403, "tenant_inactive", "token tenant me");
@@ -277,7 +324,12 @@ describe("a suspended tenant", () => {
   it("a wrong password on a suspended tenant is also 403, not 401", async () => {
     const { tenant, staff } = await schoolWithStaff();
     await sql().query("UPDATE clients SET is_active = false WHERE id = $1", [tenant.id]);
-    assertError(await post(`${SCHOOL}/login/`, { identifier: staff.email, password: "wrong password!" }, { host: tenant.host }), 403, "tenant_inactive", "login");
+    assertError(
+      await post(`${SCHOOL}/login/`, { identifier: staff.email, password: "wrong password!" }, { host: tenant.host }),
+      403,
+      "tenant_inactive",
+      "login",
+    );
   });
 
   it("reactivating it lets the same user in again", async () => {
@@ -328,7 +380,11 @@ describe("system endpoints exist on the platform host only", () => {
 
   it("on the platform host (any case, any port) they answer", async () => {
     const admin = await makePlatformUser();
-    const res = await post(`${SYSTEM}/login/`, { identifier: admin.email, password: admin.password }, { headers: { host: "LOCALHOST:9999" } });
+    const res = await post(
+      `${SYSTEM}/login/`,
+      { identifier: admin.email, password: admin.password },
+      { headers: { host: "LOCALHOST:9999" } },
+    );
     assert.equal(res.status, 200, res.text);
   });
 });
@@ -386,7 +442,9 @@ describe("the console's sign-in (next-auth) exists on the platform host only", (
     }
     const form = new URLSearchParams({ identifier: admin.email, password: admin.password, csrfToken: "x", json: "true" }).toString();
     const signIn = await request("POST", "/api/auth/callback/credentials", {
-      host: tenant.host, raw: form, headers: { "content-type": "application/x-www-form-urlencoded" },
+      host: tenant.host,
+      raw: form,
+      headers: { "content-type": "application/x-www-form-urlencoded" },
     });
     assertError(signIn, 404, "not_found", "credentials callback");
     assert.equal(signIn.headers["set-cookie"], undefined);
@@ -422,7 +480,11 @@ describe("pagination links keep the host (and the scheme) the request came to", 
   it("behind a trusted proxy that says https, links are https", async () => {
     const { tenant, staff } = await schoolWithStaff();
     const { access } = await schoolLogin(tenant.host, staff.email);
-    const res = await get("/api/v1/school/roles/?page_size=1", { host: tenant.host, token: access, headers: { "x-forwarded-proto": "https" } });
+    const res = await get("/api/v1/school/roles/?page_size=1", {
+      host: tenant.host,
+      token: access,
+      headers: { "x-forwarded-proto": "https" },
+    });
     assert.equal(new URL(res.body.next).protocol, "https:");
   });
 

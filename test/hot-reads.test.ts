@@ -45,7 +45,12 @@ describe("hot reads answer what the OpenAPI document shows", () => {
   });
 
   it("POST /school/students/ (the one-message write): a StudentOut", async () => {
-    const res = await call(school.admin.caller, "POST", "/students/", { first_name: "Hot", last_name: "Write", admission_number: `HW-${Date.now()}`, date_of_birth: "2013-05-06" });
+    const res = await call(school.admin.caller, "POST", "/students/", {
+      first_name: "Hot",
+      last_name: "Write",
+      admission_number: `HW-${Date.now()}`,
+      date_of_birth: "2013-05-06",
+    });
     assert.equal(res.status, 201, res.text);
     assertShape(StudentOut, res.body, "created student");
     assert.equal(res.body.date_of_birth, "2013-05-06");

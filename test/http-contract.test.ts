@@ -13,7 +13,9 @@ function assertErrorShape(body: any, code: string) {
 
 describe("trailing slash is optional, never a redirect", () => {
   let admin: Awaited<ReturnType<typeof makePlatformUser>>;
-  before(async () => { admin = await makePlatformUser(); });
+  before(async () => {
+    admin = await makePlatformUser();
+  });
 
   for (const path of [LOGIN, `${LOGIN}/`]) {
     it(`POST ${path} answers directly`, async () => {
@@ -68,8 +70,20 @@ describe("bodies", () => {
     { name: "a JSON string", raw: '"hello"', status: 400, code: "invalid" },
     { name: "a JSON number", raw: "42", status: 400, code: "invalid" },
     { name: "invalid UTF-8", raw: Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]), status: 400, code: "invalid" },
-    { name: "text/plain content type", raw: '{"identifier":"a@b.co","password":"x"}', type: "text/plain", status: 415, code: "unsupported_media_type" },
-    { name: "form content type", raw: "identifier=a&password=b", type: "application/x-www-form-urlencoded", status: 415, code: "unsupported_media_type" },
+    {
+      name: "text/plain content type",
+      raw: '{"identifier":"a@b.co","password":"x"}',
+      type: "text/plain",
+      status: 415,
+      code: "unsupported_media_type",
+    },
+    {
+      name: "form content type",
+      raw: "identifier=a&password=b",
+      type: "application/x-www-form-urlencoded",
+      status: 415,
+      code: "unsupported_media_type",
+    },
     { name: "no content type", raw: '{"identifier":"a@b.co","password":"x"}', type: "", status: 415, code: "unsupported_media_type" },
   ];
   for (const c of cases) {
@@ -94,7 +108,10 @@ describe("bodies", () => {
     assertErrorShape(res.body, "too_large");
   });
   it("application/json with charset is accepted", async () => {
-    const res = await request("POST", LOGIN, { raw: '{"identifier":"nobody@example.org","password":"whatever1"}', headers: { "content-type": "application/json; charset=utf-8" } });
+    const res = await request("POST", LOGIN, {
+      raw: '{"identifier":"nobody@example.org","password":"whatever1"}',
+      headers: { "content-type": "application/json; charset=utf-8" },
+    });
     assert.equal(res.status, 401);
   });
   it("an empty body gets field errors", async () => {
@@ -105,7 +122,11 @@ describe("bodies", () => {
     assert.ok(res.body.errors.identifier);
   });
   const fieldCases: { name: string; body: unknown; field: string }[] = [
-    { name: "an object where a string belongs (operator injection)", body: { identifier: { $ne: null }, password: "x" }, field: "identifier" },
+    {
+      name: "an object where a string belongs (operator injection)",
+      body: { identifier: { $ne: null }, password: "x" },
+      field: "identifier",
+    },
     { name: "an array identifier", body: { identifier: ["a@b.co"], password: "x" }, field: "identifier" },
     { name: "a numeric password", body: { identifier: "a@b.co", password: 12345678 }, field: "password" },
     { name: "a boolean password", body: { identifier: "a@b.co", password: true }, field: "password" },

@@ -32,7 +32,8 @@ async function eventually<T>(what: string, attempt: () => Promise<T | undefined>
     } catch (error) {
       last = error;
     }
-    if (Date.now() > deadline) throw new Error(`${what}: not reached within ${limitMs / 1000}s${last ? ` (${(last as Error).message})` : ""}`);
+    if (Date.now() > deadline)
+      throw new Error(`${what}: not reached within ${limitMs / 1000}s${last ? ` (${(last as Error).message})` : ""}`);
     await sleep(1000);
   }
 }
@@ -52,7 +53,8 @@ describe("the JWK Set", () => {
       assert.equal(typeof key.x, "string");
       assert.equal(typeof key.y, "string");
       if (key.use !== undefined) assert.equal(key.use, "sig");
-      for (const member of PRIVATE_MEMBERS) assert.equal((key as Record<string, unknown>)[member], undefined, `private member "${member}" published`);
+      for (const member of PRIVATE_MEMBERS)
+        assert.equal((key as Record<string, unknown>)[member], undefined, `private member "${member}" published`);
     }
     assert.equal(kids.size, keys.length, "kids are unique");
   });
@@ -65,8 +67,10 @@ describe("the JWK Set", () => {
     const sch = await schoolLogin(tenant.host, staff.email);
     const keySet = createLocalJWKSet(await fetchJwks());
     for (const [name, token, aud] of [
-      ["system access", sys.access, "system"], ["system refresh", sys.refresh, "system"],
-      ["school access", sch.access, "school"], ["school refresh", sch.refresh, "school"],
+      ["system access", sys.access, "system"],
+      ["system refresh", sys.refresh, "system"],
+      ["school access", sch.access, "school"],
+      ["school refresh", sch.refresh, "school"],
     ] as const) {
       const header = decodeProtectedHeader(token);
       assert.equal(header.alg, "ES256", name);
@@ -108,9 +112,14 @@ describe("signing key rotation", () => {
 
     // Published before it signs: the JWK Set lists the new kid (within the server's key-ring
     // cache, SMS_KEY_RING_TTL=2 in tests) while logins are still signed with the old key.
-    await eventually("JWKS listing the new kid", async () => ((await fetchJwks()).keys.some((k) => k.kid === newKid) ? true : undefined), 30_000);
+    await eventually(
+      "JWKS listing the new kid",
+      async () => ((await fetchJwks()).keys.some((k) => k.kid === newKid) ? true : undefined),
+      30_000,
+    );
     const early = await systemLogin(admin.email);
-    if (Date.now() < signsFrom.getTime() - 1000) assert.equal(decodeProtectedHeader(early.access).kid, oldKid, "a new key must not sign before its lead time");
+    if (Date.now() < signsFrom.getTime() - 1000)
+      assert.equal(decodeProtectedHeader(early.access).kid, oldKid, "a new key must not sign before its lead time");
 
     // (a) Tokens signed by the outgoing key still work.
     assert.equal((await get("/api/v1/system/auth/me/", { token: oldSys.access })).status, 200);

@@ -20,7 +20,12 @@ function sources(dir: string): string[] {
 /** The top folder of a module path: lib/auth, components/console, app. */
 function unit(modulePath: string): string {
   const parts = modulePath.split("/");
-  return parts[0] === "app" ? "app" : parts.slice(0, 2).join("/").replace(/\.tsx?$/, "");
+  return parts[0] === "app"
+    ? "app"
+    : parts
+        .slice(0, 2)
+        .join("/")
+        .replace(/\.tsx?$/, "");
 }
 
 /** Every `@/…` import of every file, as edges between units, with the files that make them. */
@@ -86,12 +91,23 @@ describe("layers", () => {
 
   it("no import cycle between the folders of lib/", () => {
     const found = cycles(edges, libFolders);
-    const explain = found.map((c) => c.map((a) => c.filter((b) => edges.get(a)?.has(b)).map((b) => `${a} → ${b} (${edges.get(a)!.get(b)!.join(", ")})`).join("\n")).join("\n"));
+    const explain = found.map((c) =>
+      c
+        .map((a) =>
+          c
+            .filter((b) => edges.get(a)?.has(b))
+            .map((b) => `${a} → ${b} (${edges.get(a)!.get(b)!.join(", ")})`)
+            .join("\n"),
+        )
+        .join("\n"),
+    );
     assert.deepEqual(found, [], `import cycles:\n${explain.join("\n\n")}`);
   });
 
   it("lib/ never imports app/ or components/", () => {
-    const wrong = libFolders.flatMap((u) => [...(edges.get(u)?.entries() ?? [])].filter(([to]) => to === "app" || to.startsWith("components/")).flatMap(([, files]) => files));
+    const wrong = libFolders.flatMap((u) =>
+      [...(edges.get(u)?.entries() ?? [])].filter(([to]) => to === "app" || to.startsWith("components/")).flatMap(([, files]) => files),
+    );
     assert.deepEqual(wrong, []);
   });
 

@@ -8,8 +8,6 @@ import { migrate, migrationsDir } from "@/lib/db/migrate";
 import { freePort, ownDatabase } from "./helpers/system-api";
 import { ensureDatabase, startEmbeddedPostgres } from "@/lib/db/embedded";
 
-
-
 async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
@@ -22,19 +20,32 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string): Pro
 
 describe("migration runner", () => {
   let db: Awaited<ReturnType<typeof ownDatabase>>;
-  before(async () => { db = await ownDatabase(); });
-  after(async () => { await db.drop(); });
+  before(async () => {
+    db = await ownDatabase();
+  });
+  after(async () => {
+    await db.drop();
+  });
 
   it("two runners starting at once apply each migration exactly once", async () => {
     const [a, b] = await Promise.all([migrate(db.url), migrate(db.url)]);
     const applied = [...a.applied, ...b.applied].sort();
-    const rows = await query<{ migration_name: string; finished_at: Date | null }>(db.url, `SELECT migration_name, finished_at FROM "_prisma_migrations" ORDER BY migration_name`);
-    assert.deepEqual(applied, rows.map((r) => r.migration_name));
+    const rows = await query<{ migration_name: string; finished_at: Date | null }>(
+      db.url,
+      `SELECT migration_name, finished_at FROM "_prisma_migrations" ORDER BY migration_name`,
+    );
+    assert.deepEqual(
+      applied,
+      rows.map((r) => r.migration_name),
+    );
     assert.ok(rows.every((r) => r.finished_at !== null));
     assert.ok(rows.length >= 2);
     const tables = await query<{ tablename: string }>(db.url, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'");
     for (const t of ["clients", "users", "school_roles", "refresh_families", "api_keys", "audit_events", "signing_keys"]) {
-      assert.ok(tables.some((r) => r.tablename === t), t);
+      assert.ok(
+        tables.some((r) => r.tablename === t),
+        t,
+      );
     }
   });
 
@@ -73,7 +84,10 @@ describe("migration runner", () => {
       assert.ok(tables.some((t) => t.tablename === "a"));
       assert.ok(!tables.some((t) => t.tablename === "b"), "the failed migration's first statement was rolled back");
       const recorded = await query<{ migration_name: string }>(scratch.url, `SELECT migration_name FROM "_prisma_migrations"`);
-      assert.deepEqual(recorded.map((r) => r.migration_name), ["001_ok"]);
+      assert.deepEqual(
+        recorded.map((r) => r.migration_name),
+        ["001_ok"],
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
       await scratch.drop();

@@ -20,23 +20,45 @@ const ARGON2ID_OWASP = "$argon2id$v=19$m=19456,t=2,p=1$";
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-interface RunResult { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; timedOut: boolean }
+interface RunResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  timedOut: boolean;
+}
 
 /** Runs `node --import tsx <args>` in the project folder; killed (and reported) after `timeoutMs`. */
 function runNode(args: string[], env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", ...args], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    const child = spawn(process.execPath, ["--import", "tsx", ...args], {
+      cwd: ROOT,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    });
     let stdout = "";
     let stderr = "";
     let timedOut = false;
-    child.stdout!.on("data", (c) => { stdout += c; });
-    child.stderr!.on("data", (c) => { stderr += c; });
+    child.stdout!.on("data", (c) => {
+      stdout += c;
+    });
+    child.stderr!.on("data", (c) => {
+      stderr += c;
+    });
     const timer = setTimeout(() => {
       timedOut = true;
-      try { process.kill(-child.pid!, "SIGKILL"); } catch { /* gone */ }
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        /* gone */
+      }
     }, timeoutMs);
     child.on("error", reject);
-    child.on("close", (code, signal) => { clearTimeout(timer); resolve({ code, signal, stdout, stderr, timedOut }); });
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr, timedOut });
+    });
   });
 }
 
@@ -48,7 +70,11 @@ const testEnv = (extra: Record<string, string | undefined> = {}): NodeJS.Process
 
 const sms = (args: string[], extra: Record<string, string | undefined> = {}) => runNode(["scripts/sms.ts", ...args], testEnv(extra));
 
-const nonEmptyLines = (s: string) => s.split("\n").map((l) => l.trim()).filter(Boolean);
+const nonEmptyLines = (s: string) =>
+  s
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -73,7 +99,10 @@ describe("health", () => {
   });
   it("answers with and without a trailing slash, and on a tenant host too", async () => {
     const tenant = await makeTenant();
-    for (const [p, host] of [["/api/health/", undefined], ["/api/health", tenant.host]] as const) {
+    for (const [p, host] of [
+      ["/api/health/", undefined],
+      ["/api/health", tenant.host],
+    ] as const) {
       const res = await get(p, { host });
       assert.equal(res.status, 200, `${p} ${host}`);
       assert.equal(res.body.status, "ok");
@@ -90,7 +119,10 @@ function routePaths(): string[] {
       const full = path.join(dir, name);
       if (statSync(full).isDirectory()) {
         if (name.startsWith("[...") || name.startsWith("[[...")) continue; // the catch-all 404
-        if (name.startsWith("(") && name.endsWith(")")) { walk(full, segments); continue; } // route group
+        if (name.startsWith("(") && name.endsWith(")")) {
+          walk(full, segments);
+          continue;
+        } // route group
         walk(full, [...segments, name.replace(/^\[(.+)\]$/, "{$1}")]);
       } else if (/^route\.(ts|tsx|js|mjs)$/.test(name)) {
         const p = `/api/v1/${segments.join("/")}`;
@@ -145,7 +177,10 @@ describe("the OpenAPI document", () => {
         assert.notEqual(res.status, 500, `${method} ${concrete}`);
         const implemented = res.status !== 405;
         const documented = Boolean(doc.paths[p]?.[method.toLowerCase()]);
-        if (implemented !== documented) problems.push(`${method} ${p}: ${implemented ? "implemented" : "not implemented"} (${res.status}) but ${documented ? "documented" : "undocumented"}`);
+        if (implemented !== documented)
+          problems.push(
+            `${method} ${p}: ${implemented ? "implemented" : "not implemented"} (${res.status}) but ${documented ? "documented" : "undocumented"}`,
+          );
       }
     }
     assert.deepEqual(problems, []);
@@ -266,7 +301,11 @@ describe("bad configuration stops start-up with one clear line", () => {
     { name: "DATABASE_URL=mysql://x", env: { DATABASE_URL: "mysql://x" }, names: "DATABASE_URL" },
     { name: "SMS_ACCESS_TTL=0 (out of range)", env: { SMS_ACCESS_TTL: "0" }, names: "SMS_ACCESS_TTL" },
     { name: "SMS_ROOT_DOMAIN not a host name", env: { SMS_ROOT_DOMAIN: "not a host!" }, names: "SMS_ROOT_DOMAIN" },
-    { name: "SMS_SUPERUSER_EMAIL without a password", env: { SMS_SUPERUSER_EMAIL: "boot@example.org", SMS_SUPERUSER_PASSWORD: undefined }, names: "SMS_SUPERUSER_PASSWORD" },
+    {
+      name: "SMS_SUPERUSER_EMAIL without a password",
+      env: { SMS_SUPERUSER_EMAIL: "boot@example.org", SMS_SUPERUSER_PASSWORD: undefined },
+      names: "SMS_SUPERUSER_PASSWORD",
+    },
     { name: "SMS_LOGIN_MAX_FAILURES=-1", env: { SMS_LOGIN_MAX_FAILURES: "-1" }, names: "SMS_LOGIN_MAX_FAILURES" },
   ];
   for (const c of cases) {
@@ -334,11 +373,16 @@ describe("bootstrap superuser (SMS_SUPERUSER_EMAIL / SMS_SUPERUSER_PASSWORD)", (
 /** GET on a server of our own (helpers/api.ts is bound to the main test server). */
 function localGet(port: number, p: string): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: "127.0.0.1", port, path: p, method: "GET", headers: { host: `localhost:${port}` }, timeout: 15_000 }, (res) => {
-      let text = "";
-      res.on("data", (c) => { text += c; });
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
-    });
+    const req = http.request(
+      { host: "127.0.0.1", port, path: p, method: "GET", headers: { host: `localhost:${port}` }, timeout: 15_000 },
+      (res) => {
+        let text = "";
+        res.on("data", (c) => {
+          text += c;
+        });
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
     req.on("timeout", () => req.destroy(new Error("timeout")));
     req.on("error", reject);
     req.end();
@@ -374,16 +418,35 @@ describe("the app recovers by itself when the database comes back", { timeout: 2
       LOG_LEVEL: "warn",
     };
     delete env.SMS_TEST_PORT;
-    server = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts", "start"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
-    server.stdout!.on("data", (c) => { serverOutput += c; });
-    server.stderr!.on("data", (c) => { serverOutput += c; });
+    server = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts", "start"], {
+      cwd: ROOT,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    });
+    server.stdout!.on("data", (c) => {
+      serverOutput += c;
+    });
+    server.stderr!.on("data", (c) => {
+      serverOutput += c;
+    });
   });
 
   after(async () => {
     if (server && server.exitCode === null && server.signalCode === null) {
       const exited = new Promise((r) => server!.once("exit", r));
-      try { process.kill(-server.pid!, "SIGTERM"); } catch { /* gone */ }
-      const killer = setTimeout(() => { try { process.kill(-server!.pid!, "SIGKILL"); } catch { /* gone */ } }, 10_000);
+      try {
+        process.kill(-server.pid!, "SIGTERM");
+      } catch {
+        /* gone */
+      }
+      const killer = setTimeout(() => {
+        try {
+          process.kill(-server!.pid!, "SIGKILL");
+        } catch {
+          /* gone */
+        }
+      }, 10_000);
       await Promise.race([exited, sleep(15_000)]);
       clearTimeout(killer);
     }
@@ -399,7 +462,9 @@ describe("the app recovers by itself when the database comes back", { timeout: 2
     let last = "no answer";
     while (Date.now() < deadline) {
       if (server!.exitCode !== null || server!.signalCode !== null) {
-        assert.fail(`the server exited (${server!.exitCode ?? server!.signalCode}) while waiting for ${status}:\n${serverOutput.slice(-2000)}`);
+        assert.fail(
+          `the server exited (${server!.exitCode ?? server!.signalCode}) while waiting for ${status}:\n${serverOutput.slice(-2000)}`,
+        );
       }
       try {
         const res = await localGet(appPort, "/api/health");
@@ -420,9 +485,14 @@ describe("the app recovers by itself when the database comes back", { timeout: 2
 
   async function loginPair(): Promise<{ system: string; school: string }> {
     const { platform, school } = demo();
-    const system = await requestTo(appPort, "POST", "/api/v1/system/auth/login/", { body: { identifier: platform.email, password: platform.password } });
+    const system = await requestTo(appPort, "POST", "/api/v1/system/auth/login/", {
+      body: { identifier: platform.email, password: platform.password },
+    });
     assert.equal(system.status, 200, system.text);
-    const schoolLogin = await requestTo(appPort, "POST", "/api/v1/school/auth/login/", { host: `${school.slug}.localhost`, body: { identifier: school.email, password: school.password } });
+    const schoolLogin = await requestTo(appPort, "POST", "/api/v1/school/auth/login/", {
+      host: `${school.slug}.localhost`,
+      body: { identifier: school.email, password: school.password },
+    });
     assert.equal(schoolLogin.status, 200, schoolLogin.text);
     return { system: system.body.access, school: schoolLogin.body.access };
   }
@@ -446,10 +516,18 @@ describe("the app recovers by itself when the database comes back", { timeout: 2
       ["POST", "/api/v1/system/auth/login/", { body: { identifier: demo().platform.email, password: demo().platform.password } }],
       ["GET", "/api/v1/system/auth/me/", { token: tokens.system }],
       ["GET", "/api/v1/system/clients/", { token: tokens.system }],
-      ["POST", "/api/v1/school/auth/login/", { host: greenwood, body: { identifier: demo().school.email, password: demo().school.password } }],
+      [
+        "POST",
+        "/api/v1/school/auth/login/",
+        { host: greenwood, body: { identifier: demo().school.email, password: demo().school.password } },
+      ],
       ["GET", "/api/v1/school/auth/me/", { host: greenwood, token: tokens.school }],
       ["GET", "/api/v1/school/students/", { host: greenwood, token: tokens.school }],
-      ["POST", "/api/v1/school/students/", { host: greenwood, token: tokens.school, body: { first_name: "A", last_name: "B", admission_number: "X-1" } }],
+      [
+        "POST",
+        "/api/v1/school/students/",
+        { host: greenwood, token: tokens.school, body: { first_name: "A", last_name: "B", admission_number: "X-1" } },
+      ],
       ["GET", "/.well-known/jwks.json", {}],
     ];
     for (const [method, p, options] of apiCalls) {
@@ -459,7 +537,12 @@ describe("the app recovers by itself when the database comes back", { timeout: 2
       assert.equal(typeof res.body?.detail, "string");
       assert.ok(Number(res.headers["retry-after"]) > 0, `${method} ${p} has Retry-After`);
     }
-    for (const [host, p] of [["localhost", "/console"], ["localhost", "/console/sign-in"], [greenwood, "/"], [greenwood, "/students"]]) {
+    for (const [host, p] of [
+      ["localhost", "/console"],
+      ["localhost", "/console/sign-in"],
+      [greenwood, "/"],
+      [greenwood, "/students"],
+    ]) {
       const res = await requestTo(appPort, "GET", p, { host });
       assert.equal(res.status, 503, `page ${host}${p}: ${res.status}`);
       assert.ok(Number(res.headers["retry-after"]) > 0, `page ${host}${p} has Retry-After`);
@@ -469,7 +552,10 @@ describe("the app recovers by itself when the database comes back", { timeout: 2
     cluster = await startEmbeddedPostgres(path.join(tmp, "pg"), pgPort);
     await waitForHealth(200, 30_000);
     // And it stays up: real requests work again too.
-    for (let i = 0; i < 5; i++) { const h = await localGet(appPort, "/api/health"); assert.equal(h.status, 200, h.text); }
+    for (let i = 0; i < 5; i++) {
+      const h = await localGet(appPort, "/api/health");
+      assert.equal(h.status, 200, h.text);
+    }
     const openapi = await localGet(appPort, "/api/v1/openapi.json");
     assert.equal(openapi.status, 200);
     const me = await requestTo(appPort, "GET", "/api/v1/school/auth/me/", { host: greenwood, token: tokens.school });

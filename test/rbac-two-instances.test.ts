@@ -8,8 +8,12 @@ import { makePlatformUser, makeSchoolUser, makeTenant, schoolLogin, systemLogin 
 import { startSecondServer, type SecondServer } from "./helpers/second-server";
 
 let second: SecondServer;
-before(async () => { second = await startSecondServer(); });
-after(async () => { await second?.stop(); });
+before(async () => {
+  second = await startSecondServer();
+});
+after(async () => {
+  await second?.stop();
+});
 
 describe("changes through one instance bind the other at once", () => {
   it("role and assignment changes change what an existing token may do", async () => {
@@ -20,7 +24,11 @@ describe("changes through one instance bind the other at once", () => {
     const as = (token: string, port?: number) => ({ host: tenant.host, token, port });
 
     // The staff member's token, used only on the second instance.
-    const login = await post("/api/v1/school/auth/login/", { identifier: staff.email, password: staff.password }, { host: tenant.host, port: second.port });
+    const login = await post(
+      "/api/v1/school/auth/login/",
+      { identifier: staff.email, password: staff.password },
+      { host: tenant.host, port: second.port },
+    );
     assert.equal(login.status, 200, login.text);
     const staffToken = login.body.access as string;
     const students = () => get("/api/v1/school/students/", as(staffToken, second.port));
@@ -48,18 +56,30 @@ describe("changes through one instance bind the other at once", () => {
     const admin = await makeSchoolUser(tenant.id, ["Admin"]);
     const staff = await makeSchoolUser(tenant.id, ["Teacher"]);
     const { access: adminToken } = await schoolLogin(tenant.host, admin.email);
-    const login = await post("/api/v1/school/auth/login/", { identifier: staff.email, password: staff.password }, { host: tenant.host, port: second.port });
+    const login = await post(
+      "/api/v1/school/auth/login/",
+      { identifier: staff.email, password: staff.password },
+      { host: tenant.host, port: second.port },
+    );
     const staffToken = login.body.access as string;
     const me = () => get("/api/v1/school/auth/me/", { host: tenant.host, token: staffToken, port: second.port });
     assert.equal((await me()).status, 200);
 
-    const off = await request("PATCH", `/api/v1/school/users/${staff.id}/`, { host: tenant.host, token: adminToken, body: { is_active: false } });
+    const off = await request("PATCH", `/api/v1/school/users/${staff.id}/`, {
+      host: tenant.host,
+      token: adminToken,
+      body: { is_active: false },
+    });
     assert.equal(off.status, 200, off.text);
     assert.equal((await me()).status, 401, "a deactivated user's token dies on every instance");
 
     const superadmin = await makePlatformUser();
     const { access: sys } = await systemLogin(superadmin.email);
-    const adminOnSecond = await post("/api/v1/school/auth/login/", { identifier: admin.email, password: admin.password }, { host: tenant.host, port: second.port });
+    const adminOnSecond = await post(
+      "/api/v1/school/auth/login/",
+      { identifier: admin.email, password: admin.password },
+      { host: tenant.host, port: second.port },
+    );
     const suspended = await request("PATCH", `/api/v1/system/clients/${tenant.id}/`, { token: sys, body: { is_active: false } });
     assert.equal(suspended.status, 200, suspended.text);
     const refused = await get("/api/v1/school/auth/me/", { host: tenant.host, token: adminOnSecond.body.access, port: second.port });

@@ -21,7 +21,8 @@ async function api(aud: Aud): Promise<Api> {
   if (aud === "system") {
     const admin = await makePlatformUser();
     return {
-      aud, host: PLATFORM,
+      aud,
+      host: PLATFORM,
       login: () => systemLogin(admin.email),
       refresh: (refresh) => post("/api/v1/system/auth/refresh/", { refresh }),
       me: (access) => get("/api/v1/system/auth/me/", { token: access }),
@@ -30,7 +31,8 @@ async function api(aud: Aud): Promise<Api> {
   const tenant = await makeTenant();
   const staff = await makeSchoolUser(tenant.id);
   return {
-    aud, host: tenant.host,
+    aud,
+    host: tenant.host,
     login: () => schoolLogin(tenant.host, staff.email),
     refresh: (refresh) => post("/api/v1/school/auth/refresh/", { refresh }, { host: tenant.host }),
     me: (access) => get("/api/v1/school/auth/me/", { host: tenant.host, token: access }),
@@ -191,7 +193,10 @@ describe("refresh tokens are bound to their API and tenant", () => {
     const admin = await makePlatformUser();
     const sys = await systemLogin(admin.email);
     const sch = await schoolLogin(tenant.host, staff.email);
-    assertTokenNotValid(await post("/api/v1/school/auth/refresh/", { refresh: sys.refresh }, { host: tenant.host }), "system refresh on school");
+    assertTokenNotValid(
+      await post("/api/v1/school/auth/refresh/", { refresh: sys.refresh }, { host: tenant.host }),
+      "system refresh on school",
+    );
     assertTokenNotValid(await post("/api/v1/system/auth/refresh/", { refresh: sch.refresh }), "school refresh on system");
   });
 
@@ -200,7 +205,10 @@ describe("refresh tokens are bound to their API and tenant", () => {
     const otherTenant = await makeTenant();
     const staff = await makeSchoolUser(tenant.id);
     const sch = await schoolLogin(tenant.host, staff.email);
-    assertTokenNotValid(await post("/api/v1/school/auth/refresh/", { refresh: sch.refresh }, { host: otherTenant.host }), "tenant A refresh on tenant B");
+    assertTokenNotValid(
+      await post("/api/v1/school/auth/refresh/", { refresh: sch.refresh }, { host: otherTenant.host }),
+      "tenant A refresh on tenant B",
+    );
   });
 
   it("a tampered refresh token → 401, and it does not spend the real one", async () => {

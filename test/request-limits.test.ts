@@ -18,10 +18,16 @@ interface Streamed {
  * Content-Length when `declare` is set, and resolves with the answer. The server may close the
  * connection while we are still writing: that is the point, so write errors are ignored.
  */
-function stream(path: string, total: number, options: { host?: string; headers?: Record<string, string>; declare?: boolean } = {}): Promise<Streamed> {
+function stream(
+  path: string,
+  total: number,
+  options: { host?: string; headers?: Record<string, string>; declare?: boolean } = {},
+): Promise<Streamed> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = {
-      host: `${options.host ?? "localhost"}:${PORT}`, "content-type": "application/x-www-form-urlencoded", ...options.headers,
+      host: `${options.host ?? "localhost"}:${PORT}`,
+      "content-type": "application/x-www-form-urlencoded",
+      ...options.headers,
     };
     if (options.declare) headers["content-length"] = String(total);
     const req = http.request({ host: "127.0.0.1", port: PORT, method: "POST", path, headers, agent: false }, (res) => {
@@ -30,7 +36,11 @@ function stream(path: string, total: number, options: { host?: string; headers?:
       res.on("end", () => {
         const text = Buffer.concat(chunks).toString("utf8");
         let body: any;
-        try { body = JSON.parse(text); } catch { body = text; }
+        try {
+          body = JSON.parse(text);
+        } catch {
+          body = text;
+        }
         resolve({ status: res.statusCode ?? 0, headers: res.headers, body });
       });
       res.on("error", reject);
@@ -75,13 +85,17 @@ describe("request body caps", () => {
   });
 
   it("a server action on a console page: chunked 5 MB is refused", async () => {
-    assertTooLarge(await stream("/console/sign-in", 5 * MB, { headers: { "next-action": "0".repeat(40), "content-type": "text/plain;charset=UTF-8" } }));
+    assertTooLarge(
+      await stream("/console/sign-in", 5 * MB, { headers: { "next-action": "0".repeat(40), "content-type": "text/plain;charset=UTF-8" } }),
+    );
     await assertHealthy();
   });
 
   it("a server action on a school page: declared 5 MB is refused", async () => {
     const tenant = await makeTenant();
-    assertTooLarge(await stream("/sign-in", 5 * MB, { host: tenantHost(tenant.slug), declare: true, headers: { "next-action": "0".repeat(40) } }));
+    assertTooLarge(
+      await stream("/sign-in", 5 * MB, { host: tenantHost(tenant.slug), declare: true, headers: { "next-action": "0".repeat(40) } }),
+    );
   });
 
   it("any other page path: a chunked body over the small cap is refused", async () => {

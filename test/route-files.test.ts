@@ -14,8 +14,7 @@ function routeFiles(dir: string): string[] {
 
 // next-auth's own endpoints (the console sign-in) are its handler, not part of the REST contract.
 // (The benchmark's routes are route.bench.ts, not product routes: test/bench-routes.test.ts.)
-const files = routeFiles(path.join(process.cwd(), "app"))
-  .filter((f) => !f.includes(`${path.sep}api${path.sep}auth${path.sep}`));
+const files = routeFiles(path.join(process.cwd(), "app")).filter((f) => !f.includes(`${path.sep}api${path.sep}auth${path.sep}`));
 
 describe("route files", () => {
   it("there are route files to check", () => assert.ok(files.length >= 14, String(files.length)));

@@ -18,8 +18,15 @@ import { prisma } from "@/lib/db/client";
 
 /** Every table whose rows belong to a tenant (client_id), and `clients` itself. */
 const TENANT_TABLES = [
-  "users", "school_roles", "user_role_assignments", "client_domains", "refresh_families",
-  "refresh_tokens", "audit_events", "api_keys", "teacher_profiles",
+  "users",
+  "school_roles",
+  "user_role_assignments",
+  "client_domains",
+  "refresh_families",
+  "refresh_tokens",
+  "audit_events",
+  "api_keys",
+  "teacher_profiles",
 ];
 const PLATFORM_ONLY_TABLES = ["signing_keys", "login_throttles"];
 
@@ -38,11 +45,26 @@ async function seedTenant(): Promise<Seeded> {
   const b = await makeSchoolUser(tenant.id, ["Teacher"]);
   const db = sql();
   const role = await db.query<{ id: string }>("SELECT id FROM school_roles WHERE client_id = $1 AND name = 'Admin'", [tenant.id]);
-  await db.query("INSERT INTO teacher_profiles (user_id, client_id, employee_number, subjects) VALUES ($1, $2, 'E-1', ARRAY['math'])", [b.id, tenant.id]);
+  await db.query("INSERT INTO teacher_profiles (user_id, client_id, employee_number, subjects) VALUES ($1, $2, 'E-1', ARRAY['math'])", [
+    b.id,
+    tenant.id,
+  ]);
   const family = randomUUID();
-  await db.query("INSERT INTO refresh_families (id, user_id, client_id, audience, expires_at, session_epoch) VALUES ($1, $2, $3, 'school', now() + interval '1 day', 1)", [family, a.id, tenant.id]);
-  await db.query("INSERT INTO refresh_tokens (id, family_id, client_id, expires_at) VALUES ($1, $2, $3, now() + interval '1 day')", [randomUUID(), family, tenant.id]);
-  await db.query("INSERT INTO api_keys (id, name, prefix, key_hash, client_id, scopes) VALUES ($1, 'rls test', $2, $3, $4, ARRAY['*'])", [randomUUID(), `sms_${randomUUID().slice(0, 8)}`, randomUUID().replace(/-/g, ""), tenant.id]);
+  await db.query(
+    "INSERT INTO refresh_families (id, user_id, client_id, audience, expires_at, session_epoch) VALUES ($1, $2, $3, 'school', now() + interval '1 day', 1)",
+    [family, a.id, tenant.id],
+  );
+  await db.query("INSERT INTO refresh_tokens (id, family_id, client_id, expires_at) VALUES ($1, $2, $3, now() + interval '1 day')", [
+    randomUUID(),
+    family,
+    tenant.id,
+  ]);
+  await db.query("INSERT INTO api_keys (id, name, prefix, key_hash, client_id, scopes) VALUES ($1, 'rls test', $2, $3, $4, ARRAY['*'])", [
+    randomUUID(),
+    `sms_${randomUUID().slice(0, 8)}`,
+    randomUUID().replace(/-/g, ""),
+    tenant.id,
+  ]);
   await db.query("INSERT INTO audit_events (id, client_id, action) VALUES ($1, $2, 'rls.test')", [randomUUID(), tenant.id]);
   return { tenant, userIds: [a.id, b.id], roleId: role.rows[0].id };
 }
@@ -109,13 +131,16 @@ describe("the sms_tenant role", () => {
 
   it("every table with a client_id column (and clients) has row-level security and a policy", async () => {
     const tables = await owner.query<{ table_name: string }>(
-      "SELECT DISTINCT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'client_id'");
+      "SELECT DISTINCT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'client_id'",
+    );
     const names = [...tables.rows.map((r) => r.table_name), "clients"];
     for (const t of TENANT_TABLES) assert.ok(names.includes(t), `${t} has a client_id column`);
     for (const name of names) {
       const rls = await owner.query("SELECT relrowsecurity FROM pg_class WHERE oid = $1::regclass", [`public.${name}`]);
       assert.equal(rls.rows[0]?.relrowsecurity, true, `${name}: row-level security enabled`);
-      const policies = await owner.query("SELECT count(*)::int AS n FROM pg_policies WHERE schemaname = 'public' AND tablename = $1", [name]);
+      const policies = await owner.query("SELECT count(*)::int AS n FROM pg_policies WHERE schemaname = 'public' AND tablename = $1", [
+        name,
+      ]);
       assert.ok(policies.rows[0].n >= 1, `${name}: has a policy`);
     }
   });
@@ -149,7 +174,9 @@ describe("no tenant context", () => {
       const del = await c.query("DELETE FROM school_roles");
       assert.equal(del.rowCount, 0);
       await c.query("SAVEPOINT s");
-      const e = await pgError(c.query("INSERT INTO school_roles (id, client_id, name, updated_at) VALUES (gen_random_uuid(), $1, 'Evil', now())", [A.tenant.id]));
+      const e = await pgError(
+        c.query("INSERT INTO school_roles (id, client_id, name, updated_at) VALUES (gen_random_uuid(), $1, 'Evil', now())", [A.tenant.id]),
+      );
       assert.equal(e.code, "42501", e.message);
       await c.query("ROLLBACK TO SAVEPOINT s");
     });
@@ -162,12 +189,19 @@ describe("tenant A's context", () => {
       for (const t of TENANT_TABLES) {
         const total = await count(c, t);
         assert.ok(total > 0, `${t}: A sees its own rows`);
-        assert.equal(await count(c, t, "client_id IS DISTINCT FROM $1", [A.tenant.id]), 0, `${t}: nothing of another tenant (or the platform)`);
+        assert.equal(
+          await count(c, t, "client_id IS DISTINCT FROM $1", [A.tenant.id]),
+          0,
+          `${t}: nothing of another tenant (or the platform)`,
+        );
         assert.equal(await count(c, t, "client_id = $1", [B.tenant.id]), 0, `${t}: B's rows, asked for by id`);
         assert.equal(total, await count(owner, t, "client_id = $1", [A.tenant.id]), `${t}: all of A's rows`);
       }
       const clients = await c.query("SELECT id FROM clients");
-      assert.deepEqual(clients.rows.map((r) => r.id), [A.tenant.id]);
+      assert.deepEqual(
+        clients.rows.map((r) => r.id),
+        [A.tenant.id],
+      );
       const users = await c.query("SELECT id FROM users ORDER BY id");
       assert.deepEqual(users.rows.map((r) => r.id).sort(), [...A.userIds].sort());
       const byId = await c.query("SELECT id FROM users WHERE id = ANY($1::uuid[])", [B.userIds]);
@@ -193,16 +227,23 @@ describe("tenant A's context", () => {
 
   it("cannot insert a row for B (RLS violation 42501)", async () => {
     await asTenant(A.tenant.id, async (c) => {
-      const e = await pgError(c.query("INSERT INTO school_roles (id, client_id, name, updated_at) VALUES (gen_random_uuid(), $1, 'Evil', now())", [B.tenant.id]));
+      const e = await pgError(
+        c.query("INSERT INTO school_roles (id, client_id, name, updated_at) VALUES (gen_random_uuid(), $1, 'Evil', now())", [B.tenant.id]),
+      );
       assert.equal(e.code, "42501", e.message);
     });
     await asTenant(A.tenant.id, async (c) => {
-      const e = await pgError(c.query("INSERT INTO audit_events (id, client_id, action) VALUES (gen_random_uuid(), $1, 'evil')", [B.tenant.id]));
+      const e = await pgError(
+        c.query("INSERT INTO audit_events (id, client_id, action) VALUES (gen_random_uuid(), $1, 'evil')", [B.tenant.id]),
+      );
       assert.equal(e.code, "42501", e.message);
     });
     await asTenant(A.tenant.id, async (c) => {
-      const e = await pgError(c.query(
-        "INSERT INTO users (id, client_id, email, password_hash) VALUES (gen_random_uuid(), NULL, $1, 'x')", [`evil-${randomUUID()}@example.org`]));
+      const e = await pgError(
+        c.query("INSERT INTO users (id, client_id, email, password_hash) VALUES (gen_random_uuid(), NULL, $1, 'x')", [
+          `evil-${randomUUID()}@example.org`,
+        ]),
+      );
       assert.equal(e.code, "42501", `a platform user (client_id NULL): ${e.message}`);
     });
     assert.equal(await count(owner, "school_roles", "name = 'Evil'"), 0);
@@ -210,7 +251,10 @@ describe("tenant A's context", () => {
 
   it("can insert its own rows (the policy is not simply 'deny all')", async () => {
     await asTenant(A.tenant.id, async (c) => {
-      const r = await c.query("INSERT INTO school_roles (id, client_id, name, updated_at) VALUES (gen_random_uuid(), $1, 'Librarian', now())", [A.tenant.id]);
+      const r = await c.query(
+        "INSERT INTO school_roles (id, client_id, name, updated_at) VALUES (gen_random_uuid(), $1, 'Librarian', now())",
+        [A.tenant.id],
+      );
       assert.equal(r.rowCount, 1);
     });
   });
@@ -312,8 +356,10 @@ describe("the context does not outlive its transaction", () => {
 
 describe("through the app: withTenant", () => {
   it("runs as sms_tenant with the tenant's id", async () => {
-    const rows = await withSchool(A.tenant.id, (tx) =>
-      tx.$queryRaw<{ u: string; t: string }[]>`SELECT current_user AS u, current_setting('app.client_id', true) AS t`);
+    const rows = await withSchool(
+      A.tenant.id,
+      (tx) => tx.$queryRaw<{ u: string; t: string }[]>`SELECT current_user AS u, current_setting('app.client_id', true) AS t`,
+    );
     assert.equal(rows[0].u, "sms_tenant");
     assert.equal(rows[0].t, A.tenant.id);
   });
@@ -325,29 +371,42 @@ describe("through the app: withTenant", () => {
   });
 
   it("asking for B's rows by client id or id returns nothing", async () => {
-    const [byClient, byId, roles, clients] = await withSchool(A.tenant.id, async (tx) => [
-      await tx.user.findMany({ where: { clientId: B.tenant.id } }),
-      await tx.user.findUnique({ where: { id: B.userIds[0] } }),
-      await tx.schoolRole.findMany({ where: { clientId: B.tenant.id } }),
-      await tx.client.findMany(),
-    ] as const);
+    const [byClient, byId, roles, clients] = await withSchool(
+      A.tenant.id,
+      async (tx) =>
+        [
+          await tx.user.findMany({ where: { clientId: B.tenant.id } }),
+          await tx.user.findUnique({ where: { id: B.userIds[0] } }),
+          await tx.schoolRole.findMany({ where: { clientId: B.tenant.id } }),
+          await tx.client.findMany(),
+        ] as const,
+    );
     assert.deepEqual(byClient, []);
     assert.equal(byId, null);
     assert.deepEqual(roles, []);
-    assert.deepEqual(clients.map((c) => c.id), [A.tenant.id]);
+    assert.deepEqual(
+      clients.map((c) => c.id),
+      [A.tenant.id],
+    );
   });
 
   it("a hand-written query inside withTenant cannot reach B either", async () => {
-    const [seen, changed] = await withSchool(A.tenant.id, async (tx) => [
-      await tx.$queryRawUnsafe<{ n: number }[]>("SELECT count(*)::int AS n FROM users WHERE client_id = $1::uuid", B.tenant.id),
-      await tx.$executeRawUnsafe("UPDATE users SET full_name = 'pwned' WHERE client_id = $1::uuid", B.tenant.id),
-    ] as const);
+    const [seen, changed] = await withSchool(
+      A.tenant.id,
+      async (tx) =>
+        [
+          await tx.$queryRawUnsafe<{ n: number }[]>("SELECT count(*)::int AS n FROM users WHERE client_id = $1::uuid", B.tenant.id),
+          await tx.$executeRawUnsafe("UPDATE users SET full_name = 'pwned' WHERE client_id = $1::uuid", B.tenant.id),
+        ] as const,
+    );
     assert.equal(seen[0].n, 0);
     assert.equal(changed, 0);
   });
 
   it("writing a row for B through Prisma fails", async () => {
-    await assert.rejects(withSchool(A.tenant.id, (tx) => tx.schoolRole.create({ data: { clientId: B.tenant.id, name: `Evil ${randomUUID()}` } })));
+    await assert.rejects(
+      withSchool(A.tenant.id, (tx) => tx.schoolRole.create({ data: { clientId: B.tenant.id, name: `Evil ${randomUUID()}` } })),
+    );
     assert.equal(await count(owner, "school_roles", "client_id = $1 AND name LIKE 'Evil %'", [B.tenant.id]), 0);
   });
 
@@ -356,14 +415,23 @@ describe("through the app: withTenant", () => {
     const first = await pid();
     const inside = await withSchool(A.tenant.id, async (tx) => (await tx.$queryRaw<{ p: number }[]>`SELECT pg_backend_pid() AS p`)[0].p);
     assert.equal(inside, first, "the pool has one connection, so this is the same one");
-    const after1 = await prisma.$queryRaw<{ u: string; t: string | null }[]>`SELECT current_user AS u, current_setting('app.client_id', true) AS t`;
+    const after1 = await prisma.$queryRaw<
+      { u: string; t: string | null }[]
+    >`SELECT current_user AS u, current_setting('app.client_id', true) AS t`;
     assert.notEqual(after1[0].u, "sms_tenant");
     assert.ok(!after1[0].t);
     assert.ok((await prisma.user.count({ where: { clientId: B.tenant.id } })) > 0, "the owner sees B");
 
-    await assert.rejects(withSchool(A.tenant.id, async () => { throw new Error("boom"); }), /boom/);
+    await assert.rejects(
+      withSchool(A.tenant.id, async () => {
+        throw new Error("boom");
+      }),
+      /boom/,
+    );
     assert.equal(await pid(), first);
-    const after2 = await prisma.$queryRaw<{ u: string; t: string | null }[]>`SELECT current_user AS u, current_setting('app.client_id', true) AS t`;
+    const after2 = await prisma.$queryRaw<
+      { u: string; t: string | null }[]
+    >`SELECT current_user AS u, current_setting('app.client_id', true) AS t`;
     assert.notEqual(after2[0].u, "sms_tenant");
     assert.ok(!after2[0].t);
 
@@ -376,17 +444,22 @@ describe("through the app: withTenant", () => {
 describe("composite foreign keys keep links inside one tenant", () => {
   it("an assignment of A's user to B's role fails (23503), even as the owner", async () => {
     for (const clientId of [A.tenant.id, B.tenant.id]) {
-      const e = await pgError(owner.query(
-        "INSERT INTO user_role_assignments (id, client_id, user_id, role_id) VALUES (gen_random_uuid(), $1, $2, $3)",
-        [clientId, A.userIds[0], B.roleId]));
+      const e = await pgError(
+        owner.query("INSERT INTO user_role_assignments (id, client_id, user_id, role_id) VALUES (gen_random_uuid(), $1, $2, $3)", [
+          clientId,
+          A.userIds[0],
+          B.roleId,
+        ]),
+      );
       assert.equal(e.code, "23503", e.message);
     }
   });
 
   it("a teacher profile of A's user filed under B fails (23503)", async () => {
     const user = await makeSchoolUser(A.tenant.id, []);
-    const e = await pgError(owner.query(
-      "INSERT INTO teacher_profiles (user_id, client_id, employee_number) VALUES ($1, $2, 'X')", [user.id, B.tenant.id]));
+    const e = await pgError(
+      owner.query("INSERT INTO teacher_profiles (user_id, client_id, employee_number) VALUES ($1, $2, 'X')", [user.id, B.tenant.id]),
+    );
     assert.equal(e.code, "23503", e.message);
   });
 
@@ -399,7 +472,8 @@ describe("composite foreign keys keep links inside one tenant", () => {
     const user = await makeSchoolUser(A.tenant.id, []);
     const r = await owner.query(
       "INSERT INTO user_role_assignments (id, client_id, user_id, role_id) VALUES (gen_random_uuid(), $1, $2, $3)",
-      [A.tenant.id, user.id, A.roleId]);
+      [A.tenant.id, user.id, A.roleId],
+    );
     assert.equal(r.rowCount, 1);
   });
 });

@@ -6,7 +6,17 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { PLATFORM, claimsOf, get, post, type RequestOptions } from "./helpers/api";
 import { ISO_UTC, USER_FIELDS, UUID, assertAudit, assertTokenNotValid, familiesOf, familyOf, traced } from "./helpers/auth-assertions";
-import { PASSWORD, makePlatformUser, makeSchoolUser, makeTenant, randomPhone, schoolLogin, sql, systemLogin, unique } from "./helpers/fixtures";
+import {
+  PASSWORD,
+  makePlatformUser,
+  makeSchoolUser,
+  makeTenant,
+  randomPhone,
+  schoolLogin,
+  sql,
+  systemLogin,
+  unique,
+} from "./helpers/fixtures";
 
 const A = "/api/v1/school/auth";
 const LOGIN = `${A}/login/`;
@@ -89,7 +99,10 @@ describe("school login", () => {
     const { tenant, staff } = await setup(["Teacher"]);
     const res = await login(tenant.host, { identifier: staff.email, password: PASSWORD });
     assert.equal(res.status, 200, res.text);
-    assert.deepEqual(res.body.roles.map((r: any) => r.name), ["Teacher"]);
+    assert.deepEqual(
+      res.body.roles.map((r: any) => r.name),
+      ["Teacher"],
+    );
     assert.deepEqual(res.body.permissions, ["classes.view", "students.view"]);
   });
 
@@ -188,7 +201,11 @@ describe("school login", () => {
     const b = await setup();
     const wrong = await login(a.tenant.host, { identifier: a.staff.email, password: "not the password" });
     const foreign = await login(a.tenant.host, { identifier: b.staff.email, password: PASSWORD });
-    const foreignByHeader = await login(PLATFORM, { identifier: b.staff.email, password: PASSWORD }, { headers: { "x-tenant": a.tenant.slug } });
+    const foreignByHeader = await login(
+      PLATFORM,
+      { identifier: b.staff.email, password: PASSWORD },
+      { headers: { "x-tenant": a.tenant.slug } },
+    );
     assert.equal(foreign.status, 401, foreign.text);
     assert.equal(foreign.body.code, "authentication_failed");
     assert.deepEqual(foreign.body, wrong.body);
@@ -230,7 +247,10 @@ describe("school me and token claims", () => {
     assertProfile(byHost.body, tenant, staff.id);
     const { access: _a, refresh: _r, ...profile } = s as any;
     assert.deepEqual(byHost.body, profile);
-    assert.deepEqual(byHost.body.roles.map((r: any) => r.name), ["Head"]);
+    assert.deepEqual(
+      byHost.body.roles.map((r: any) => r.name),
+      ["Head"],
+    );
     const byHeader = await me(PLATFORM, s.access, { headers: { "x-tenant": tenant.slug } });
     assert.equal(byHeader.status, 200, byHeader.text);
     assert.deepEqual(byHeader.body, byHost.body);
@@ -257,7 +277,10 @@ describe("school me and token claims", () => {
     const s = await schoolLogin(tenant.host, staff.email);
     const a = claimsOf(s.access);
     const r = claimsOf(s.refresh);
-    for (const [c, type] of [[a, "access"], [r, "refresh"]] as const) {
+    for (const [c, type] of [
+      [a, "access"],
+      [r, "refresh"],
+    ] as const) {
       assert.equal(c.sub, staff.id);
       assert.equal(c.token_type, type);
       assert.ok(c.aud === "school" || (Array.isArray(c.aud) && c.aud.length === 1 && c.aud[0] === "school"), `aud ${c.aud}`);
@@ -546,7 +569,10 @@ describe("school auth audit trail", () => {
     await assertAudit(wrong, "school.login.failed", { actorUserId: staff.id, clientId: tenant.id });
 
     const unknown = traced(TRACE);
-    assert.equal((await login(tenant.host, { identifier: `nobody-${randomUUID()}@example.org`, password: PASSWORD }, unknown.options)).status, 401);
+    assert.equal(
+      (await login(tenant.host, { identifier: `nobody-${randomUUID()}@example.org`, password: PASSWORD }, unknown.options)).status,
+      401,
+    );
     await assertAudit(unknown, "school.login.failed", { actorUserId: null, clientId: tenant.id });
 
     const other = await setup();

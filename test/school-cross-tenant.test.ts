@@ -7,8 +7,26 @@ import { randomUUID } from "node:crypto";
 import { PLATFORM } from "./helpers/api";
 import { sql, unique } from "./helpers/fixtures";
 import {
-  assertError, assertFieldError, assertPage, assertStatus, call, countIn, insertAssignment, insertClass, insertRole, insertStaffUser,
-  insertStudent, listAll, makeKey, makeSchool, onHost, row, tenantSnapshot, type Caller, type Kind, type School,
+  assertError,
+  assertFieldError,
+  assertPage,
+  assertStatus,
+  call,
+  countIn,
+  insertAssignment,
+  insertClass,
+  insertRole,
+  insertStaffUser,
+  insertStudent,
+  listAll,
+  makeKey,
+  makeSchool,
+  onHost,
+  row,
+  tenantSnapshot,
+  type Caller,
+  type Kind,
+  type School,
 } from "./helpers/school-api";
 
 interface Seeded extends School {
@@ -33,7 +51,14 @@ async function seed(): Promise<Seeded> {
   const boundKey = (await makeKey(school.id, ["*"])).key;
   const globalKey = (await makeKey(null, ["*"])).key;
   return {
-    ...school, role, user, assignment, klass, student, boundKey, globalKey,
+    ...school,
+    role,
+    user,
+    assignment,
+    klass,
+    student,
+    boundKey,
+    globalKey,
     ids: { roles: role, users: user, "role-assignments": assignment, classes: klass, students: student },
   };
 }
@@ -52,11 +77,20 @@ function bodyFor(kind: Kind, method: string): unknown {
   if (method !== "PUT" && method !== "PATCH") return undefined;
   const put = method === "PUT";
   switch (kind) {
-    case "roles": return put ? { name: unique("Hijacked "), description: "", permissions: ["students.view"] } : { description: "hijacked" };
-    case "users": return put ? { email: `${unique("hijack")}@example.org`, phone: null, full_name: "Hijacked", is_active: false } : { is_active: false };
-    case "students": return put ? { first_name: "Hi", last_name: "Jacked", admission_number: unique("H-"), class: null, date_of_birth: null } : { first_name: "Hijacked" };
-    case "classes": return put ? { name: "Hijacked", grade: 1, teacher: null } : { name: "Hijacked" };
-    default: return {};
+    case "roles":
+      return put ? { name: unique("Hijacked "), description: "", permissions: ["students.view"] } : { description: "hijacked" };
+    case "users":
+      return put
+        ? { email: `${unique("hijack")}@example.org`, phone: null, full_name: "Hijacked", is_active: false }
+        : { is_active: false };
+    case "students":
+      return put
+        ? { first_name: "Hi", last_name: "Jacked", admission_number: unique("H-"), class: null, date_of_birth: null }
+        : { first_name: "Hijacked" };
+    case "classes":
+      return put ? { name: "Hijacked", grade: 1, teacher: null } : { name: "Hijacked" };
+    default:
+      return {};
   }
 }
 
@@ -105,7 +139,10 @@ describe("A's objects do not exist for B (404 on B's host)", () => {
         assert.ok(!ids.includes(a.ids[kind]), `${credential.name}: A's ${kind} not listed`);
       }
       const staff = await listAll(credential.caller, "/users/");
-      assert.ok(staff.every((u) => u.client === b.id), "every listed user belongs to B");
+      assert.ok(
+        staff.every((u) => u.client === b.id),
+        "every listed user belongs to B",
+      );
     }
   });
 });
@@ -123,7 +160,12 @@ describe("B's credentials on A's host are refused (401)", () => {
         assert.ok(res.headers["www-authenticate"], "401 carries WWW-Authenticate");
       }
     }
-    assertError(await call(caller, "POST", "/students/", { first_name: "X", last_name: "Y", admission_number: unique("X-") }), 401, "token_not_valid", "POST");
+    assertError(
+      await call(caller, "POST", "/students/", { first_name: "X", last_name: "Y", admission_number: unique("X-") }),
+      401,
+      "token_not_valid",
+      "POST",
+    );
     assertError(await call(caller, "GET", "/permissions/"), 401, "token_not_valid", "permissions");
     assertError(await call(caller, "GET", "/audit/"), 401, "token_not_valid", "audit");
     assertError(await call(caller, "GET", "/auth/me/"), 401, "token_not_valid", "me");
@@ -166,7 +208,12 @@ describe("B's credentials on A's host are refused (401)", () => {
       }
     }
     assertError(await call(caller, "POST", "/classes/", { name: "X", grade: 1 }), 401, "api_key_not_valid", "POST");
-    assertError(await call({ host: PLATFORM, key: b.boundKey }, "GET", "/students/", undefined, { "x-tenant": a.slug }), 401, "api_key_not_valid", "X-Tenant");
+    assertError(
+      await call({ host: PLATFORM, key: b.boundKey }, "GET", "/students/", undefined, { "x-tenant": a.slug }),
+      401,
+      "api_key_not_valid",
+      "X-Tenant",
+    );
     assert.deepEqual(await tenantSnapshot(a.id), before, "A's rows are untouched");
   });
 });
@@ -177,10 +224,23 @@ describe("A's ids in B's bodies are 400, never a link across schools", () => {
       const [a, b] = await Promise.all([seed(), seed()]);
       const { caller } = credentialsOf(b).find((c) => c.name === credential)!;
       const before = await countIn("students", b.id);
-      assertFieldError(await call(caller, "POST", "/students/", { first_name: "X", last_name: "Y", admission_number: unique("X-"), class: a.klass }), "class", "POST");
+      assertFieldError(
+        await call(caller, "POST", "/students/", { first_name: "X", last_name: "Y", admission_number: unique("X-"), class: a.klass }),
+        "class",
+        "POST",
+      );
       assert.equal(await countIn("students", b.id), before);
       assertFieldError(await call(caller, "PATCH", `/students/${b.student}/`, { class: a.klass }), "class", "PATCH");
-      assertFieldError(await call(caller, "PUT", `/students/${b.student}/`, { first_name: "X", last_name: "Y", admission_number: unique("X-"), class: a.klass }), "class", "PUT");
+      assertFieldError(
+        await call(caller, "PUT", `/students/${b.student}/`, {
+          first_name: "X",
+          last_name: "Y",
+          admission_number: unique("X-"),
+          class: a.klass,
+        }),
+        "class",
+        "PUT",
+      );
       const { class_id } = (await row("students", b.student))!;
       assert.equal(class_id, b.klass, "B's student keeps B's class");
     });
@@ -210,7 +270,12 @@ describe("A's ids in B's bodies are 400, never a link across schools", () => {
   it("POST /users/ in B naming A's roles by name does not reach A's roles", async () => {
     const [a, b] = await Promise.all([seed(), seed()]);
     const { rows } = await sql().query("SELECT name FROM school_roles WHERE id = $1", [a.role]);
-    const res = await call(b.admin.caller, "POST", "/users/", { email: `${unique("x")}@example.org`, password: "correct horse battery", full_name: "X", roles: [rows[0].name] });
+    const res = await call(b.admin.caller, "POST", "/users/", {
+      email: `${unique("x")}@example.org`,
+      password: "correct horse battery",
+      full_name: "X",
+      roles: [rows[0].name],
+    });
     assertFieldError(res, "roles");
   });
 });
@@ -219,7 +284,12 @@ describe("A's ids in B's filters give empty results", () => {
   it("?class=, ?user=, ?role=, ?teacher= with A's ids → count 0", async () => {
     const [a, b] = await Promise.all([seed(), seed()]);
     for (const credential of credentialsOf(b)) {
-      for (const path of [`/students/?class=${a.klass}`, `/role-assignments/?user=${a.user}`, `/role-assignments/?role=${a.role}`, `/classes/?teacher=${a.user}`]) {
+      for (const path of [
+        `/students/?class=${a.klass}`,
+        `/role-assignments/?user=${a.user}`,
+        `/role-assignments/?role=${a.role}`,
+        `/classes/?teacher=${a.user}`,
+      ]) {
         const res = await call(credential.caller, "GET", path);
         assertStatus(res, 200, `${credential.name} ${path}`);
         assertPage(res.body);
@@ -227,9 +297,16 @@ describe("A's ids in B's filters give empty results", () => {
         assert.deepEqual(res.body.results, []);
       }
       // Control: B's own ids find B's rows.
-      for (const [path, id] of [[`/students/?class=${b.klass}`, b.student], [`/role-assignments/?user=${b.user}`, b.assignment], [`/classes/?teacher=${b.user}`, b.klass]]) {
+      for (const [path, id] of [
+        [`/students/?class=${b.klass}`, b.student],
+        [`/role-assignments/?user=${b.user}`, b.assignment],
+        [`/classes/?teacher=${b.user}`, b.klass],
+      ]) {
         const res = await call(credential.caller, "GET", path);
-        assert.ok(res.body.results.some((o: any) => o.id === id), `${credential.name} ${path}: ${res.text.slice(0, 200)}`);
+        assert.ok(
+          res.body.results.some((o: any) => o.id === id),
+          `${credential.name} ${path}: ${res.text.slice(0, 200)}`,
+        );
       }
     }
   });
@@ -259,9 +336,26 @@ describe("ids of the wrong shape", () => {
     const before = await tenantSnapshot(school.id);
     for (const ref of BAD_REFS) {
       const what = JSON.stringify(ref).slice(0, 40);
-      assertFieldError(await call(school.admin.caller, "POST", "/students/", { first_name: "X", last_name: "Y", admission_number: unique("X-"), class: ref }), "class", `class ${what}`);
-      assertFieldError(await call(school.admin.caller, "POST", "/classes/", { name: "X", grade: 1, teacher: ref }), "teacher", `teacher ${what}`);
-      assertFieldError(await call(school.admin.caller, "POST", "/role-assignments/", { user: ref, role: school.roles.Teacher }), "user", `user ${what}`);
+      assertFieldError(
+        await call(school.admin.caller, "POST", "/students/", {
+          first_name: "X",
+          last_name: "Y",
+          admission_number: unique("X-"),
+          class: ref,
+        }),
+        "class",
+        `class ${what}`,
+      );
+      assertFieldError(
+        await call(school.admin.caller, "POST", "/classes/", { name: "X", grade: 1, teacher: ref }),
+        "teacher",
+        `teacher ${what}`,
+      );
+      assertFieldError(
+        await call(school.admin.caller, "POST", "/role-assignments/", { user: ref, role: school.roles.Teacher }),
+        "user",
+        `user ${what}`,
+      );
       assertFieldError(await call(school.admin.caller, "POST", "/role-assignments/", { user, role: ref }), "role", `role ${what}`);
     }
     assert.deepEqual(await tenantSnapshot(school.id), before, "nothing was written");
@@ -271,7 +365,10 @@ describe("ids of the wrong shape", () => {
     for (const ref of ["abc", "1", "' OR 1=1 --", "a".repeat(2000)]) {
       for (const path of ["/students/?class=", "/role-assignments/?user=", "/role-assignments/?role=", "/classes/?teacher="]) {
         const res = await call(school.admin.caller, "GET", `${path}${encodeURIComponent(ref)}`);
-        assert.ok(res.status === 400 || (res.status === 200 && res.body.count === 0), `${path}${ref.slice(0, 20)}: ${res.status} ${res.text.slice(0, 200)}`);
+        assert.ok(
+          res.status === 400 || (res.status === 200 && res.body.count === 0),
+          `${path}${ref.slice(0, 20)}: ${res.status} ${res.text.slice(0, 200)}`,
+        );
       }
     }
   });

@@ -7,19 +7,43 @@ import { randomUUID } from "node:crypto";
 import { PASSWORD, makeTenant, sql, systemLogin, unique } from "./helpers/fixtures";
 import { post } from "./helpers/api";
 import {
-  ALL_PERMISSIONS, assertDenied, assertError, assertFieldError, assertStatus, call, countIn, fullAdmins, insertAssignment,
-  insertClass, insertRole, insertStaffUser, insertStudent, makeKey, makeSchool, makeStaff, makeStaffWith, row, type School,
+  ALL_PERMISSIONS,
+  assertDenied,
+  assertError,
+  assertFieldError,
+  assertStatus,
+  call,
+  countIn,
+  fullAdmins,
+  insertAssignment,
+  insertClass,
+  insertRole,
+  insertStaffUser,
+  insertStudent,
+  makeKey,
+  makeSchool,
+  makeStaff,
+  makeStaffWith,
+  row,
+  type School,
 } from "./helpers/school-api";
 
 const STUDENTS_ALL = ["students.add", "students.change", "students.delete", "students.view"];
 
 async function roleByName(tenantId: string, name: string) {
-  const { rows } = await sql().query("SELECT id, permissions, is_system, client_id FROM school_roles WHERE client_id = $1 AND name = $2", [tenantId, name]);
+  const { rows } = await sql().query("SELECT id, permissions, is_system, client_id FROM school_roles WHERE client_id = $1 AND name = $2", [
+    tenantId,
+    name,
+  ]);
   return rows[0] as { id: string; permissions: string[]; is_system: boolean; client_id: string } | undefined;
 }
 
 async function assignmentOf(tenantId: string, userId: string, roleId: string): Promise<string> {
-  const { rows } = await sql().query("SELECT id FROM user_role_assignments WHERE client_id = $1 AND user_id = $2 AND role_id = $3", [tenantId, userId, roleId]);
+  const { rows } = await sql().query("SELECT id FROM user_role_assignments WHERE client_id = $1 AND user_id = $2 AND role_id = $3", [
+    tenantId,
+    userId,
+    roleId,
+  ]);
   assert.ok(rows[0], "assignment exists");
   return rows[0].id;
 }
@@ -31,7 +55,10 @@ async function userByEmail(email: string) {
 
 function assertNonFieldError(res: { status: number; body: any; text: string }, what: string) {
   assertError(res as any, 400, "invalid", what);
-  assert.ok(Array.isArray(res.body.errors?.non_field_errors) && res.body.errors.non_field_errors.length, `${what}: non_field_errors in ${res.text}`);
+  assert.ok(
+    Array.isArray(res.body.errors?.non_field_errors) && res.body.errors.non_field_errors.length,
+    `${what}: non_field_errors in ${res.text}`,
+  );
 }
 
 describe("nobody grants what they lack: creating roles", () => {
@@ -125,7 +152,10 @@ describe("nobody grants what they lack: assigning roles", () => {
     const email = `${unique("ok")}@example.org`;
     const res = await call(me.caller, "POST", "/users/", { email, password: PASSWORD, full_name: "Clerk", roles: [clerk] });
     assertStatus(res, 201);
-    assert.deepEqual(res.body.roles.map((r: any) => r.name), [clerk]);
+    assert.deepEqual(
+      res.body.roles.map((r: any) => r.name),
+      [clerk],
+    );
   });
 });
 
@@ -176,12 +206,33 @@ describe("nobody acts on a colleague above their station", () => {
 
   it("users.* without roles.* cannot deactivate, edit or delete an Admin (403, nothing changes)", async () => {
     const school = await makeSchool();
-    const hr = await makeStaffWith(school, ["users.add", "users.change", "users.delete", "users.view", ...STUDENTS_ALL, "classes.add", "classes.change", "classes.delete", "classes.view"]);
+    const hr = await makeStaffWith(school, [
+      "users.add",
+      "users.change",
+      "users.delete",
+      "users.view",
+      ...STUDENTS_ALL,
+      "classes.add",
+      "classes.change",
+      "classes.delete",
+      "classes.view",
+    ]);
     const before = await row("users", school.admin.id);
     assertDenied(await call(hr.caller, "PATCH", `/users/${school.admin.id}/`, { is_active: false }), "deactivate");
     assertDenied(await call(hr.caller, "PATCH", `/users/${school.admin.id}/`, { full_name: "Demoted" }), "edit");
-    assertDenied(await call(hr.caller, "PATCH", `/users/${school.admin.id}/`, { email: `${unique("takeover")}@example.org` }), "take over the email");
-    assertDenied(await call(hr.caller, "PUT", `/users/${school.admin.id}/`, { email: `${unique("x")}@example.org`, phone: null, full_name: "X", is_active: true }), "PUT");
+    assertDenied(
+      await call(hr.caller, "PATCH", `/users/${school.admin.id}/`, { email: `${unique("takeover")}@example.org` }),
+      "take over the email",
+    );
+    assertDenied(
+      await call(hr.caller, "PUT", `/users/${school.admin.id}/`, {
+        email: `${unique("x")}@example.org`,
+        phone: null,
+        full_name: "X",
+        is_active: true,
+      }),
+      "PUT",
+    );
     assertDenied(await call(hr.caller, "DELETE", `/users/${school.admin.id}/`), "delete");
     assert.deepEqual(await row("users", school.admin.id), before);
     assertStatus(await call(school.admin.caller, "GET", "/auth/me/"), 200, "the Admin's token still works");
@@ -215,7 +266,15 @@ describe("the last full admin", () => {
   it("cannot be deactivated (PATCH is_active false) → 400 non_field_errors", async () => {
     const { school, assignment } = await setup();
     assertNonFieldError(await call(school.admin.caller, "PATCH", `/users/${school.admin.id}/`, { is_active: false }), "deactivate");
-    assertNonFieldError(await call(school.admin.caller, "PUT", `/users/${school.admin.id}/`, { email: school.admin.email, phone: null, full_name: "Me", is_active: false }), "PUT is_active false");
+    assertNonFieldError(
+      await call(school.admin.caller, "PUT", `/users/${school.admin.id}/`, {
+        email: school.admin.email,
+        phone: null,
+        full_name: "Me",
+        is_active: false,
+      }),
+      "PUT is_active false",
+    );
     await assertStillTheAdmin(school, assignment);
   });
   it("cannot be deleted → 400", async () => {
@@ -231,8 +290,14 @@ describe("the last full admin", () => {
   it("the Admin role cannot be stripped of a permission or deleted → 400", async () => {
     const { school, assignment } = await setup();
     const fewer = ALL_PERMISSIONS.filter((p) => p !== "roles.change");
-    assertNonFieldError(await call(school.admin.caller, "PATCH", `/roles/${school.roles.Admin}/`, { permissions: fewer }), "PATCH permissions");
-    assertNonFieldError(await call(school.admin.caller, "PUT", `/roles/${school.roles.Admin}/`, { name: "Admin", description: "", permissions: fewer }), "PUT permissions");
+    assertNonFieldError(
+      await call(school.admin.caller, "PATCH", `/roles/${school.roles.Admin}/`, { permissions: fewer }),
+      "PATCH permissions",
+    );
+    assertNonFieldError(
+      await call(school.admin.caller, "PUT", `/roles/${school.roles.Admin}/`, { name: "Admin", description: "", permissions: fewer }),
+      "PUT permissions",
+    );
     assertNonFieldError(await call(school.admin.caller, "DELETE", `/roles/${school.roles.Admin}/`), "DELETE role");
     await assertStillTheAdmin(school, assignment);
   });
@@ -256,7 +321,12 @@ describe("two full admins", () => {
     assertError(await call(second.caller, "GET", "/students/"), 401, "token_not_valid", "access token");
     assertError(await call(second.caller, "GET", "/auth/me/"), 401, "token_not_valid", "me");
     assertStatus(await post("/api/v1/school/auth/refresh/", { refresh: second.refresh }, { host: school.host }), 401, "refresh token");
-    assertError(await post("/api/v1/school/auth/login/", { identifier: second.email, password: PASSWORD }, { host: school.host }), 401, "authentication_failed", "login");
+    assertError(
+      await post("/api/v1/school/auth/login/", { identifier: second.email, password: PASSWORD }, { host: school.host }),
+      401,
+      "authentication_failed",
+      "login",
+    );
     assert.deepEqual(await fullAdmins(school.id), [school.admin.id]);
     assertNonFieldError(await call(school.admin.caller, "PATCH", `/users/${school.admin.id}/`, { is_active: false }), "now the last one");
   });
@@ -296,7 +366,15 @@ describe("two full admins", () => {
 });
 
 describe("role names and codenames", () => {
-  const badCodenames: unknown[] = [["students.fly"], ["students.view", "nope"], ["*"], ["STUDENTS.VIEW"], ["students"], [""], ["students.view "]];
+  const badCodenames: unknown[] = [
+    ["students.fly"],
+    ["students.view", "nope"],
+    ["*"],
+    ["STUDENTS.VIEW"],
+    ["students"],
+    [""],
+    ["students.view "],
+  ];
   for (const permissions of badCodenames) {
     it(`an unknown codename ${JSON.stringify(permissions)} is 400 on POST and PATCH`, async () => {
       const school = await makeSchool();
@@ -342,7 +420,14 @@ describe("mass assignment: client, is_system, platform_role, id in bodies are ig
     const other = await makeTenant();
     const givenId = randomUUID();
     const name = unique("Mass ");
-    const res = await call(school.admin.caller, "POST", "/roles/", { name, permissions: [], id: givenId, client: other.id, is_system: true, user_count: 99 });
+    const res = await call(school.admin.caller, "POST", "/roles/", {
+      name,
+      permissions: [],
+      id: givenId,
+      client: other.id,
+      is_system: true,
+      user_count: 99,
+    });
     assertStatus(res, 201);
     assert.notEqual(res.body.id, givenId);
     assert.equal(res.body.is_system, false);
@@ -369,7 +454,14 @@ describe("mass assignment: client, is_system, platform_role, id in bodies are ig
     const givenId = randomUUID();
     const email = `${unique("mass")}@example.org`;
     const res = await call(school.admin.caller, "POST", "/users/", {
-      email, password: PASSWORD, full_name: "Mass", roles: [], id: givenId, client: other.id, platform_role: "superadmin", is_superuser: true,
+      email,
+      password: PASSWORD,
+      full_name: "Mass",
+      roles: [],
+      id: givenId,
+      client: other.id,
+      platform_role: "superadmin",
+      is_superuser: true,
     });
     assertStatus(res, 201);
     assert.notEqual(res.body.id, givenId);
@@ -380,7 +472,12 @@ describe("mass assignment: client, is_system, platform_role, id in bodies are ig
     assert.equal(stored.platform_role, null);
     assertStatus(await post("/api/v1/system/auth/login/", { identifier: email, password: PASSWORD }), 403, "not a platform user");
 
-    const patched = await call(school.admin.caller, "PATCH", `/users/${res.body.id}/`, { platform_role: "superadmin", client: other.id, id: givenId, full_name: "Still Mass" });
+    const patched = await call(school.admin.caller, "PATCH", `/users/${res.body.id}/`, {
+      platform_role: "superadmin",
+      client: other.id,
+      id: givenId,
+      full_name: "Still Mass",
+    });
     assertStatus(patched, 200);
     const after = await userByEmail(email);
     assert.equal(after.client_id, school.id);
@@ -394,7 +491,13 @@ describe("mass assignment: client, is_system, platform_role, id in bodies are ig
     const other = await makeTenant();
     const sid = randomUUID();
     const cid = randomUUID();
-    const student = await call(school.admin.caller, "POST", "/students/", { first_name: "A", last_name: "B", admission_number: unique("M-"), id: sid, client: other.id });
+    const student = await call(school.admin.caller, "POST", "/students/", {
+      first_name: "A",
+      last_name: "B",
+      admission_number: unique("M-"),
+      id: sid,
+      client: other.id,
+    });
     assertStatus(student, 201);
     assert.notEqual(student.body.id, sid);
     assert.equal((await row("students", student.body.id))!.client_id, school.id);
@@ -408,17 +511,36 @@ describe("mass assignment: client, is_system, platform_role, id in bodies are ig
 });
 
 describe("PUT needs every required field", () => {
-  const cases: { resource: "roles" | "students" | "classes" | "users"; full: (s: School) => Record<string, unknown>; required: string[] }[] = [
-    { resource: "roles", full: () => ({ name: unique("Put "), description: "d", permissions: ["students.view"] }), required: ["name", "permissions"] },
-    { resource: "students", full: () => ({ first_name: "A", last_name: "B", admission_number: unique("P-"), class: null, date_of_birth: null }), required: ["first_name", "last_name", "admission_number"] },
+  const cases: {
+    resource: "roles" | "students" | "classes" | "users";
+    full: (s: School) => Record<string, unknown>;
+    required: string[];
+  }[] = [
+    {
+      resource: "roles",
+      full: () => ({ name: unique("Put "), description: "d", permissions: ["students.view"] }),
+      required: ["name", "permissions"],
+    },
+    {
+      resource: "students",
+      full: () => ({ first_name: "A", last_name: "B", admission_number: unique("P-"), class: null, date_of_birth: null }),
+      required: ["first_name", "last_name", "admission_number"],
+    },
     { resource: "classes", full: () => ({ name: "C", grade: 3, teacher: null }), required: ["name", "grade"] },
-    { resource: "users", full: () => ({ email: `${unique("put")}@example.org`, phone: null, full_name: "Put", is_active: true }), required: ["email", "phone", "full_name", "is_active"] },
+    {
+      resource: "users",
+      full: () => ({ email: `${unique("put")}@example.org`, phone: null, full_name: "Put", is_active: true }),
+      required: ["email", "phone", "full_name", "is_active"],
+    },
   ];
   const targetOf = (school: School, resource: string) =>
-    resource === "roles" ? insertRole(school.id, { permissions: ["students.view"] })
-    : resource === "students" ? insertStudent(school.id)
-    : resource === "classes" ? insertClass(school.id)
-    : insertStaffUser(school.id);
+    resource === "roles"
+      ? insertRole(school.id, { permissions: ["students.view"] })
+      : resource === "students"
+        ? insertStudent(school.id)
+        : resource === "classes"
+          ? insertClass(school.id)
+          : insertStaffUser(school.id);
 
   for (const c of cases) {
     for (const field of c.required) {
@@ -442,22 +564,39 @@ describe("PUT needs every required field", () => {
 
 describe("PATCH /users/{id}/ {roles}: replaces the user's roles, under the rules of assignments (the REST contract §8)", () => {
   const rolesOf = async (tenantId: string, userId: string) =>
-    (await sql().query("SELECT r.name FROM user_role_assignments a JOIN school_roles r ON r.id = a.role_id WHERE a.client_id = $1 AND a.user_id = $2 ORDER BY r.name", [tenantId, userId])).rows.map((r) => r.name);
+    (
+      await sql().query(
+        "SELECT r.name FROM user_role_assignments a JOIN school_roles r ON r.id = a.role_id WHERE a.client_id = $1 AND a.user_id = $2 ORDER BY r.name",
+        [tenantId, userId],
+      )
+    ).rows.map((r) => r.name);
 
   it("replaces them: added, removed, kept — the answer and the database agree, and the trail says what changed", async () => {
     const school = await makeSchool();
     const teacher = await makeStaff(school, ["Teacher", "Office"]);
     const res = await call(school.admin.caller, "PATCH", `/users/${teacher.id}/`, { roles: ["Office", "Head"] });
     assertStatus(res, 200, "replace");
-    assert.deepEqual(res.body.roles.map((r: { name: string }) => r.name), ["Head", "Office"]);
+    assert.deepEqual(
+      res.body.roles.map((r: { name: string }) => r.name),
+      ["Head", "Office"],
+    );
     assert.deepEqual(await rolesOf(school.id, teacher.id), ["Head", "Office"]);
     const kept = await assignmentOf(school.id, teacher.id, school.roles.Office);
     assert.ok(kept, "the role kept is the same assignment");
-    const event = (await sql().query("SELECT metadata FROM audit_events WHERE client_id = $1 AND action = 'school.user.updated' AND target_id = $2", [school.id, teacher.id])).rows[0];
+    const event = (
+      await sql().query("SELECT metadata FROM audit_events WHERE client_id = $1 AND action = 'school.user.updated' AND target_id = $2", [
+        school.id,
+        teacher.id,
+      ])
+    ).rows[0];
     assert.deepEqual(event.metadata.roles_added, ["Head"]);
     assert.deepEqual(event.metadata.roles_removed, ["Teacher"]);
     // The user's existing token holds the new permissions at once.
-    assertStatus(await call(teacher.caller, "POST", "/students/", { first_name: "A", last_name: "B", admission_number: unique("R-") }), 201, "Head may add students");
+    assertStatus(
+      await call(teacher.caller, "POST", "/students/", { first_name: "A", last_name: "B", admission_number: unique("R-") }),
+      201,
+      "Head may add students",
+    );
 
     assertStatus(await call(school.admin.caller, "PATCH", `/users/${teacher.id}/`, { roles: [] }), 200, "no roles at all");
     assert.deepEqual(await rolesOf(school.id, teacher.id), []);
@@ -467,7 +606,11 @@ describe("PATCH /users/{id}/ {roles}: replaces the user's roles, under the rules
   it("an unknown role name is 400 naming roles, and nothing changes", async () => {
     const school = await makeSchool();
     const teacher = await makeStaff(school, ["Teacher"]);
-    assertFieldError(await call(school.admin.caller, "PATCH", `/users/${teacher.id}/`, { roles: ["Office", "Wizard"] }), "roles", "unknown name");
+    assertFieldError(
+      await call(school.admin.caller, "PATCH", `/users/${teacher.id}/`, { roles: ["Office", "Wizard"] }),
+      "roles",
+      "unknown name",
+    );
     assertFieldError(await call(school.admin.caller, "PATCH", `/users/${teacher.id}/`, { roles: "Office" }), "roles", "not a list");
     assertFieldError(await call(school.admin.caller, "PATCH", `/users/${teacher.id}/`, { roles: [""] }), "roles.0", "blank name");
     assert.deepEqual(await rolesOf(school.id, teacher.id), ["Teacher"]);
@@ -485,9 +628,19 @@ describe("PATCH /users/{id}/ {roles}: replaces the user's roles, under the rules
 
   it("nobody grants what they lack: a role with permissions the caller lacks, given or taken away, is 403", async () => {
     const school = await makeSchool();
-    const grantor = await makeStaffWith(school, ["users.view", "users.change", "roles.view", "roles.change", "students.view", "classes.view"]);
+    const grantor = await makeStaffWith(school, [
+      "users.view",
+      "users.change",
+      "roles.view",
+      "roles.change",
+      "students.view",
+      "classes.view",
+    ]);
     const teacher = await makeStaff(school, ["Teacher"]);
-    assertDenied(await call(grantor.caller, "PATCH", `/users/${teacher.id}/`, { roles: ["Teacher", "Office"] }), "giving Office (students.add…)");
+    assertDenied(
+      await call(grantor.caller, "PATCH", `/users/${teacher.id}/`, { roles: ["Teacher", "Office"] }),
+      "giving Office (students.add…)",
+    );
     const office = await makeStaff(school, ["Teacher"]);
     await insertAssignment(school.id, office.id, school.roles.Office);
     // The caller can't reach a colleague holding more than they hold either way, and can't take Office away.

@@ -6,9 +6,28 @@ import assert from "node:assert/strict";
 import { request } from "./helpers/api";
 import { makePlatformUser, makeTenant, systemLogin, unique, PASSWORD } from "./helpers/fixtures";
 import {
-  ALL_PERMISSIONS, DEFAULT_ROLE_PERMISSIONS, RESOURCES, assertDenied, assertError, assertPage, assertStatus, call, countIn,
-  insertAssignment, insertClass, insertRole, insertStaffUser, insertStudent, makeKey, makeSchool, makeStaff, roleIds, row,
-  type Caller, type Resource, type Tenant,
+  ALL_PERMISSIONS,
+  DEFAULT_ROLE_PERMISSIONS,
+  RESOURCES,
+  assertDenied,
+  assertError,
+  assertPage,
+  assertStatus,
+  call,
+  countIn,
+  insertAssignment,
+  insertClass,
+  insertRole,
+  insertStaffUser,
+  insertStudent,
+  makeKey,
+  makeSchool,
+  makeStaff,
+  roleIds,
+  row,
+  type Caller,
+  type Resource,
+  type Tenant,
 } from "./helpers/school-api";
 
 type Op = "LIST" | "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -30,35 +49,47 @@ interface Spec {
 const SPECS: Record<Resource, Spec> = {
   users: {
     target: (t) => insertStaffUser(t.id),
-    body: (op) => ({
-      POST: { email: `${unique("new")}@example.org`, password: PASSWORD, full_name: "New Staff", roles: [] },
-      PUT: { email: `${unique("put")}@example.org`, phone: null, full_name: "Put Staff", is_active: true },
-      PATCH: { full_name: "Patched Staff" },
-    } as Record<string, unknown>)[op],
+    body: (op) =>
+      (
+        ({
+          POST: { email: `${unique("new")}@example.org`, password: PASSWORD, full_name: "New Staff", roles: [] },
+          PUT: { email: `${unique("put")}@example.org`, phone: null, full_name: "Put Staff", is_active: true },
+          PATCH: { full_name: "Patched Staff" },
+        }) as Record<string, unknown>
+      )[op],
   },
   roles: {
     target: (t) => insertRole(t.id, { permissions: ["students.view"] }),
-    body: (op) => ({
-      POST: { name: unique("Posted "), description: "", permissions: ["students.view"] },
-      PUT: { name: unique("Put "), description: "put", permissions: ["students.view"] },
-      PATCH: { description: "patched" },
-    } as Record<string, unknown>)[op],
+    body: (op) =>
+      (
+        ({
+          POST: { name: unique("Posted "), description: "", permissions: ["students.view"] },
+          PUT: { name: unique("Put "), description: "put", permissions: ["students.view"] },
+          PATCH: { description: "patched" },
+        }) as Record<string, unknown>
+      )[op],
   },
   students: {
     target: (t) => insertStudent(t.id),
-    body: (op) => ({
-      POST: { first_name: "Grace", last_name: "Hopper", admission_number: unique("A-") },
-      PUT: { first_name: "Alan", last_name: "Turing", admission_number: unique("P-") },
-      PATCH: { first_name: "Patched" },
-    } as Record<string, unknown>)[op],
+    body: (op) =>
+      (
+        ({
+          POST: { first_name: "Grace", last_name: "Hopper", admission_number: unique("A-") },
+          PUT: { first_name: "Alan", last_name: "Turing", admission_number: unique("P-") },
+          PATCH: { first_name: "Patched" },
+        }) as Record<string, unknown>
+      )[op],
   },
   classes: {
     target: (t) => insertClass(t.id),
-    body: (op) => ({
-      POST: { name: unique("Posted "), grade: 3 },
-      PUT: { name: unique("Put "), grade: 4, teacher: null },
-      PATCH: { name: unique("Patched ") },
-    } as Record<string, unknown>)[op],
+    body: (op) =>
+      (
+        ({
+          POST: { name: unique("Posted "), grade: 3 },
+          PUT: { name: unique("Put "), grade: 4, teacher: null },
+          PATCH: { name: unique("Patched ") },
+        }) as Record<string, unknown>
+      )[op],
   },
 };
 
@@ -86,7 +117,10 @@ async function checkCell(tenant: Tenant, caller: Caller, resource: Resource, op:
   switch (op) {
     case "LIST":
       assertPage(res.body, what);
-      assert.ok(res.body.results.some((r: any) => r.id === id), `${what}: the target is listed`);
+      assert.ok(
+        res.body.results.some((r: any) => r.id === id),
+        `${what}: the target is listed`,
+      );
       break;
     case "GET":
       assert.equal(res.body.id, id);
@@ -95,7 +129,8 @@ async function checkCell(tenant: Tenant, caller: Caller, resource: Resource, op:
       assert.equal(await countIn(resource, tenant.id), countBefore + 1, `${what}: one row created`);
       assert.ok(await row(resource, res.body.id), `${what}: the answer's id is in the database`);
       break;
-    case "PUT": case "PATCH":
+    case "PUT":
+    case "PATCH":
       assert.equal(res.body.id, id);
       assert.notDeepEqual(await row(resource, id), before, `${what}: the row changed`);
       break;
@@ -152,7 +187,11 @@ describe("role assignments: reading is roles.view, creating and deleting is role
         }
         assertStatus(res, SUCCESS[op], `${role} ${op}`);
         if (op === "LIST") assert.ok(res.body.results.some((a: any) => a.id === target));
-        if (op === "GET") assert.deepEqual({ user: res.body.user, role: res.body.role }, { user: (await row("role-assignments", target))!.user_id, role: roles.Teacher });
+        if (op === "GET")
+          assert.deepEqual(
+            { user: res.body.user, role: res.body.role },
+            { user: (await row("role-assignments", target))!.user_id, role: roles.Teacher },
+          );
         if (op === "POST") {
           assert.equal(res.body.user, newcomer);
           assert.equal(res.body.role, roles.Teacher);
@@ -302,7 +341,11 @@ describe("permission changes apply to existing tokens at once", () => {
     assertStatus(await call(caller, "GET", "/students/"), 200);
     const platform = await makePlatformUser("superadmin");
     const { access } = await systemLogin(platform.email);
-    assertStatus(await request("PATCH", `/api/v1/system/api-keys/${id}/`, { token: access, body: { scopes: ["classes.view"] } }), 200, "PATCH key scopes");
+    assertStatus(
+      await request("PATCH", `/api/v1/system/api-keys/${id}/`, { token: access, body: { scopes: ["classes.view"] } }),
+      200,
+      "PATCH key scopes",
+    );
     assertDenied(await call(caller, "GET", "/students/"));
     assertStatus(await call(caller, "GET", "/classes/"), 200);
   });

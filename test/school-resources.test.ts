@@ -6,9 +6,29 @@ import { randomUUID } from "node:crypto";
 import { post, request } from "./helpers/api";
 import { ISO_UTC, USER_FIELDS, UUID } from "./helpers/auth-assertions";
 import { PASSWORD, makePlatformUser, randomPhone, schoolLogin, sql, unique } from "./helpers/fixtures";
-import {ASSIGNMENT_FIELDS, CLASS_FIELDS, DEFAULT_ROLE_PERMISSIONS, ROLE_FIELDS, STUDENT_FIELDS, assertError, assertFieldError,
-  assertPage, assertStatus, call, insertAssignment, insertClass, insertRole, insertStaffUser, insertStudent, listAll, makeKey, makeSchool,
-  makeStaff, makeStaffWith, row, type Caller,
+import {
+  ASSIGNMENT_FIELDS,
+  CLASS_FIELDS,
+  DEFAULT_ROLE_PERMISSIONS,
+  ROLE_FIELDS,
+  STUDENT_FIELDS,
+  assertError,
+  assertFieldError,
+  assertPage,
+  assertStatus,
+  call,
+  insertAssignment,
+  insertClass,
+  insertRole,
+  insertStaffUser,
+  insertStudent,
+  listAll,
+  makeKey,
+  makeSchool,
+  makeStaff,
+  makeStaffWith,
+  row,
+  type Caller,
 } from "./helpers/school-api";
 
 const STAFF_FIELDS = [...USER_FIELDS, "roles", "teacher"].sort();
@@ -52,7 +72,11 @@ describe("roles", () => {
     assertStatus(read, 200);
     assert.deepEqual(read.body, created.body);
 
-    const put = await call(admin, "PUT", `/roles/${id}/`, { name: `${name} II`, description: "Keeps the register", permissions: ["classes.view"] });
+    const put = await call(admin, "PUT", `/roles/${id}/`, {
+      name: `${name} II`,
+      description: "Keeps the register",
+      permissions: ["classes.view"],
+    });
     assertStatus(put, 200);
     assert.equal(put.body.name, `${name} II`);
     assert.equal(put.body.description, "Keeps the register");
@@ -95,7 +119,10 @@ describe("roles", () => {
     const school = await makeSchool();
     assertFieldError(await call(school.admin.caller, "POST", "/roles/", { name: "  ", permissions: [] }), "name");
     assertFieldError(await call(school.admin.caller, "POST", "/roles/", { name: unique("R ") }), "permissions");
-    assertFieldError(await call(school.admin.caller, "POST", "/roles/", { name: unique("R "), permissions: "students.view" }), "permissions");
+    assertFieldError(
+      await call(school.admin.caller, "POST", "/roles/", { name: unique("R "), permissions: "students.view" }),
+      "permissions",
+    );
   });
 });
 
@@ -115,9 +142,15 @@ describe("role assignments", () => {
 
     const byUser = await call(admin, "GET", `/role-assignments/?user=${user}`);
     assertStatus(byUser, 200);
-    assert.deepEqual(byUser.body.results.map((a: any) => a.id), [created.body.id]);
+    assert.deepEqual(
+      byUser.body.results.map((a: any) => a.id),
+      [created.body.id],
+    );
     const byRole = await call(admin, "GET", `/role-assignments/?role=${school.roles.Admin}`);
-    assert.deepEqual(byRole.body.results.map((a: any) => a.user), [school.admin.id]);
+    assert.deepEqual(
+      byRole.body.results.map((a: any) => a.user),
+      [school.admin.id],
+    );
   });
 });
 
@@ -144,7 +177,11 @@ describe("staff users", () => {
     const email = `${unique("Teacher")}@Example.org`;
     const phone = randomPhone();
     const res = await call(school.admin.caller, "POST", "/users/", {
-      email, phone: phone.national, password: PASSWORD, full_name: "Marie Curie", roles: ["Teacher", "Office"],
+      email,
+      phone: phone.national,
+      password: PASSWORD,
+      full_name: "Marie Curie",
+      roles: ["Teacher", "Office"],
       teacher: { employee_number: unique("E-"), subjects: ["Physics", "Chemistry"] },
     });
     assertStatus(res, 201);
@@ -165,7 +202,11 @@ describe("staff users", () => {
     const session = await schoolLogin(school.host, email);
     assert.deepEqual(session.permissions, [...new Set([...DEFAULT_ROLE_PERMISSIONS.Teacher, ...DEFAULT_ROLE_PERMISSIONS.Office])].sort());
     const other = await makeSchool();
-    assertStatus(await post("/api/v1/school/auth/login/", { identifier: email, password: PASSWORD }, { host: other.host }), 401, "not a user of another school");
+    assertStatus(
+      await post("/api/v1/school/auth/login/", { identifier: email, password: PASSWORD }, { host: other.host }),
+      401,
+      "not a user of another school",
+    );
 
     const read = await call(school.admin.caller, "GET", `/users/${res.body.id}/`);
     assertStatus(read, 200);
@@ -182,8 +223,16 @@ describe("staff users", () => {
     assertError(taken, 409, "conflict");
     assert.ok(taken.body.errors?.email, taken.text);
     const elsewhere = await makeSchool();
-    assertError(await call(elsewhere.admin.caller, "POST", "/users/", { email, password: PASSWORD, full_name: "Z", roles: [] }), 409, "conflict", "emails are unique platform-wide");
-    assertFieldError(await call(admin, "POST", "/users/", { email: `${unique("s")}@example.org`, password: "short", full_name: "X" }), "password");
+    assertError(
+      await call(elsewhere.admin.caller, "POST", "/users/", { email, password: PASSWORD, full_name: "Z", roles: [] }),
+      409,
+      "conflict",
+      "emails are unique platform-wide",
+    );
+    assertFieldError(
+      await call(admin, "POST", "/users/", { email: `${unique("s")}@example.org`, password: "short", full_name: "X" }),
+      "password",
+    );
     const none = await call(admin, "POST", "/users/", { password: PASSWORD, full_name: "Nobody" });
     assertError(none, 400, "invalid");
   });
@@ -198,7 +247,12 @@ describe("staff users", () => {
     assert.equal((await row("users", staff.id))!.is_active, false);
     assertError(await call(staff.caller, "GET", "/students/"), 401, "token_not_valid", "access token");
     assertStatus(await post("/api/v1/school/auth/refresh/", { refresh: staff.refresh }, { host: school.host }), 401, "refresh token");
-    assertError(await post("/api/v1/school/auth/login/", { identifier: staff.email, password: PASSWORD }, { host: school.host }), 401, "authentication_failed", "login");
+    assertError(
+      await post("/api/v1/school/auth/login/", { identifier: staff.email, password: PASSWORD }, { host: school.host }),
+      401,
+      "authentication_failed",
+      "login",
+    );
     const listed = (await listAll(school.admin.caller, "/users/")).find((u) => u.id === staff.id);
     assert.equal(listed.is_active, false, "listed as inactive");
 
@@ -235,12 +289,21 @@ describe("staff users", () => {
   it("?search= finds staff by name or email", async () => {
     const school = await makeSchool();
     const tag = unique("zq");
-    const created = await call(school.admin.caller, "POST", "/users/", { email: `${tag}@example.org`, password: PASSWORD, full_name: `Rosalind ${tag}`, roles: [] });
+    const created = await call(school.admin.caller, "POST", "/users/", {
+      email: `${tag}@example.org`,
+      password: PASSWORD,
+      full_name: `Rosalind ${tag}`,
+      roles: [],
+    });
     assertStatus(created, 201);
     for (const q of [tag, tag.toUpperCase(), `rosalind ${tag}`]) {
       const res = await call(school.admin.caller, "GET", `/users/?search=${encodeURIComponent(q)}`);
       assertStatus(res, 200);
-      assert.deepEqual(res.body.results.map((u: any) => u.id), [created.body.id], q);
+      assert.deepEqual(
+        res.body.results.map((u: any) => u.id),
+        [created.body.id],
+        q,
+      );
     }
     assert.equal((await call(school.admin.caller, "GET", `/users/?search=${unique("none")}`)).body.count, 0);
   });
@@ -266,13 +329,19 @@ describe("students", () => {
     const admission = unique("S-");
     const created = await call(admin, "POST", "/students/", { first_name: "Ada", last_name: "Lovelace", admission_number: admission });
     assertStatus(created, 201);
-    const events = async (action: string) => (await sql().query("SELECT target_id FROM audit_events WHERE client_id = $1 AND action = $2", [school.id, action])).rows.map((r) => r.target_id);
+    const events = async (action: string) =>
+      (await sql().query("SELECT target_id FROM audit_events WHERE client_id = $1 AND action = $2", [school.id, action])).rows.map(
+        (r) => r.target_id,
+      );
     assert.deepEqual(await events("school.student.created"), [created.body.id]);
     // Same admission number: 409, and nothing written — no second row, no audit event.
     const duplicate = await call(admin, "POST", "/students/", { first_name: "Ada", last_name: "Byron", admission_number: admission });
     assertStatus(duplicate, 409);
     const rows = await sql().query("SELECT last_name FROM students WHERE client_id = $1 AND admission_number = $2", [school.id, admission]);
-    assert.deepEqual(rows.rows.map((r) => r.last_name), ["Lovelace"]);
+    assert.deepEqual(
+      rows.rows.map((r) => r.last_name),
+      ["Lovelace"],
+    );
     assert.deepEqual(await events("school.student.created"), [created.body.id]);
   });
 
@@ -284,14 +353,30 @@ describe("students", () => {
     assertStatus(created, 201);
     assert.deepEqual(keys(created.body), STUDENT_FIELDS);
     assert.match(created.body.id, UUID);
-    assert.deepEqual({ ...created.body, id: undefined }, { id: undefined, first_name: "Ada", last_name: "Lovelace", admission_number: admission, class: null, date_of_birth: null });
+    assert.deepEqual(
+      { ...created.body, id: undefined },
+      { id: undefined, first_name: "Ada", last_name: "Lovelace", admission_number: admission, class: null, date_of_birth: null },
+    );
     const id = created.body.id;
     assert.deepEqual((await call(admin, "GET", `/students/${id}/`)).body, created.body);
 
     const klass = await insertClass(school.id);
-    const put = await call(admin, "PUT", `/students/${id}/`, { first_name: "Augusta", last_name: "King", admission_number: admission, class: klass, date_of_birth: "2012-02-29" });
+    const put = await call(admin, "PUT", `/students/${id}/`, {
+      first_name: "Augusta",
+      last_name: "King",
+      admission_number: admission,
+      class: klass,
+      date_of_birth: "2012-02-29",
+    });
     assertStatus(put, 200);
-    assert.deepEqual(put.body, { id, first_name: "Augusta", last_name: "King", admission_number: admission, class: klass, date_of_birth: "2012-02-29" });
+    assert.deepEqual(put.body, {
+      id,
+      first_name: "Augusta",
+      last_name: "King",
+      admission_number: admission,
+      class: klass,
+      date_of_birth: "2012-02-29",
+    });
 
     const patch = await call(admin, "PATCH", `/students/${id}/`, { class: null });
     assertStatus(patch, 200);
@@ -321,11 +406,30 @@ describe("students", () => {
     assert.ok(Array.isArray(patch.body.errors?.admission_number));
   });
 
-  const BAD_DATES: unknown[] = ["2019-02-30", "3000-01-01", "yesterday", "2019-13-01", "2019-02-29", "12/03/2012", "2012-3-4", "2012-03-04T00:00:00Z", 20120304];
+  const BAD_DATES: unknown[] = [
+    "2019-02-30",
+    "3000-01-01",
+    "yesterday",
+    "2019-13-01",
+    "2019-02-29",
+    "12/03/2012",
+    "2012-3-4",
+    "2012-03-04T00:00:00Z",
+    20120304,
+  ];
   for (const date of BAD_DATES) {
     it(`date_of_birth ${JSON.stringify(date)} → 400 on POST and PATCH`, async () => {
       const school = await makeSchool();
-      assertFieldError(await call(school.admin.caller, "POST", "/students/", { first_name: "A", last_name: "B", admission_number: unique("D-"), date_of_birth: date }), "date_of_birth", "POST");
+      assertFieldError(
+        await call(school.admin.caller, "POST", "/students/", {
+          first_name: "A",
+          last_name: "B",
+          admission_number: unique("D-"),
+          date_of_birth: date,
+        }),
+        "date_of_birth",
+        "POST",
+      );
       const id = await insertStudent(school.id, { dateOfBirth: "2011-01-01" });
       assertFieldError(await call(school.admin.caller, "PATCH", `/students/${id}/`, { date_of_birth: date }), "date_of_birth", "PATCH");
       assert.equal(((await row("students", id))!.date_of_birth as Date).toISOString().slice(0, 10), "2011-01-01");
@@ -438,7 +542,11 @@ describe("classes", () => {
     const other = await makeSchool();
     assertFieldError(await call(school.admin.caller, "POST", "/classes/", { name: "X", grade: 1, teacher: other.admin.id }), "teacher");
     const platform = await makePlatformUser("support");
-    assertFieldError(await call(school.admin.caller, "POST", "/classes/", { name: "X", grade: 1, teacher: platform.id }), "teacher", "platform user");
+    assertFieldError(
+      await call(school.admin.caller, "POST", "/classes/", { name: "X", grade: 1, teacher: platform.id }),
+      "teacher",
+      "platform user",
+    );
   });
 
   it("?search=, ?teacher= and ?grade= filter", async () => {
@@ -470,7 +578,11 @@ describe("search is literal (DRF icontains): % and _ are not wildcards", () => {
       for (const q of ["%", "_", "%%", "a%"]) {
         const res = await call(school.admin.caller, "GET", `${path}?search=${encodeURIComponent(q)}`);
         assertStatus(res, 200, q);
-        assert.equal(res.body.count, 0, `${path}?search=${q} matched ${res.body.count} row(s): ${JSON.stringify(res.body.results.map((r: any) => r.id))}`);
+        assert.equal(
+          res.body.count,
+          0,
+          `${path}?search=${q} matched ${res.body.count} row(s): ${JSON.stringify(res.body.results.map((r: any) => r.id))}`,
+        );
       }
     });
   }
@@ -592,7 +704,9 @@ describe("the school audit trail", () => {
     const attempt = async (identifier: string, password: string) => {
       const requestId = `elsewhere-${randomUUID()}`;
       const res = await request("POST", "/api/v1/school/auth/login/", {
-        host: a.host, body: { identifier, password }, headers: { "x-request-id": requestId, "user-agent": "probe/1.0" },
+        host: a.host,
+        body: { identifier, password },
+        headers: { "x-request-id": requestId, "user-agent": "probe/1.0" },
       });
       return { res, requestId };
     };
@@ -602,7 +716,10 @@ describe("the school audit trail", () => {
       await attempt(bTeacher.email, PASSWORD), // another school's teacher, right password (401)
       await attempt(unknown, "wrong password"), // nobody
     ];
-    assert.deepEqual(tries.map((t) => t.res.status), [401, 403, 401, 401]);
+    assert.deepEqual(
+      tries.map((t) => t.res.status),
+      [401, 403, 401, 401],
+    );
 
     const events = await listAll(a.admin.caller, "/audit/?action=school.login.*");
     const shapes = tries.map(({ requestId }) => {
@@ -611,7 +728,8 @@ describe("the school audit trail", () => {
       return { action: e.action, actor_user: e.actor_user, actor_key: e.actor_key, client: e.client, user_agent: e.user_agent };
     });
     // All four look alike in A's trail: a failure, no user id — nothing tells A who exists elsewhere.
-    for (const shape of shapes) assert.deepEqual(shape, { action: "school.login.failed", actor_user: null, actor_key: null, client: a.id, user_agent: "probe/1.0" });
+    for (const shape of shapes)
+      assert.deepEqual(shape, { action: "school.login.failed", actor_user: null, actor_key: null, client: a.id, user_agent: "probe/1.0" });
     assert.ok(!events.some((e) => e.actor_user === platformAdmin.id || e.actor_user === bTeacher.id));
 
     // The platform's trail keeps the full story, outside any school's.
@@ -619,11 +737,14 @@ describe("the school audit trail", () => {
       "SELECT action, actor_user_id, client_id, metadata FROM audit_events WHERE request_id = ANY($1) AND client_id IS NULL ORDER BY at",
       [tries.map((t) => t.requestId)],
     );
-    assert.deepEqual(platform.rows.map((r) => [r.action, r.actor_user_id, r.metadata.school]), [
-      ["school.login.failed", platformAdmin.id, a.id],
-      ["school.login.refused", platformAdmin.id, a.id],
-      ["school.login.failed", bTeacher.id, a.id],
-    ]);
+    assert.deepEqual(
+      platform.rows.map((r) => [r.action, r.actor_user_id, r.metadata.school]),
+      [
+        ["school.login.failed", platformAdmin.id, a.id],
+        ["school.login.refused", platformAdmin.id, a.id],
+        ["school.login.failed", bTeacher.id, a.id],
+      ],
+    );
     // And B's own trail is not told about it.
     const bEvents = await listAll(b.admin.caller, "/audit/?action=school.login.*");
     assert.ok(!bEvents.some((e) => tries.some((t) => t.requestId === e.request_id)));
@@ -635,10 +756,16 @@ describe("the school audit trail", () => {
     const bWrite = await call(b.admin.caller, "POST", "/students/", { first_name: "B", last_name: "Only", admission_number: unique("B-") });
     assertStatus(bWrite, 201);
     const bEvents = await listAll(b.admin.caller, "/audit/");
-    assert.ok(bEvents.some((e) => e.target_id === bWrite.body.id), "B sees its own event");
+    assert.ok(
+      bEvents.some((e) => e.target_id === bWrite.body.id),
+      "B sees its own event",
+    );
     for (const query of ["", `?client=${b.id}`, `?actor=${b.admin.id}`, "?action=school.*"]) {
       const events = await listAll(a.admin.caller, `/audit/${query}`);
-      assert.ok(events.every((e) => e.client === a.id), `${query}: only A's events`);
+      assert.ok(
+        events.every((e) => e.client === a.id),
+        `${query}: only A's events`,
+      );
       assert.ok(!events.some((e) => e.target_id === bWrite.body.id || e.actor_user === b.admin.id), `${query}: no B event`);
     }
   });

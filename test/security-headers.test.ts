@@ -43,7 +43,9 @@ describe("security headers", () => {
     assertApiPolicy((await get("/api/v1/system/auth/me/")).headers, "401");
     assertApiPolicy((await get("/api/v1/no-such-thing/")).headers, "404");
     assertApiPolicy((await request("TRACE", "/api/v1/system/auth/me/")).headers, "405 from the server");
-    const tooLarge = await request("POST", "/api/v1/system/auth/login/", { headers: { "content-type": "application/json", "content-length": String(50 * 1024 * 1024) } });
+    const tooLarge = await request("POST", "/api/v1/system/auth/login/", {
+      headers: { "content-type": "application/json", "content-length": String(50 * 1024 * 1024) },
+    });
     assert.equal(tooLarge.status, 413);
     assertApiPolicy(tooLarge.headers, "413 from the server");
     assertApiPolicy((await get("/.well-known/jwks.json")).headers, "jwks");
@@ -78,8 +80,12 @@ describe("security headers", () => {
 
   describe("without trusted proxies", () => {
     let server: OwnServer;
-    before(async () => { server = await startOwnServer({}); });
-    after(async () => { await server?.stop(); });
+    before(async () => {
+      server = await startOwnServer({});
+    });
+    after(async () => {
+      await server?.stop();
+    });
 
     it("a client's own X-Forwarded-Proto does not turn HSTS on", async () => {
       const res = await requestTo(server.port, "GET", "/api/health", { headers: { "x-forwarded-proto": "https" } });

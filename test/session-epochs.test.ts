@@ -43,10 +43,18 @@ describe("a password change ends every session, including logins in flight", () 
     for (let round = 0; round < 3; round++) {
       const admin = await makePlatformUser("support");
       const { access } = await systemLogin(admin.email);
-      const pairs = await raceLogins(16, () => post("/api/v1/system/auth/login/", { identifier: admin.email, password: PASSWORD }), async () => {
-        const res = await post("/api/v1/system/auth/password/", { old_password: PASSWORD, new_password: NEW_PASSWORD }, { token: access });
-        assert.equal(res.status, 204, res.text);
-      });
+      const pairs = await raceLogins(
+        16,
+        () => post("/api/v1/system/auth/login/", { identifier: admin.email, password: PASSWORD }),
+        async () => {
+          const res = await post(
+            "/api/v1/system/auth/password/",
+            { old_password: PASSWORD, new_password: NEW_PASSWORD },
+            { token: access },
+          );
+          assert.equal(res.status, 204, res.text);
+        },
+      );
       await assertAllDead(pairs, "system");
       await systemLogin(admin.email, NEW_PASSWORD); // the new password works
     }
@@ -57,10 +65,14 @@ describe("a password change ends every session, including logins in flight", () 
     const { access: rootToken } = await systemLogin(root.email);
     for (let round = 0; round < 3; round++) {
       const admin = await makePlatformUser("platform_admin");
-      const pairs = await raceLogins(16, () => post("/api/v1/system/auth/login/", { identifier: admin.email, password: PASSWORD }), async () => {
-        const res = await request("PATCH", `/api/v1/system/users/${admin.id}/`, { token: rootToken, body: { password: NEW_PASSWORD } });
-        assert.equal(res.status, 200, res.text);
-      });
+      const pairs = await raceLogins(
+        16,
+        () => post("/api/v1/system/auth/login/", { identifier: admin.email, password: PASSWORD }),
+        async () => {
+          const res = await request("PATCH", `/api/v1/system/users/${admin.id}/`, { token: rootToken, body: { password: NEW_PASSWORD } });
+          assert.equal(res.status, 200, res.text);
+        },
+      );
       await assertAllDead(pairs, "system");
     }
   });
@@ -71,11 +83,23 @@ describe("a password change ends every session, including logins in flight", () 
     const { access: headToken } = await schoolLogin(tenant.host, head.email);
     for (let round = 0; round < 3; round++) {
       const teacher = await makeSchoolUser(tenant.id, ["Teacher"]);
-      const pairs = await raceLogins(16, () => post("/api/v1/school/auth/login/", { identifier: teacher.email, password: PASSWORD }, { host: tenant.host }), async () => {
-        const res = await request("PATCH", `/api/v1/school/users/${teacher.id}/`, { host: tenant.host, token: headToken, body: { is_active: false } });
-        assert.equal(res.status, 200, res.text);
+      const pairs = await raceLogins(
+        16,
+        () => post("/api/v1/school/auth/login/", { identifier: teacher.email, password: PASSWORD }, { host: tenant.host }),
+        async () => {
+          const res = await request("PATCH", `/api/v1/school/users/${teacher.id}/`, {
+            host: tenant.host,
+            token: headToken,
+            body: { is_active: false },
+          });
+          assert.equal(res.status, 200, res.text);
+        },
+      );
+      const back = await request("PATCH", `/api/v1/school/users/${teacher.id}/`, {
+        host: tenant.host,
+        token: headToken,
+        body: { is_active: true },
       });
-      const back = await request("PATCH", `/api/v1/school/users/${teacher.id}/`, { host: tenant.host, token: headToken, body: { is_active: true } });
       assert.equal(back.status, 200, back.text);
       await assertAllDead(pairs, "school", tenantHost(tenant.slug));
       await schoolLogin(tenant.host, teacher.email); // a new login works again
@@ -94,7 +118,10 @@ describe("a session opened in an earlier epoch is dead everywhere it is checked"
     const school = await schoolLogin(tenant.host, staff.email);
     await sql().query("UPDATE users SET session_epoch = session_epoch + 1 WHERE id = ANY($1::uuid[])", [[admin.id, staff.id]]);
     // Nothing was revoked: only the epoch moved.
-    const { rows } = await sql().query("SELECT count(*)::int AS n FROM refresh_families WHERE user_id = ANY($1::uuid[]) AND revoked_at IS NULL", [[admin.id, staff.id]]);
+    const { rows } = await sql().query(
+      "SELECT count(*)::int AS n FROM refresh_families WHERE user_id = ANY($1::uuid[]) AND revoked_at IS NULL",
+      [[admin.id, staff.id]],
+    );
     assert.equal(rows[0].n, 2);
 
     await assertAllDead([system], "system");
@@ -118,7 +145,9 @@ describe("a session opened in an earlier epoch is dead everywhere it is checked"
       const pending = post("/api/v1/system/auth/login/", { identifier: admin.email, password: PASSWORD });
       // Until the login's write is queued behind our lock (bounded).
       for (let waited = 0; ; waited += 20) {
-        const { rows } = await sql().query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'");
+        const { rows } = await sql().query(
+          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+        );
         if (rows[0].n > 0) break;
         if (waited > 10_000) assert.fail("the login never reached its write");
         await new Promise((r) => setTimeout(r, 20));

@@ -20,7 +20,10 @@ describe("tenantRead", () => {
       sql`SELECT id FROM users WHERE id = ${ub.id}::uuid`,
       sql`SELECT count(DISTINCT client_id)::int AS n FROM users`,
     ]);
-    assert.deepEqual(mine.map((r) => r.id), [ua.id]);
+    assert.deepEqual(
+      mine.map((r) => r.id),
+      [ua.id],
+    );
     assert.deepEqual(theirs, []);
     assert.equal(all[0].n, 1);
   });
@@ -33,7 +36,9 @@ describe("tenantRead", () => {
     const clients = await Promise.all(Array.from({ length: 3 }, () => pool().connect()));
     try {
       for (const client of clients) {
-        const { rows } = await client.query("SELECT current_user = session_user AS owner, coalesce(current_setting('app.client_id', true), '') AS tenant");
+        const { rows } = await client.query(
+          "SELECT current_user = session_user AS owner, coalesce(current_setting('app.client_id', true), '') AS tenant",
+        );
         assert.equal(rows[0].owner, true);
         assert.equal(rows[0].tenant, "");
       }
@@ -67,7 +72,10 @@ describe("prepared statements in tenant scripts", () => {
     const user = await makeSchoolUser(tenant.id);
     const byId = prepared("SELECT id FROM users WHERE id = $1::uuid AND client_id = app_current_client()");
     const [first] = await schoolRead<[{ id: string }[]]>(tenant.id, [byId.run(user.id)]);
-    assert.deepEqual(first.map((r) => r.id), [user.id]);
+    assert.deepEqual(
+      first.map((r) => r.id),
+      [user.id],
+    );
     // Someone drops every prepared statement on every pooled connection (DISCARD ALL, a proxy…):
     // hold every connection the pool has, so the one that prepared it is among them.
     const held = Math.max(3, pool().totalCount);
@@ -79,9 +87,15 @@ describe("prepared statements in tenant scripts", () => {
     }
     // As many reads at once as there are connections: each connection is used, that one included.
     const again = await Promise.all(Array.from({ length: held }, () => schoolRead<[{ id: string }[]]>(tenant.id, [byId.run(user.id)])));
-    for (const [rows] of again) assert.deepEqual(rows.map((r) => r.id), [user.id]);
+    for (const [rows] of again)
+      assert.deepEqual(
+        rows.map((r) => r.id),
+        [user.id],
+      );
     // Run in one message with the EXECUTE, so on the same connection: prepared there exactly once.
-    const [, [onThisConnection]] = (await runScript([byId.run(user.id), sql`SELECT count(*)::int AS n FROM pg_prepared_statements WHERE name = ${byId.name}`])).map((r) => r.rows);
+    const [, [onThisConnection]] = (
+      await runScript([byId.run(user.id), sql`SELECT count(*)::int AS n FROM pg_prepared_statements WHERE name = ${byId.name}`])
+    ).map((r) => r.rows);
     assert.equal((onThisConnection as { n: number }).n, 1);
   });
 
@@ -92,7 +106,10 @@ describe("prepared statements in tenant scripts", () => {
     const [fromA] = await schoolRead<[{ id: string }[]]>(a.id, [byIdAnyTenant.run(ub.id)]);
     const [fromB] = await schoolRead<[{ id: string }[]]>(b.id, [byIdAnyTenant.run(ub.id)]);
     assert.deepEqual(fromA, []);
-    assert.deepEqual(fromB.map((r) => r.id), [ub.id]);
+    assert.deepEqual(
+      fromB.map((r) => r.id),
+      [ub.id],
+    );
   });
 });
 
@@ -103,27 +120,42 @@ describe("reads riding along with authentication", () => {
   it("see the school's rows only when the session is live and holds the permission (checked in SQL too)", async () => {
     const tenant = await makeTenant();
     const teacher = await makeSchoolUser(tenant.id, ["Teacher"]);
-    await fixtureSql().query("INSERT INTO students (id, client_id, first_name, last_name, admission_number) VALUES (gen_random_uuid(), $1, 'A', 'B', 'RIDE-1')", [tenant.id]);
+    await fixtureSql().query(
+      "INSERT INTO students (id, client_id, first_name, last_name, admission_number) VALUES (gen_random_uuid(), $1, 'A', 'B', 'RIDE-1')",
+      [tenant.id],
+    );
     const { access } = await schoolLogin(tenant.host, teacher.email);
 
-    const held = await authenticateSchoolBearer(request(tenant.host), access, { permission: "students.view", reads: () => [studentsIn.run()] });
+    const held = await authenticateSchoolBearer(request(tenant.host), access, {
+      permission: "students.view",
+      reads: () => [studentsIn.run()],
+    });
     assert.equal(held.granted, true);
     assert.equal(held.rows[0].length, 1);
 
     // A permission the Teacher role lacks: TypeScript answers 403 later, and the reads saw nothing.
-    const lacking = await authenticateSchoolBearer(request(tenant.host), access, { permission: "students.delete", reads: () => [studentsIn.run()] });
+    const lacking = await authenticateSchoolBearer(request(tenant.host), access, {
+      permission: "students.delete",
+      reads: () => [studentsIn.run()],
+    });
     assert.equal(lacking.granted, false);
     assert.deepEqual(lacking.rows, [[]]);
   });
 
   it("with an API key: the key's scopes gate the reads the same way", async () => {
     const tenant = await makeTenant();
-    await fixtureSql().query("INSERT INTO students (id, client_id, first_name, last_name, admission_number) VALUES (gen_random_uuid(), $1, 'A', 'B', 'RIDE-2')", [tenant.id]);
+    await fixtureSql().query(
+      "INSERT INTO students (id, client_id, first_name, last_name, admission_number) VALUES (gen_random_uuid(), $1, 'A', 'B', 'RIDE-2')",
+      [tenant.id],
+    );
     const { key } = await makeKey(tenant.id, ["students.view"]);
     const viewing = await authenticateSchoolApiKey(request(tenant.host), key, { permission: "students.view", reads: [studentsIn.run()] });
     assert.equal(viewing.granted, true);
     assert.equal(viewing.rows[0].length, 1);
-    const deleting = await authenticateSchoolApiKey(request(tenant.host), key, { permission: "students.delete", reads: [studentsIn.run()] });
+    const deleting = await authenticateSchoolApiKey(request(tenant.host), key, {
+      permission: "students.delete",
+      reads: [studentsIn.run()],
+    });
     assert.equal(deleting.granted, false);
     assert.deepEqual(deleting.rows, [[]]);
   });

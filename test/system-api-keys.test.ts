@@ -8,8 +8,26 @@ import { get, post, request, type ApiResponse } from "./helpers/api";
 import { ISO_UTC, assertAudit, traced } from "./helpers/auth-assertions";
 import { makeTenant, sql, unique } from "./helpers/fixtures";
 import {
-  API_KEYS, API_KEY_FIELDS, AUDIT, BAD_IDS, CLIENTS, PERMISSIONS_URL, USERS, apiKeyPath, assertError, assertInvalidField, assertPage,
-  clientPath, clientUsersPath, createKey, del, patch, platformSession, schoolSession, userPath, withKey,
+  API_KEYS,
+  API_KEY_FIELDS,
+  AUDIT,
+  BAD_IDS,
+  CLIENTS,
+  PERMISSIONS_URL,
+  USERS,
+  apiKeyPath,
+  assertError,
+  assertInvalidField,
+  assertPage,
+  clientPath,
+  clientUsersPath,
+  createKey,
+  del,
+  patch,
+  platformSession,
+  schoolSession,
+  userPath,
+  withKey,
 } from "./helpers/system-api";
 
 type Session = Awaited<ReturnType<typeof platformSession>>;
@@ -45,7 +63,9 @@ function assertCatalogue(res: ApiResponse, what: string) {
   assert.equal(page.count, 16, what);
   assert.equal(page.results.length, 16);
   const codenames = page.results.map((p) => p.codename).sort();
-  const expected = ["users", "roles", "students", "classes"].flatMap((r) => ["view", "add", "change", "delete"].map((a) => `${r}.${a}`)).sort();
+  const expected = ["users", "roles", "students", "classes"]
+    .flatMap((r) => ["view", "add", "change", "delete"].map((a) => `${r}.${a}`))
+    .sort();
   assert.deepEqual(codenames, expected);
   for (const p of page.results) assert.equal(typeof p.label, "string");
 }
@@ -60,7 +80,11 @@ describe("POST /api-keys/ — create; the key is shown once", () => {
 
   it("201 with the ApiKey fields plus `key`; format sms_…, prefix = key.slice(0, 16)", async () => {
     const expires = inAnHour();
-    const res = await post(API_KEYS, { name: " Timetable sync ", client: tenant.id, scopes: ["students.view", "classes.view", "students.view"], expires_at: expires }, admin.as);
+    const res = await post(
+      API_KEYS,
+      { name: " Timetable sync ", client: tenant.id, scopes: ["students.view", "classes.view", "students.view"], expires_at: expires },
+      admin.as,
+    );
     assert.equal(res.status, 201, res.text);
     const k = res.body;
     assert.deepEqual(Object.keys(k).sort(), [...API_KEY_FIELDS, "key"].sort());
@@ -77,7 +101,7 @@ describe("POST /api-keys/ — create; the key is shown once", () => {
     assert.equal(k.revoked, false);
     assert.equal(res.headers["cache-control"], "no-store");
   });
-  it("a global key (client null) with scopes [\"*\"]", async () => {
+  it('a global key (client null) with scopes ["*"]', async () => {
     const k = await createKey(admin.as, { client: null, scopes: ["*"] });
     assert.equal(k.client, null);
     assert.deepEqual(k.scopes, ["*"]);
@@ -122,7 +146,11 @@ describe("POST /api-keys/ — create; the key is shown once", () => {
   });
 
   const invalid: [string, () => Record<string, unknown>, string][] = [
-    ["an expires_at in the past", () => ({ client: null, scopes: ["*"], expires_at: new Date(Date.now() - 60_000).toISOString() }), "expires_at"],
+    [
+      "an expires_at in the past",
+      () => ({ client: null, scopes: ["*"], expires_at: new Date(Date.now() - 60_000).toISOString() }),
+      "expires_at",
+    ],
     ["an expires_at that is not a date-time", () => ({ client: null, scopes: ["*"], expires_at: "tomorrow" }), "expires_at"],
     ["an unknown scope", () => ({ client: null, scopes: ["students.view", "students.fly"] }), "scopes"],
     ["a scope of the system API", () => ({ client: null, scopes: ["clients.view"] }), "scopes"],
@@ -185,7 +213,18 @@ describe("X-API-KEY on school endpoints", () => {
   });
   it("garbage keys → 401 api_key_not_valid", async () => {
     const { key } = await createKey(admin.as, { client: a.id, scopes: ["*"] });
-    const garbage = ["garbage", "sms_", key.slice(0, 16), key.slice(0, -1), `${key}x`, key.toLowerCase(), key.replace("sms_", "SMS_"), "x".repeat(5000), `Bearer ${key}`, "sms_' OR 1=1 --"];
+    const garbage = [
+      "garbage",
+      "sms_",
+      key.slice(0, 16),
+      key.slice(0, -1),
+      `${key}x`,
+      key.toLowerCase(),
+      key.replace("sms_", "SMS_"),
+      "x".repeat(5000),
+      `Bearer ${key}`,
+      "sms_' OR 1=1 --",
+    ];
     for (const g of garbage) assertKeyNotValid(await get(PERMISSIONS_URL, withKey(g, a.host)), g.slice(0, 40));
   });
   it("revoked (DELETE → 204): 401 at once; DELETE again → 204; it stays listed as revoked", async () => {
@@ -230,11 +269,21 @@ describe("X-API-KEY on school endpoints", () => {
     assertKeyNotValid(await get(PERMISSIONS_URL, withKey(fresh.key, b.host)), "wrong school");
     assert.equal(await lastUsed(fresh.id), null);
   });
-  it("a key on the system API → 401, never authenticated (every endpoint, also a global \"*\" key)", async () => {
+  it('a key on the system API → 401, never authenticated (every endpoint, also a global "*" key)', async () => {
     const global = await createKey(admin.as, { client: null, scopes: ["*"] });
     const bound = await createKey(admin.as, { client: a.id, scopes: ["*"] });
     const anyUser = (await get(`${USERS}?page_size=1`, admin.as)).body.results[0].id;
-    const paths = ["/api/v1/system/auth/me/", CLIENTS, clientPath(a.id), clientUsersPath(a.id), USERS, userPath(anyUser), API_KEYS, apiKeyPath(bound.id), AUDIT];
+    const paths = [
+      "/api/v1/system/auth/me/",
+      CLIENTS,
+      clientPath(a.id),
+      clientUsersPath(a.id),
+      USERS,
+      userPath(anyUser),
+      API_KEYS,
+      apiKeyPath(bound.id),
+      AUDIT,
+    ];
     for (const key of [global.key, bound.key]) {
       for (const path of paths) {
         const res = await get(path, withKey(key));
@@ -363,7 +412,11 @@ describe("who may manage API keys; the audit trail", () => {
     assertError(await get(API_KEYS, staff.as), 401, "token_not_valid");
     assertError(await post(API_KEYS, { name: "x", client: tenant.id, scopes: ["*"] }, staff.as), 401, "token_not_valid");
     assertError(await get(API_KEYS, { ...admin.as, host: tenant.host }), 404, "not_found");
-    assertError(await post(API_KEYS, { name: "x", client: tenant.id, scopes: ["*"] }, { ...admin.as, host: tenant.host }), 404, "not_found");
+    assertError(
+      await post(API_KEYS, { name: "x", client: tenant.id, scopes: ["*"] }, { ...admin.as, host: tenant.host }),
+      404,
+      "not_found",
+    );
   });
   it("api_key.created and api_key.revoked are recorded with actor, client, address, user agent and request id; revoking twice records once", async () => {
     const admin = await platformSession();
@@ -377,7 +430,10 @@ describe("who may manage API keys; the audit trail", () => {
     await assertAudit(t2, "api_key.revoked", { actorUserId: admin.user.id, clientId: tenant.id });
     assert.equal((await del(apiKeyPath(res.body.id), admin.as)).status, 204);
     const { rows } = await sql().query("SELECT action FROM audit_events WHERE target_id = $1 ORDER BY at", [res.body.id]);
-    assert.deepEqual(rows.map((r) => r.action), ["api_key.created", "api_key.revoked"]);
+    assert.deepEqual(
+      rows.map((r) => r.action),
+      ["api_key.created", "api_key.revoked"],
+    );
     const t3 = traced("system-api-keys", admin.as);
     const global = await post(API_KEYS, { name: unique("audited-"), client: null, scopes: ["*"] }, t3.options);
     assert.equal(global.status, 201);

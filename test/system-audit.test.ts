@@ -7,13 +7,43 @@ import { get, post, request, type RequestOptions } from "./helpers/api";
 import { ISO_UTC, assertAudit, auditRows, traced } from "./helpers/auth-assertions";
 import { PASSWORD, makePlatformUser, makeSchoolUser, makeTenant, schoolLogin, sql, systemLogin, unique } from "./helpers/fixtures";
 import {
-  API_KEYS, AUDIT, CLIENTS, USERS, allPages, apiKeyPath, assertError, assertPage, clientPath, clientUsersPath, createClient, createKey,
-  del, patch, platformSession, schoolSession, userPath, withKey,
+  API_KEYS,
+  AUDIT,
+  CLIENTS,
+  USERS,
+  allPages,
+  apiKeyPath,
+  assertError,
+  assertPage,
+  clientPath,
+  clientUsersPath,
+  createClient,
+  createKey,
+  del,
+  patch,
+  platformSession,
+  schoolSession,
+  userPath,
+  withKey,
 } from "./helpers/system-api";
 
 type Session = Awaited<ReturnType<typeof platformSession>>;
 
-const AUDIT_FIELDS = ["action", "actor_key", "actor_label", "actor_user", "at", "client", "id", "ip", "metadata", "request_id", "target_id", "target_type", "user_agent"];
+const AUDIT_FIELDS = [
+  "action",
+  "actor_key",
+  "actor_label",
+  "actor_user",
+  "at",
+  "client",
+  "id",
+  "ip",
+  "metadata",
+  "request_id",
+  "target_id",
+  "target_type",
+  "user_agent",
+];
 const TRACE = "system-audit";
 
 const audit = (query: string, o: RequestOptions) => get(`${AUDIT}?${query}`, o);
@@ -30,8 +60,14 @@ describe("GET /audit/ — shape, order, pages", () => {
   it("a DRF page of AuditEvents, newest first", async () => {
     const page = assertPage(await audit(`actor=${admin.user.id}`, admin.as));
     assert.equal(page.count, 4, JSON.stringify(page.results.map((e) => e.action)));
-    assert.deepEqual(page.results.map((e) => e.action), ["client.created", "client.created", "client.created", "system.login.succeeded"]);
-    assert.deepEqual(page.results.slice(0, 3).map((e) => e.target_id), made.map((c) => c.id).reverse());
+    assert.deepEqual(
+      page.results.map((e) => e.action),
+      ["client.created", "client.created", "client.created", "system.login.succeeded"],
+    );
+    assert.deepEqual(
+      page.results.slice(0, 3).map((e) => e.target_id),
+      made.map((c) => c.id).reverse(),
+    );
     for (const e of page.results) {
       assert.deepEqual(Object.keys(e).sort(), AUDIT_FIELDS);
       assert.match(e.at, ISO_UTC);
@@ -79,19 +115,28 @@ describe("GET /audit/ — filters", () => {
     assert.equal((await patch(clientPath(tenant.id), { is_active: false }, admin.as)).status, 200);
     await createClient(other.as);
     events = assertPage(await audit(`actor=${admin.user.id}`, admin.as)).results;
-    assert.deepEqual(events.map((e) => e.action), ["client.suspended", "client.updated", "client.created", "system.login.succeeded"]);
+    assert.deepEqual(
+      events.map((e) => e.action),
+      ["client.suspended", "client.updated", "client.created", "system.login.succeeded"],
+    );
   });
 
   it("?actor= a user id: only that actor's events (any case of the id)", async () => {
     for (const id of [admin.user.id, admin.user.id.toUpperCase()]) {
       const page = assertPage(await audit(`actor=${id}`, admin.as));
-      assert.deepEqual(page.results.map((e) => e.id), events.map((e) => e.id));
+      assert.deepEqual(
+        page.results.map((e) => e.id),
+        events.map((e) => e.id),
+      );
     }
   });
   it("?actor= part of the email (any case): that actor's events", async () => {
     const part = admin.user.email.split("@")[0].slice(2).toUpperCase();
     const page = assertPage(await audit(`actor=${part}`, admin.as));
-    assert.deepEqual(page.results.map((e) => e.id), events.map((e) => e.id));
+    assert.deepEqual(
+      page.results.map((e) => e.id),
+      events.map((e) => e.id),
+    );
   });
   it("?actor= text is literal: '_' is not a wildcard", async () => {
     const local = admin.user.email.split("@")[0];
@@ -100,22 +145,34 @@ describe("GET /audit/ — filters", () => {
   });
   it("?client= only that school's events; an unknown school id → none", async () => {
     const page = assertPage(await audit(`client=${tenant.id}`, admin.as));
-    assert.deepEqual(page.results.map((e) => e.action), ["client.suspended", "client.updated", "client.created"]);
+    assert.deepEqual(
+      page.results.map((e) => e.action),
+      ["client.suspended", "client.updated", "client.created"],
+    );
     assert.ok(page.results.every((e) => e.client === tenant.id));
     assert.deepEqual(assertPage(await audit(`client=${tenant.id.toUpperCase()}`, admin.as)).results.length, 3);
     assert.equal(assertPage(await audit("client=00000000-0000-4000-8000-000000000000", admin.as)).count, 0);
   });
   it("?action= exact", async () => {
     const page = assertPage(await audit(`actor=${admin.user.id}&action=client.updated`, admin.as));
-    assert.deepEqual(page.results.map((e) => e.action), ["client.updated"]);
+    assert.deepEqual(
+      page.results.map((e) => e.action),
+      ["client.updated"],
+    );
     assert.equal(assertPage(await audit(`actor=${admin.user.id}&action=client`, admin.as)).count, 0, "not a prefix without '*'");
     assert.equal(assertPage(await audit(`actor=${admin.user.id}&action=client.%25`, admin.as)).count, 0);
   });
   it("?action= a prefix ending in '*'", async () => {
     const page = assertPage(await audit(`actor=${admin.user.id}&action=client.*`, admin.as));
-    assert.deepEqual(page.results.map((e) => e.action), ["client.suspended", "client.updated", "client.created"]);
+    assert.deepEqual(
+      page.results.map((e) => e.action),
+      ["client.suspended", "client.updated", "client.created"],
+    );
     const logins = assertPage(await audit(`actor=${admin.user.id}&action=system.*`, admin.as));
-    assert.deepEqual(logins.results.map((e) => e.action), ["system.login.succeeded"]);
+    assert.deepEqual(
+      logins.results.map((e) => e.action),
+      ["system.login.succeeded"],
+    );
   });
   it("?action= prefix text is literal: '_' and '%' are not wildcards", async () => {
     for (const q of ["_lient.*", "%25.*", "client_*"]) {
@@ -126,19 +183,37 @@ describe("GET /audit/ — filters", () => {
   it("?since= and ?until= (ISO 8601) bound the events, both inclusive", async () => {
     const middle = events[1]; // client.updated
     const since = assertPage(await audit(`actor=${admin.user.id}&since=${encodeURIComponent(middle.at)}`, admin.as));
-    assert.deepEqual(since.results.map((e) => e.id), events.slice(0, 2).map((e) => e.id));
+    assert.deepEqual(
+      since.results.map((e) => e.id),
+      events.slice(0, 2).map((e) => e.id),
+    );
     const until = assertPage(await audit(`actor=${admin.user.id}&until=${encodeURIComponent(middle.at)}`, admin.as));
-    assert.deepEqual(until.results.map((e) => e.id), events.slice(1).map((e) => e.id));
-    const both = assertPage(await audit(`actor=${admin.user.id}&since=${encodeURIComponent(middle.at)}&until=${encodeURIComponent(middle.at)}`, admin.as));
-    assert.deepEqual(both.results.map((e) => e.id), [middle.id]);
+    assert.deepEqual(
+      until.results.map((e) => e.id),
+      events.slice(1).map((e) => e.id),
+    );
+    const both = assertPage(
+      await audit(`actor=${admin.user.id}&since=${encodeURIComponent(middle.at)}&until=${encodeURIComponent(middle.at)}`, admin.as),
+    );
+    assert.deepEqual(
+      both.results.map((e) => e.id),
+      [middle.id],
+    );
     const offset = new Date(Date.parse(events[0].at) + 1).toISOString().replace("Z", "+00:00");
     assert.equal(assertPage(await audit(`actor=${admin.user.id}&since=${encodeURIComponent(offset)}`, admin.as)).count, 0);
-    const inverted = assertPage(await audit(`actor=${admin.user.id}&since=${encodeURIComponent(events[0].at)}&until=${encodeURIComponent(events[3].at)}`, admin.as));
+    const inverted = assertPage(
+      await audit(`actor=${admin.user.id}&since=${encodeURIComponent(events[0].at)}&until=${encodeURIComponent(events[3].at)}`, admin.as),
+    );
     assert.equal(inverted.count, 0);
   });
   it("filters combine (AND)", async () => {
-    const page = assertPage(await audit(`actor=${admin.user.id}&client=${tenant.id}&action=client.*&since=${encodeURIComponent(events[2].at)}`, admin.as));
-    assert.deepEqual(page.results.map((e) => e.action), ["client.suspended", "client.updated", "client.created"]);
+    const page = assertPage(
+      await audit(`actor=${admin.user.id}&client=${tenant.id}&action=client.*&since=${encodeURIComponent(events[2].at)}`, admin.as),
+    );
+    assert.deepEqual(
+      page.results.map((e) => e.action),
+      ["client.suspended", "client.updated", "client.created"],
+    );
   });
 
   for (const field of ["since", "until"]) {
@@ -165,7 +240,9 @@ describe("GET /audit/ — filters", () => {
 
 describe("every system write is recorded with actor, school, address, user agent and request id", () => {
   let admin: Session;
-  before(async () => { admin = await platformSession(); });
+  before(async () => {
+    admin = await platformSession();
+  });
 
   const check = async (t: ReturnType<typeof traced>, action: string, clientId: string | null) => {
     await assertAudit(t, action, { actorUserId: admin.user.id, clientId });
@@ -204,7 +281,11 @@ describe("every system write is recorded with actor, school, address, user agent
   it("a school's user: tenant_user.created with that school", async () => {
     const tenant = await makeTenant();
     const t = traced(TRACE, admin.as);
-    const res = await post(clientUsersPath(tenant.id), { email: `${unique("au")}@example.org`, password: PASSWORD, roles: ["Teacher"] }, t.options);
+    const res = await post(
+      clientUsersPath(tenant.id),
+      { email: `${unique("au")}@example.org`, password: PASSWORD, roles: ["Teacher"] },
+      t.options,
+    );
     assert.equal(res.status, 201, res.text);
     await check(t, "tenant_user.created", tenant.id);
     const row = (await auditRows(t.requestId))[0];
@@ -250,7 +331,9 @@ describe("every system write is recorded with actor, school, address, user agent
 
 describe("logins and session revocations are in the trail", () => {
   let admin: Session;
-  before(async () => { admin = await platformSession(); });
+  before(async () => {
+    admin = await platformSession();
+  });
 
   it("system login: succeeded, failed (wrong password; unknown account), refused (a school account)", async () => {
     const user = await makePlatformUser("support");
@@ -271,7 +354,10 @@ describe("logins and session revocations are in the trail", () => {
     await assertAudit(t, "system.login.refused", { actorUserId: staff.id, clientId: null });
 
     const page = assertPage(await audit(`actor=${user.id}&action=system.login.*`, admin.as));
-    assert.deepEqual(page.results.map((e) => e.action), ["system.login.failed", "system.login.succeeded"]);
+    assert.deepEqual(
+      page.results.map((e) => e.action),
+      ["system.login.failed", "system.login.succeeded"],
+    );
     const byLabel = assertPage(await audit(`actor=${nobody}&action=system.login.failed`, admin.as));
     assert.equal(byLabel.count, 1);
     assert.equal(byLabel.results[0].actor_user, null);
@@ -283,10 +369,16 @@ describe("logins and session revocations are in the trail", () => {
     assert.equal((await post("/api/v1/school/auth/login/", { identifier: staff.email, password: PASSWORD }, t.options)).status, 200);
     await assertAudit(t, "school.login.succeeded", { actorUserId: staff.id, clientId: tenant.id });
     t = traced(TRACE, { host: tenant.host });
-    assert.equal((await post("/api/v1/school/auth/login/", { identifier: staff.email, password: "wrong password" }, t.options)).status, 401);
+    assert.equal(
+      (await post("/api/v1/school/auth/login/", { identifier: staff.email, password: "wrong password" }, t.options)).status,
+      401,
+    );
     await assertAudit(t, "school.login.failed", { actorUserId: staff.id, clientId: tenant.id });
     const page = assertPage(await audit(`client=${tenant.id}&action=school.login.*`, admin.as));
-    assert.deepEqual(page.results.map((e) => e.action), ["school.login.failed", "school.login.succeeded"]);
+    assert.deepEqual(
+      page.results.map((e) => e.action),
+      ["school.login.failed", "school.login.succeeded"],
+    );
   });
   it("a replayed refresh token revokes its family: system.session.revoked / school.session.revoked", async () => {
     const user = await makePlatformUser("support");
@@ -318,7 +410,10 @@ describe("logins and session revocations are in the trail", () => {
     await assertAudit(t, "system.logout.all", { actorUserId: user.id, clientId: null });
     const three = await systemLogin(user.email);
     t = traced(TRACE, { token: three.access });
-    assert.equal((await post("/api/v1/system/auth/password/", { old_password: PASSWORD, new_password: "a new passphrase" }, t.options)).status, 204);
+    assert.equal(
+      (await post("/api/v1/system/auth/password/", { old_password: PASSWORD, new_password: "a new passphrase" }, t.options)).status,
+      204,
+    );
     await assertAudit(t, "system.password.changed", { actorUserId: user.id, clientId: null });
     const page = assertPage(await audit(`actor=${user.id}&action=system.*&page_size=200`, admin.as));
     const actions = page.results.map((e) => e.action);

@@ -4,7 +4,17 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { claimsOf, get, post, type RequestOptions } from "./helpers/api";
-import { ISO_UTC, USER_FIELDS, UUID, assertAudit, assertTokenNotValid, auditRows, familiesOf, familyOf, traced } from "./helpers/auth-assertions";
+import {
+  ISO_UTC,
+  USER_FIELDS,
+  UUID,
+  assertAudit,
+  assertTokenNotValid,
+  auditRows,
+  familiesOf,
+  familyOf,
+  traced,
+} from "./helpers/auth-assertions";
 import { PASSWORD, makePlatformUser, makeSchoolUser, makeTenant, randomPhone, schoolLogin, sql, systemLogin } from "./helpers/fixtures";
 
 const S = "/api/v1/system/auth";
@@ -175,7 +185,10 @@ describe("system me and token claims", () => {
     const { access, refresh: rt } = await systemLogin(admin.email);
     const a = claimsOf(access);
     const r = claimsOf(rt);
-    for (const [c, type] of [[a, "access"], [r, "refresh"]] as const) {
+    for (const [c, type] of [
+      [a, "access"],
+      [r, "refresh"],
+    ] as const) {
       assert.equal(c.sub, admin.id);
       assert.equal(c.token_type, type);
       assert.ok(c.aud === "system" || (Array.isArray(c.aud) && c.aud.length === 1 && c.aud[0] === "system"), `aud ${c.aud}`);
@@ -450,7 +463,10 @@ describe("system auth audit trail", () => {
     await assertAudit(wrong, "system.login.failed", { actorUserId: admin.id, clientId: null });
 
     const unknown = traced(TRACE);
-    assert.equal((await post(LOGIN, { identifier: `nobody-${randomUUID()}@example.org`, password: PASSWORD }, unknown.options)).status, 401);
+    assert.equal(
+      (await post(LOGIN, { identifier: `nobody-${randomUUID()}@example.org`, password: PASSWORD }, unknown.options)).status,
+      401,
+    );
     await assertAudit(unknown, "system.login.failed", { actorUserId: null, clientId: null });
 
     const tenant = await makeTenant();

@@ -8,8 +8,25 @@ import { get, post, request } from "./helpers/api";
 import { ISO_UTC } from "./helpers/auth-assertions";
 import { PASSWORD, makeSchoolUser, makeTenant, schoolLogin, sql, unique } from "./helpers/fixtures";
 import {
-  BAD_IDS, CLIENTS, CLIENT_FIELDS, PERMISSIONS_URL, allPages, assertError, assertInvalidField, assertPage, clientPath,
-  clientUsersPath, createClient, createKey, del, linkPath, newSlug, patch, platformSession, schoolSession, withKey,
+  BAD_IDS,
+  CLIENTS,
+  CLIENT_FIELDS,
+  PERMISSIONS_URL,
+  allPages,
+  assertError,
+  assertInvalidField,
+  assertPage,
+  clientPath,
+  clientUsersPath,
+  createClient,
+  createKey,
+  del,
+  linkPath,
+  newSlug,
+  patch,
+  platformSession,
+  schoolSession,
+  withKey,
 } from "./helpers/system-api";
 
 type Session = Awaited<ReturnType<typeof platformSession>>;
@@ -88,7 +105,7 @@ describe("GET /clients/ — list shape and DRF pagination", () => {
       assert.equal(res.body.detail, "Invalid page.");
     });
   }
-  it("a page past the last → 404 \"Invalid page.\"; the last one is served", async () => {
+  it('a page past the last → 404 "Invalid page."; the last one is served', async () => {
     const last = assertPage(await list("&page=5"));
     assert.equal(last.results.length, 1);
     assert.equal(last.next, null);
@@ -124,13 +141,18 @@ describe("GET /clients/ — list shape and DRF pagination", () => {
     const made = [];
     for (let i = 0; i < 3; i++) made.push(await createClient(admin.as, { name: `Order ${m} ${i}` }));
     const page = assertPage(await get(`${CLIENTS}?search=${m}`, admin.as));
-    assert.deepEqual(page.results.map((t) => t.id), made.map((t) => t.id).reverse());
+    assert.deepEqual(
+      page.results.map((t) => t.id),
+      made.map((t) => t.id).reverse(),
+    );
   });
 });
 
 describe("GET /clients/ — ?search= and ?is_active=", () => {
   let admin: Session;
-  before(async () => { admin = await platformSession(); });
+  before(async () => {
+    admin = await platformSession();
+  });
 
   it("finds a school by part of its name (any case), its slug, or one of its domains", async () => {
     const m = unique("find");
@@ -139,7 +161,11 @@ describe("GET /clients/ — ?search= and ?is_active=", () => {
     await createClient(admin.as); // a bystander
     for (const q of [m, m.toUpperCase(), target.slug, `portal.${m}`, domain.toUpperCase()]) {
       const page = assertPage(await get(`${CLIENTS}?search=${encodeURIComponent(q)}`, admin.as));
-      assert.deepEqual(page.results.map((t) => t.id), [target.id], `search=${q}`);
+      assert.deepEqual(
+        page.results.map((t) => t.id),
+        [target.id],
+        `search=${q}`,
+      );
     }
   });
   it("search text is literal: '_' and '%' are not wildcards", async () => {
@@ -156,10 +182,16 @@ describe("GET /clients/ — ?search= and ?is_active=", () => {
     const suspended = await createClient(admin.as, { name: `Suspended ${m}` });
     assert.equal((await patch(clientPath(suspended.id), { is_active: false }, admin.as)).status, 200);
     const onlySuspended = assertPage(await get(`${CLIENTS}?search=${m}&is_active=false`, admin.as));
-    assert.deepEqual(onlySuspended.results.map((t) => t.id), [suspended.id]);
+    assert.deepEqual(
+      onlySuspended.results.map((t) => t.id),
+      [suspended.id],
+    );
     assert.equal(onlySuspended.results[0].is_active, false);
     const onlyActive = assertPage(await get(`${CLIENTS}?search=${m}&is_active=true`, admin.as));
-    assert.deepEqual(onlyActive.results.map((t) => t.id), [active.id]);
+    assert.deepEqual(
+      onlyActive.results.map((t) => t.id),
+      [active.id],
+    );
     const both = assertPage(await get(`${CLIENTS}?search=${m}`, admin.as));
     assert.equal(both.count, 2);
   });
@@ -167,11 +199,17 @@ describe("GET /clients/ — ?search= and ?is_active=", () => {
 
 describe("POST /clients/ — create", () => {
   let admin: Session;
-  before(async () => { admin = await platformSession(); });
+  before(async () => {
+    admin = await platformSession();
+  });
 
   it("201 with exactly the Tenant fields; the row is in the database; GET by id answers the same", async () => {
     const slug = newSlug();
-    const res = await post(CLIENTS, { name: "  Riverside Primary  ", slug, domains: ["Portal.Riverside.example.edu", "a.riverside.example.edu"] }, admin.as);
+    const res = await post(
+      CLIENTS,
+      { name: "  Riverside Primary  ", slug, domains: ["Portal.Riverside.example.edu", "a.riverside.example.edu"] },
+      admin.as,
+    );
     assert.equal(res.status, 201, res.text);
     const t = res.body;
     assertTenantShape(t);
@@ -204,7 +242,10 @@ describe("POST /clients/ — create", () => {
       Office: [...crud("students"), "classes.view", "users.view"].sort(),
     });
     assert.equal(rows.length, 4);
-    assert.ok(rows.every((r) => r.is_system === true), "every default role is_system");
+    assert.ok(
+      rows.every((r) => r.is_system === true),
+      "every default role is_system",
+    );
     const held = await sql().query("SELECT count(*)::int AS n FROM user_role_assignments WHERE client_id = $1", [t.id]);
     assert.equal(held.rows[0].n, 0);
   });
@@ -224,7 +265,12 @@ describe("POST /clients/ — create", () => {
     assert.ok((await clientRow(res.body.id))!.created_at.getFullYear() > 2001);
   });
 
-  const nameCases: [string, unknown][] = [["missing", undefined], ["blank", "   "], ["a number", 42], ["over 200 characters", "n".repeat(201)]];
+  const nameCases: [string, unknown][] = [
+    ["missing", undefined],
+    ["blank", "   "],
+    ["a number", 42],
+    ["over 200 characters", "n".repeat(201)],
+  ];
   for (const [what, name] of nameCases) {
     it(`a ${what} name → 400 errors.name`, async () => {
       const slug = newSlug();
@@ -312,7 +358,12 @@ describe("POST /clients/ — create", () => {
     await createClient(admin.as, { domains: [domain] });
     for (const d of [domain, domain.toUpperCase()]) {
       const slug = newSlug();
-      assertError(await post(CLIENTS, { name: "Second", slug, domains: [`free-${slug}.example.edu`, d] }, admin.as), 409, "conflict", "domains");
+      assertError(
+        await post(CLIENTS, { name: "Second", slug, domains: [`free-${slug}.example.edu`, d] }, admin.as),
+        409,
+        "conflict",
+        "domains",
+      );
       assert.equal((await sql().query("SELECT 1 FROM clients WHERE slug = $1", [slug])).rowCount, 0);
     }
   });
@@ -320,7 +371,9 @@ describe("POST /clients/ — create", () => {
 
 describe("GET, PATCH, DELETE /clients/{id}/", () => {
   let admin: Session;
-  before(async () => { admin = await platformSession(); });
+  before(async () => {
+    admin = await platformSession();
+  });
 
   for (const [what, id] of BAD_IDS) {
     it(`${what} as id → 404 for GET, PATCH, DELETE and /users/`, async () => {
@@ -337,7 +390,14 @@ describe("GET, PATCH, DELETE /clients/{id}/", () => {
     const res = await patch(clientPath(t.id), { name: "Renamed School" }, admin.as);
     assert.equal(res.status, 200, res.text);
     assertTenantShape(res.body);
-    assert.deepEqual(res.body, { id: t.id, name: "Renamed School", slug: t.slug, is_active: true, domains: t.domains, created_at: t.created_at });
+    assert.deepEqual(res.body, {
+      id: t.id,
+      name: "Renamed School",
+      slug: t.slug,
+      is_active: true,
+      domains: t.domains,
+      created_at: t.created_at,
+    });
     assert.equal((await clientRow(t.id))!.name, "Renamed School");
   });
   it("PATCH domains replaces the whole list; [] clears it; the new domain serves the school", async () => {
@@ -350,7 +410,11 @@ describe("GET, PATCH, DELETE /clients/{id}/", () => {
     const user = await makeSchoolUser(t.id, ["Teacher"]);
     const viaNew = await post(SCHOOL_LOGIN, { identifier: user.email, password: PASSWORD }, { host: `new.${m}.example.edu` });
     assert.equal(viaNew.status, 200, viaNew.text);
-    assertError(await post(SCHOOL_LOGIN, { identifier: user.email, password: PASSWORD }, { host: `old.${m}.example.edu` }), 404, "tenant_not_found");
+    assertError(
+      await post(SCHOOL_LOGIN, { identifier: user.email, password: PASSWORD }, { host: `old.${m}.example.edu` }),
+      404,
+      "tenant_not_found",
+    );
     const cleared = await patch(clientPath(t.id), { domains: [] }, admin.as);
     assert.equal(cleared.status, 200);
     assert.deepEqual(cleared.body.domains, []);
@@ -360,7 +424,12 @@ describe("GET, PATCH, DELETE /clients/{id}/", () => {
     const m = unique("c");
     const other = await createClient(admin.as, { domains: [`${m}.example.edu`] });
     const t = await createClient(admin.as, { domains: [`mine.${m}.example.org`] });
-    assertError(await patch(clientPath(t.id), { domains: [`other.${m}.example.org`, `${m}.example.edu`] }, admin.as), 409, "conflict", "domains");
+    assertError(
+      await patch(clientPath(t.id), { domains: [`other.${m}.example.org`, `${m}.example.edu`] }, admin.as),
+      409,
+      "conflict",
+      "domains",
+    );
     assert.deepEqual(await domainsInDb(t.id), [`mine.${m}.example.org`]);
     assert.deepEqual(await domainsInDb(other.id), [`${m}.example.edu`]);
   });
@@ -383,7 +452,11 @@ describe("GET, PATCH, DELETE /clients/{id}/", () => {
   }
   it("PATCH ignores id and created_at (no mass assignment)", async () => {
     const t = await createClient(admin.as);
-    const res = await patch(clientPath(t.id), { id: "00000000-0000-4000-8000-00000000beef", created_at: "2001-01-01T00:00:00Z", name: "Still me" }, admin.as);
+    const res = await patch(
+      clientPath(t.id),
+      { id: "00000000-0000-4000-8000-00000000beef", created_at: "2001-01-01T00:00:00Z", name: "Still me" },
+      admin.as,
+    );
     assert.equal(res.status, 200, res.text);
     assert.equal(res.body.id, t.id);
     assert.equal(res.body.created_at, t.created_at);
@@ -397,7 +470,7 @@ describe("GET, PATCH, DELETE /clients/{id}/", () => {
   });
 });
 
-describe("PATCH {\"is_active\": false} suspends a school at once; true reactivates it", () => {
+describe('PATCH {"is_active": false} suspends a school at once; true reactivates it', () => {
   it("existing token → 403 tenant_inactive, login → 403, API key → 403; reactivated → all work again", async () => {
     const admin = await platformSession();
     const t = await createClient(admin.as);
@@ -447,10 +520,17 @@ describe("DELETE /clients/{id}/", () => {
     const admin = await platformSession();
     const t = await createClient(admin.as, { domains: [`${unique("del")}.example.edu`] });
     // Give the school some of everything: users with roles and a teacher profile, sessions, keys, audit events.
-    const created = await post(clientUsersPath(t.id), {
-      email: `${unique("teach")}@example.org`, password: PASSWORD, full_name: "T", roles: ["Teacher", "Office"],
-      teacher: { employee_number: "E-1", subjects: ["Maths"] },
-    }, admin.as);
+    const created = await post(
+      clientUsersPath(t.id),
+      {
+        email: `${unique("teach")}@example.org`,
+        password: PASSWORD,
+        full_name: "T",
+        roles: ["Teacher", "Office"],
+        teacher: { employee_number: "E-1", subjects: ["Maths"] },
+      },
+      admin.as,
+    );
     assert.equal(created.status, 201, created.text);
     await schoolLogin(t.host, created.body.email);
     const staff = await schoolSession(t, ["Admin"]);
@@ -460,7 +540,18 @@ describe("DELETE /clients/{id}/", () => {
 
     const perTable = async () => {
       const counts: Record<string, number> = {};
-      for (const table of ["clients", "users", "school_roles", "user_role_assignments", "teacher_profiles", "refresh_families", "refresh_tokens", "api_keys", "client_domains", "audit_events"]) {
+      for (const table of [
+        "clients",
+        "users",
+        "school_roles",
+        "user_role_assignments",
+        "teacher_profiles",
+        "refresh_families",
+        "refresh_tokens",
+        "api_keys",
+        "client_domains",
+        "audit_events",
+      ]) {
         const column = table === "clients" ? "id" : "client_id";
         const { rows } = await sql().query(`SELECT count(*)::int AS n FROM ${table} WHERE ${column} = $1`, [t.id]);
         counts[table] = rows[0].n;
@@ -481,7 +572,10 @@ describe("DELETE /clients/{id}/", () => {
     const families = await sql().query("SELECT count(*)::int AS n FROM refresh_families WHERE user_id = ANY($1::uuid[])", [userIds]);
     assert.equal(families.rows[0].n, 0);
 
-    const { rows: events } = await sql().query("SELECT action, client_id, actor_user_id, target_type FROM audit_events WHERE target_id = $1 AND action = 'client.deleted'", [t.id]);
+    const { rows: events } = await sql().query(
+      "SELECT action, client_id, actor_user_id, target_type FROM audit_events WHERE target_id = $1 AND action = 'client.deleted'",
+      [t.id],
+    );
     assert.deepEqual(events, [{ action: "client.deleted", client_id: null, actor_user_id: admin.user.id, target_type: "client" }]);
 
     assertError(await get(clientPath(t.id), admin.as), 404, "not_found");

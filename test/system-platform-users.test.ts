@@ -8,8 +8,21 @@ import { get, post } from "./helpers/api";
 import { ISO_UTC, USER_FIELDS, familiesOf } from "./helpers/auth-assertions";
 import { PASSWORD, makePlatformUser, makeSchoolUser, makeTenant, randomPhone, sql, systemLogin, unique } from "./helpers/fixtures";
 import {
-  BAD_IDS, USERS, assertError, assertInvalidField, assertPage, del, ownDatabase, patch, platformSession, requestTo,
-  schoolSession, startOwnServer, userPath, type OwnServer, type PlatformRoleName,
+  BAD_IDS,
+  USERS,
+  assertError,
+  assertInvalidField,
+  assertPage,
+  del,
+  ownDatabase,
+  patch,
+  platformSession,
+  requestTo,
+  schoolSession,
+  startOwnServer,
+  userPath,
+  type OwnServer,
+  type PlatformRoleName,
 } from "./helpers/system-api";
 
 type Session = Awaited<ReturnType<typeof platformSession>>;
@@ -19,13 +32,18 @@ const REFRESH = "/api/v1/system/auth/refresh/";
 const email = () => `${unique("staff")}@example.org`;
 
 async function userRow(id: string) {
-  const { rows } = await sql().query("SELECT id, client_id, email, phone, full_name, platform_role, is_active, password_hash FROM users WHERE id = $1", [id]);
+  const { rows } = await sql().query(
+    "SELECT id, client_id, email, phone, full_name, platform_role, is_active, password_hash FROM users WHERE id = $1",
+    [id],
+  );
   return rows[0];
 }
 
 describe("POST /users/ — a superadmin creates platform users", () => {
   let root: Session;
-  before(async () => { root = await platformSession("superadmin"); });
+  before(async () => {
+    root = await platformSession("superadmin");
+  });
 
   for (const role of ["superadmin", "platform_admin", "support"] as PlatformRoleName[]) {
     it(`creates a ${role}: 201 with the User of §3; it can sign in`, async () => {
@@ -76,17 +94,43 @@ describe("POST /users/ — a superadmin creates platform users", () => {
   }
   it("an email or phone already used (platform or school user, any case or format) → 409 naming it", async () => {
     const existing = await makePlatformUser("support");
-    assertError(await post(USERS, { email: existing.email.toUpperCase(), password: PASSWORD, platform_role: "support" }, root.as), 409, "conflict", "email");
+    assertError(
+      await post(USERS, { email: existing.email.toUpperCase(), password: PASSWORD, platform_role: "support" }, root.as),
+      409,
+      "conflict",
+      "email",
+    );
     const tenant = await makeTenant();
     const schoolUser = await makeSchoolUser(tenant.id, []);
-    assertError(await post(USERS, { email: schoolUser.email, password: PASSWORD, platform_role: "support" }, root.as), 409, "conflict", "email");
+    assertError(
+      await post(USERS, { email: schoolUser.email, password: PASSWORD, platform_role: "support" }, root.as),
+      409,
+      "conflict",
+      "email",
+    );
     const phone = randomPhone();
     await makePlatformUser("support", { phone: phone.e164 });
-    assertError(await post(USERS, { email: email(), phone: phone.national, password: PASSWORD, platform_role: "support" }, root.as), 409, "conflict", "phone");
+    assertError(
+      await post(USERS, { email: email(), phone: phone.national, password: PASSWORD, platform_role: "support" }, root.as),
+      409,
+      "conflict",
+      "phone",
+    );
   });
   it("client and is_superuser in the body are ignored: the user is a platform user", async () => {
     const tenant = await makeTenant();
-    const res = await post(USERS, { email: email(), password: PASSWORD, platform_role: "support", client: tenant.id, is_superuser: true, id: "00000000-0000-4000-8000-0000000000bb" }, root.as);
+    const res = await post(
+      USERS,
+      {
+        email: email(),
+        password: PASSWORD,
+        platform_role: "support",
+        client: tenant.id,
+        is_superuser: true,
+        id: "00000000-0000-4000-8000-0000000000bb",
+      },
+      root.as,
+    );
     assert.equal(res.status, 201, res.text);
     assert.equal(res.body.client, null);
     assert.equal(res.body.platform_role, "support");
@@ -120,7 +164,9 @@ describe("platform_admin and support read platform users but may not change them
 
 describe("PATCH and DELETE /users/{id}/ — changes bite at once", () => {
   let root: Session;
-  before(async () => { root = await platformSession("superadmin"); });
+  before(async () => {
+    root = await platformSession("superadmin");
+  });
 
   it("PATCH full_name and platform_role: a demoted platform_admin's existing token can no longer write", async () => {
     const target = await platformSession("platform_admin");
@@ -129,7 +175,11 @@ describe("PATCH and DELETE /users/{id}/ — changes bite at once", () => {
     assert.equal(res.status, 200, res.text);
     assert.equal(res.body.full_name, "Demoted Dana");
     assert.equal(res.body.platform_role, "support");
-    assertError(await post("/api/v1/system/clients/", { name: "After demotion", slug: unique("dm-") }, target.as), 403, "permission_denied");
+    assertError(
+      await post("/api/v1/system/clients/", { name: "After demotion", slug: unique("dm-") }, target.as),
+      403,
+      "permission_denied",
+    );
     assert.equal((await get(ME, target.as)).body.platform_role, "support");
   });
   it("PATCH {is_active: false}: that user's access and refresh tokens are 401 at once, login is 401; reactivation does not revive them", async () => {
@@ -139,7 +189,11 @@ describe("PATCH and DELETE /users/{id}/ — changes bite at once", () => {
     assert.equal(res.body.is_active, false);
     assertError(await get(ME, target.as), 401, "token_not_valid");
     assertError(await post(REFRESH, { refresh: target.refresh }), 401, "token_not_valid");
-    assertError(await post("/api/v1/system/auth/login/", { identifier: target.user.email, password: PASSWORD }), 401, "authentication_failed");
+    assertError(
+      await post("/api/v1/system/auth/login/", { identifier: target.user.email, password: PASSWORD }),
+      401,
+      "authentication_failed",
+    );
     const families = await familiesOf(target.user.id);
     assert.ok(families.length > 0 && families.every((f) => f.revoked_at !== null), "every session revoked");
     assert.equal((await userRow(target.user.id)).is_active, false);
@@ -161,7 +215,11 @@ describe("PATCH and DELETE /users/{id}/ — changes bite at once", () => {
       assertError(await post(REFRESH, { refresh: s.refresh }), 401, "token_not_valid");
     }
     assert.notEqual((await userRow(target.user.id)).password_hash, hashBefore);
-    assertError(await post("/api/v1/system/auth/login/", { identifier: target.user.email, password: PASSWORD }), 401, "authentication_failed");
+    assertError(
+      await post("/api/v1/system/auth/login/", { identifier: target.user.email, password: PASSWORD }),
+      401,
+      "authentication_failed",
+    );
     await systemLogin(target.user.email, "a brand new passphrase");
   });
   it("PATCH a too-short password or an unknown role → 400; nothing changes", async () => {
@@ -216,7 +274,11 @@ describe("GET /users/ — platform users only, ?search= and ?platform_role=", ()
   before(async () => {
     root = await platformSession("superadmin");
     for (const role of ["superadmin", "platform_admin", "support"] as PlatformRoleName[]) {
-      const res = await post(USERS, { email: `${m}-${role}@example.org`, password: PASSWORD, full_name: `Person ${role}`, platform_role: role }, root.as);
+      const res = await post(
+        USERS,
+        { email: `${m}-${role}@example.org`, password: PASSWORD, full_name: `Person ${role}`, platform_role: role },
+        root.as,
+      );
       assert.equal(res.status, 201, res.text);
       made[role] = res.body.id;
     }
@@ -234,15 +296,29 @@ describe("GET /users/ — platform users only, ?search= and ?platform_role=", ()
   it("search by full name and by phone", async () => {
     const phone = randomPhone();
     const p = unique("ph");
-    const res = await post(USERS, { phone: phone.e164, password: PASSWORD, full_name: `Phoebe ${p}Phone`, platform_role: "support" }, root.as);
+    const res = await post(
+      USERS,
+      { phone: phone.e164, password: PASSWORD, full_name: `Phoebe ${p}Phone`, platform_role: "support" },
+      root.as,
+    );
     assert.equal(res.status, 201);
-    assert.deepEqual(assertPage(await get(`${USERS}?search=${p}PHONE`, root.as)).results.map((u) => u.id), [res.body.id]);
-    assert.deepEqual(assertPage(await get(`${USERS}?search=${encodeURIComponent(phone.e164)}`, root.as)).results.map((u) => u.id), [res.body.id]);
+    assert.deepEqual(
+      assertPage(await get(`${USERS}?search=${p}PHONE`, root.as)).results.map((u) => u.id),
+      [res.body.id],
+    );
+    assert.deepEqual(
+      assertPage(await get(`${USERS}?search=${encodeURIComponent(phone.e164)}`, root.as)).results.map((u) => u.id),
+      [res.body.id],
+    );
   });
   it("?platform_role= filters by role", async () => {
     for (const role of ["superadmin", "platform_admin", "support"]) {
       const page = assertPage(await get(`${USERS}?search=${m}&platform_role=${role}`, root.as));
-      assert.deepEqual(page.results.map((u) => u.id), [made[role]], role);
+      assert.deepEqual(
+        page.results.map((u) => u.id),
+        [made[role]],
+        role,
+      );
       const everyone = assertPage(await get(`${USERS}?platform_role=${role}&page_size=200`, root.as));
       assert.ok(everyone.results.every((u) => u.platform_role === role));
     }
@@ -261,7 +337,11 @@ describe("GET /users/ — platform users only, ?search= and ?platform_role=", ()
     assertError(await get(USERS, staff.as), 401, "token_not_valid");
     assertError(await post(USERS, { email: email(), password: PASSWORD, platform_role: "superadmin" }, staff.as), 401, "token_not_valid");
     assertError(await get(USERS, { ...root.as, host: tenant.host }), 404, "not_found");
-    assertError(await post(USERS, { email: email(), password: PASSWORD, platform_role: "support" }, { ...root.as, host: tenant.host }), 404, "not_found");
+    assertError(
+      await post(USERS, { email: email(), password: PASSWORD, platform_role: "support" }, { ...root.as, host: tenant.host }),
+      404,
+      "not_found",
+    );
   });
 });
 
@@ -278,7 +358,8 @@ describe("the last active superadmin cannot be demoted, deactivated or deleted",
     return res.body as { access: string; refresh: string; user: any };
   };
   const row = async (id: string) => (await dbPool.query("SELECT platform_role, is_active FROM users WHERE id = $1", [id])).rows[0];
-  const activeSuperadmins = async () => (await dbPool.query("SELECT count(*)::int AS n FROM users WHERE platform_role = 'superadmin' AND is_active")).rows[0].n;
+  const activeSuperadmins = async () =>
+    (await dbPool.query("SELECT count(*)::int AS n FROM users WHERE platform_role = 'superadmin' AND is_active")).rows[0].n;
   let root: { access: string; user: any };
 
   before(async () => {
@@ -298,7 +379,10 @@ describe("the last active superadmin cannot be demoted, deactivated or deleted",
     assert.equal(await activeSuperadmins(), 1);
     // Other platform roles do not count.
     for (const role of ["platform_admin", "support"]) {
-      assert.equal((await call("POST", USERS, root.access, { email: `${role}@own.example.org`, password: PASSWORD, platform_role: role })).status, 201);
+      assert.equal(
+        (await call("POST", USERS, root.access, { email: `${role}@own.example.org`, password: PASSWORD, platform_role: role })).status,
+        201,
+      );
     }
     assertError(await call("PATCH", userPath(root.user.id), root.access, { platform_role: "platform_admin" }), 400, "invalid");
     assertError(await call("PATCH", userPath(root.user.id), root.access, { platform_role: "support" }), 400, "invalid");
@@ -306,12 +390,18 @@ describe("the last active superadmin cannot be demoted, deactivated or deleted",
     assertError(await call("DELETE", userPath(root.user.id), root.access), 400, "invalid");
     assert.deepEqual(await row(root.user.id), { platform_role: "superadmin", is_active: true });
     assert.equal((await call("GET", ME, root.access)).status, 200, "the session was not revoked");
-    const families = await dbPool.query("SELECT count(*)::int AS n FROM refresh_families WHERE user_id = $1 AND revoked_at IS NOT NULL", [root.user.id]);
+    const families = await dbPool.query("SELECT count(*)::int AS n FROM refresh_families WHERE user_id = $1 AND revoked_at IS NOT NULL", [
+      root.user.id,
+    ]);
     assert.equal(families.rows[0].n, 0);
   });
 
   it("an inactive second superadmin does not count; an active one does, and then it is the last", async () => {
-    const created = await call("POST", USERS, root.access, { email: "second@own.example.org", password: PASSWORD, platform_role: "superadmin" });
+    const created = await call("POST", USERS, root.access, {
+      email: "second@own.example.org",
+      password: PASSWORD,
+      platform_role: "superadmin",
+    });
     assert.equal(created.status, 201, created.text);
     const second = created.body;
     assert.equal((await call("PATCH", userPath(second.id), root.access, { is_active: false })).status, 200);
@@ -336,7 +426,11 @@ describe("the last active superadmin cannot be demoted, deactivated or deleted",
   });
 
   it("two superadmins demoting each other at the same time: exactly one succeeds", async () => {
-    const created = await call("POST", USERS, root.access, { email: "third@own.example.org", password: PASSWORD, platform_role: "superadmin" });
+    const created = await call("POST", USERS, root.access, {
+      email: "third@own.example.org",
+      password: PASSWORD,
+      platform_role: "superadmin",
+    });
     assert.equal(created.status, 201, created.text);
     const third = await login("third@own.example.org");
     const [a, b] = await Promise.all([
@@ -346,7 +440,10 @@ describe("the last active superadmin cannot be demoted, deactivated or deleted",
     // The loser is refused by the rule (400) or, if the winner demoted it first, by its new role (403).
     const statuses = [a.status, b.status];
     assert.equal(statuses.filter((s) => s === 200).length, 1, `${a.status} ${a.text} / ${b.status} ${b.text}`);
-    assert.ok(statuses.some((s) => s === 400 || s === 403), `${a.text} / ${b.text}`);
+    assert.ok(
+      statuses.some((s) => s === 400 || s === 403),
+      `${a.text} / ${b.text}`,
+    );
     assert.equal(await activeSuperadmins(), 1);
   });
 });

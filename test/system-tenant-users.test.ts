@@ -6,7 +6,15 @@ import assert from "node:assert/strict";
 import { get, post } from "./helpers/api";
 import { ISO_UTC, USER_FIELDS } from "./helpers/auth-assertions";
 import { PASSWORD, makePlatformUser, makeSchoolUser, makeTenant, randomPhone, schoolLogin, sql, unique } from "./helpers/fixtures";
-import { allPages, assertError, assertInvalidField, assertPage, clientUsersPath, platformSession, schoolSession } from "./helpers/system-api";
+import {
+  allPages,
+  assertError,
+  assertInvalidField,
+  assertPage,
+  clientUsersPath,
+  platformSession,
+  schoolSession,
+} from "./helpers/system-api";
 
 type Session = Awaited<ReturnType<typeof platformSession>>;
 type Tenant = Awaited<ReturnType<typeof makeTenant>>;
@@ -14,7 +22,10 @@ type Tenant = Awaited<ReturnType<typeof makeTenant>>;
 const email = () => `${unique("staff")}@example.org`;
 
 async function userRow(id: string) {
-  const { rows } = await sql().query("SELECT id, client_id, email, phone, full_name, platform_role, is_active, password_hash FROM users WHERE id = $1", [id]);
+  const { rows } = await sql().query(
+    "SELECT id, client_id, email, phone, full_name, platform_role, is_active, password_hash FROM users WHERE id = $1",
+    [id],
+  );
   return rows[0];
 }
 async function usersWithEmail(e: string) {
@@ -35,8 +46,12 @@ describe("POST /clients/{id}/users/ — create", () => {
     const e = email();
     const phone = randomPhone();
     const res = await create({
-      email: e.toUpperCase(), phone: phone.national, password: PASSWORD, full_name: "  Maria Lopez ",
-      roles: ["Teacher", "Office"], teacher: { employee_number: "T-100", subjects: ["Maths", "Physics"] },
+      email: e.toUpperCase(),
+      phone: phone.national,
+      password: PASSWORD,
+      full_name: "  Maria Lopez ",
+      roles: ["Teacher", "Office"],
+      teacher: { employee_number: "T-100", subjects: ["Maths", "Physics"] },
     });
     assert.equal(res.status, 201, res.text);
     const u = res.body;
@@ -56,17 +71,34 @@ describe("POST /clients/{id}/users/ — create", () => {
     assert.equal(row.platform_role, null);
     assert.match(row.password_hash, /^\$argon2id\$/);
 
-    const { rows: profile } = await sql().query("SELECT client_id, employee_number, subjects FROM teacher_profiles WHERE user_id = $1", [u.id]);
+    const { rows: profile } = await sql().query("SELECT client_id, employee_number, subjects FROM teacher_profiles WHERE user_id = $1", [
+      u.id,
+    ]);
     assert.deepEqual(profile, [{ client_id: tenant.id, employee_number: "T-100", subjects: ["Maths", "Physics"] }]);
     const { rows: assigned } = await sql().query(
-      "SELECT r.name FROM user_role_assignments a JOIN school_roles r ON r.id = a.role_id WHERE a.user_id = $1 AND a.client_id = $2 ORDER BY r.name", [u.id, tenant.id]);
-    assert.deepEqual(assigned.map((r) => r.name), ["Office", "Teacher"]);
+      "SELECT r.name FROM user_role_assignments a JOIN school_roles r ON r.id = a.role_id WHERE a.user_id = $1 AND a.client_id = $2 ORDER BY r.name",
+      [u.id, tenant.id],
+    );
+    assert.deepEqual(
+      assigned.map((r) => r.name),
+      ["Office", "Teacher"],
+    );
 
     for (const identifier of [e, phone.e164]) {
       const session = await schoolLogin(tenant.host, identifier);
       assert.equal(session.user.id, u.id);
-      assert.deepEqual(session.roles.map((r: any) => r.name), ["Office", "Teacher"]);
-      assert.deepEqual(session.permissions, ["classes.view", "students.add", "students.change", "students.delete", "students.view", "users.view"]);
+      assert.deepEqual(
+        session.roles.map((r: any) => r.name),
+        ["Office", "Teacher"],
+      );
+      assert.deepEqual(session.permissions, [
+        "classes.view",
+        "students.add",
+        "students.change",
+        "students.delete",
+        "students.view",
+        "users.view",
+      ]);
       assert.deepEqual((session as any).teacher, { employee_number: "T-100", subjects: ["Maths", "Physics"] });
       assert.equal((session as any).tenant.id, tenant.id);
     }
@@ -76,7 +108,11 @@ describe("POST /clients/{id}/users/ — create", () => {
     const e = email();
     assert.equal((await create({ email: e, password: PASSWORD, roles: ["Admin"] })).status, 201);
     const other = await makeTenant();
-    assertError(await post("/api/v1/school/auth/login/", { identifier: e, password: PASSWORD }, { host: other.host }), 401, "authentication_failed");
+    assertError(
+      await post("/api/v1/school/auth/login/", { identifier: e, password: PASSWORD }, { host: other.host }),
+      401,
+      "authentication_failed",
+    );
     assertError(await post("/api/v1/system/auth/login/", { identifier: e, password: PASSWORD }), 403, "permission_denied");
   });
 
@@ -111,7 +147,10 @@ describe("POST /clients/{id}/users/ — create", () => {
   it("a role that exists only in another school is unknown here → 400 errors.roles", async () => {
     const other = await makeTenant();
     const name = unique("Custom ");
-    await sql().query("INSERT INTO school_roles (id, client_id, name, permissions) VALUES (gen_random_uuid(), $1, $2, '{students.view}')", [other.id, name]);
+    await sql().query("INSERT INTO school_roles (id, client_id, name, permissions) VALUES (gen_random_uuid(), $1, $2, '{students.view}')", [
+      other.id,
+      name,
+    ]);
     const e = email();
     assertError(await create({ email: e, password: PASSWORD, roles: [name] }), 400, "invalid", "roles");
     assert.equal(await usersWithEmail(e), 0);
@@ -161,7 +200,10 @@ describe("POST /clients/{id}/users/ — create", () => {
     const e = email();
     const res = await create({ email: e, password: PASSWORD, roles: ["Teacher"], teacher: { employee_number: number, subjects: ["Art"] } });
     assertError(res, 409, "conflict");
-    assert.ok(Object.keys(res.body.errors ?? {}).some((k) => k.includes("employee_number")), res.text);
+    assert.ok(
+      Object.keys(res.body.errors ?? {}).some((k) => k.includes("employee_number")),
+      res.text,
+    );
     assert.equal(await usersWithEmail(e), 0, "no half-created user");
     const other = await makeTenant();
     assert.equal((await create({ email: e, password: PASSWORD, teacher: { employee_number: number, subjects: [] } }, other)).status, 201);
@@ -171,8 +213,14 @@ describe("POST /clients/{id}/users/ — create", () => {
     const other = await makeTenant();
     const e = email();
     const res = await create({
-      email: e, password: PASSWORD, roles: ["Teacher"],
-      client: other.id, platform_role: "superadmin", is_superuser: true, is_staff: true, id: "00000000-0000-4000-8000-0000000000aa",
+      email: e,
+      password: PASSWORD,
+      roles: ["Teacher"],
+      client: other.id,
+      platform_role: "superadmin",
+      is_superuser: true,
+      is_staff: true,
+      id: "00000000-0000-4000-8000-0000000000aa",
     });
     assert.equal(res.status, 201, res.text);
     assert.equal(res.body.client, tenant.id);
@@ -182,7 +230,11 @@ describe("POST /clients/{id}/users/ — create", () => {
     assert.equal(row.client_id, tenant.id);
     assert.equal(row.platform_role, null);
     assertError(await post("/api/v1/system/auth/login/", { identifier: e, password: PASSWORD }), 403, "permission_denied");
-    assertError(await post("/api/v1/school/auth/login/", { identifier: e, password: PASSWORD }, { host: other.host }), 401, "authentication_failed");
+    assertError(
+      await post("/api/v1/school/auth/login/", { identifier: e, password: PASSWORD }, { host: other.host }),
+      401,
+      "authentication_failed",
+    );
   });
 
   it("an unknown or malformed school id → 404 (POST and GET)", async () => {

@@ -98,15 +98,26 @@ describe("login throttling shared by two instances, with no trusted proxies", ()
 
   it("a burst split over both instances: at most 3 wrong passwords are verified (limit 3), and right passwords all get in", async () => {
     const user = await makePlatformUser("support");
-    const wrong = await Promise.all(Array.from({ length: 20 }, async (_, i) => login(i % 2 ? a : b, user.email, `wrong ${i}`, { localAddress: await privateLoopback() })));
+    const wrong = await Promise.all(
+      Array.from({ length: 20 }, async (_, i) => login(i % 2 ? a : b, user.email, `wrong ${i}`, { localAddress: await privateLoopback() })),
+    );
     const statuses = wrong.map((r) => r.status);
-    assert.ok(statuses.every((st) => st === 401 || st === 429), JSON.stringify(statuses));
+    assert.ok(
+      statuses.every((st) => st === 401 || st === 429),
+      JSON.stringify(statuses),
+    );
     const verified = statuses.filter((st) => st === 401).length;
     assert.ok(verified >= 1 && verified <= 3, `wrong passwords verified across instances: ${verified}; ${JSON.stringify(statuses)}`);
 
     const other = await makePlatformUser("support");
-    const right = await Promise.all(Array.from({ length: 12 }, async (_, i) => login(i % 2 ? a : b, other.email, PASSWORD, { localAddress: await privateLoopback() })));
-    assert.deepEqual(right.map((r) => r.status), Array(12).fill(200), right.find((r) => r.status !== 200)?.text);
+    const right = await Promise.all(
+      Array.from({ length: 12 }, async (_, i) => login(i % 2 ? a : b, other.email, PASSWORD, { localAddress: await privateLoopback() })),
+    );
+    assert.deepEqual(
+      right.map((r) => r.status),
+      Array(12).fill(200),
+      right.find((r) => r.status !== 200)?.text,
+    );
   });
 
   it("X-Forwarded-For is ignored: the audit row of a failed login and the session of a good one record the socket address, not the forged one", async () => {
@@ -134,22 +145,36 @@ describe("login throttling shared by two instances, with no trusted proxies", ()
     const forged = ["198.51.100.1", "198.51.100.2", "203.0.113.3", "2001:db8::4"];
     const accounts = await Promise.all(Array.from({ length: 7 }, () => makePlatformUser("support")));
     for (let i = 0; i < 4; i++) {
-      const res = await login(i % 2 ? b : a, accounts[i].email, "wrong password", { localAddress, headers: { "x-forwarded-for": forged[i] } });
+      const res = await login(i % 2 ? b : a, accounts[i].email, "wrong password", {
+        localAddress,
+        headers: { "x-forwarded-for": forged[i] },
+      });
       assertFailed(res, `failure ${i + 1} (forged ${forged[i]})`);
     }
     // No counter was opened for any forged address; the real one holds all four.
-    const { rows: forgedRows } = await sql().query("SELECT key FROM login_throttles WHERE key = ANY($1::text[])", [forged.map((f) => `login:ip:${f}`)]);
+    const { rows: forgedRows } = await sql().query("SELECT key FROM login_throttles WHERE key = ANY($1::text[])", [
+      forged.map((f) => `login:ip:${f}`),
+    ]);
     assert.deepEqual(forgedRows, []);
     const { rows: real } = await sql().query("SELECT failures FROM login_throttles WHERE key = $1", [`login:ip:${localAddress}`]);
     assert.equal(real.length, 1, `a counter for ${localAddress}`);
     assert.equal(real[0].failures, 4);
 
-    assertFailed(await login(a, accounts[4].email, "wrong password", { localAddress, headers: { "x-forwarded-for": "192.0.2.5" } }), "failure 5");
+    assertFailed(
+      await login(a, accounts[4].email, "wrong password", { localAddress, headers: { "x-forwarded-for": "192.0.2.5" } }),
+      "failure 5",
+    );
     assertFailed(await login(b, accounts[5].email, "wrong password", { localAddress }), "failure 6");
-    assertThrottled(await login(a, accounts[6].email, "wrong password", { localAddress, headers: { "x-forwarded-for": "192.0.2.7" } }), "failure 7");
+    assertThrottled(
+      await login(a, accounts[6].email, "wrong password", { localAddress, headers: { "x-forwarded-for": "192.0.2.7" } }),
+      "failure 7",
+    );
     // The address is refused whichever instance, account or password; the account itself is not locked.
     const untouched = await makePlatformUser("support");
-    assertThrottled(await login(b, untouched.email, PASSWORD, { localAddress, headers: { "x-forwarded-for": "192.0.2.8" } }), "right password from that address");
+    assertThrottled(
+      await login(b, untouched.email, PASSWORD, { localAddress, headers: { "x-forwarded-for": "192.0.2.8" } }),
+      "right password from that address",
+    );
     const elsewhere = localAddress === "127.0.0.1" ? undefined : "127.0.0.1";
     if (elsewhere) {
       const res = await login(a, untouched.email, PASSWORD, { localAddress: elsewhere });

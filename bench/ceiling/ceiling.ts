@@ -28,7 +28,9 @@ export async function ceilingResponse(request: Request): Promise<Response> {
   let sub: string | undefined;
   let tid: unknown;
   try {
-    ({ payload: { sub, tid } } = await jwtVerify(match[1], await jwks, { algorithms: ["ES256"], audience: "school" }));
+    ({
+      payload: { sub, tid },
+    } = await jwtVerify(match[1], await jwks, { algorithms: ["ES256"], audience: "school" }));
   } catch {
     return json(401, { detail: "bad token" });
   }

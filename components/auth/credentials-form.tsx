@@ -20,7 +20,11 @@ export type CredentialsInput = z.infer<typeof Credentials>;
 export function CredentialsForm({ submit, next }: { submit: (values: CredentialsInput) => Promise<string | null>; next: string }) {
   const router = useRouter();
   const [error, setError] = useState<string>();
-  const { register, handleSubmit, formState: { errors, isSubmitting } } = useForm<CredentialsInput>({ resolver: zodResolver(Credentials) });
+  const {
+    register,
+    handleSubmit,
+    formState: { errors, isSubmitting },
+  } = useForm<CredentialsInput>({ resolver: zodResolver(Credentials) });
 
   const onSubmit = handleSubmit(async (values) => {
     setError(undefined);
@@ -37,8 +41,16 @@ export function CredentialsForm({ submit, next }: { submit: (values: Credentials
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <FormError message={error} />
       <TextField label="Email or phone" autoComplete="username" autoFocus error={errors.identifier?.message} {...register("identifier")} />
-      <TextField label="Password" type="password" autoComplete="current-password" error={errors.password?.message} {...register("password")} />
-      <Button type="submit" className="w-full" pending={isSubmitting}>Sign in</Button>
+      <TextField
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        error={errors.password?.message}
+        {...register("password")}
+      />
+      <Button type="submit" className="w-full" pending={isSubmitting}>
+        Sign in
+      </Button>
     </form>
   );
 }

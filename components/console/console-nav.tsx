@@ -20,13 +20,19 @@ export function ConsoleNav({ name, role }: { name: string; role: string }) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-        <Link href="/console" className="font-semibold">SMS console</Link>
+        <Link href="/console" className="font-semibold">
+          SMS console
+        </Link>
         <nav aria-label="Console" className="flex flex-1 flex-wrap gap-1">
           {LINKS.map((link) => {
             const current = link.href === "/console" ? pathname === "/console" : pathname.startsWith(link.href);
             return (
-              <Link key={link.href} href={link.href} aria-current={current ? "page" : undefined}
-                className={`rounded-md px-3 py-1.5 text-sm ${current ? "bg-slate-900 text-white" : "text-slate-700 hover:bg-slate-100"}`}>
+              <Link
+                key={link.href}
+                href={link.href}
+                aria-current={current ? "page" : undefined}
+                className={`rounded-md px-3 py-1.5 text-sm ${current ? "bg-slate-900 text-white" : "text-slate-700 hover:bg-slate-100"}`}
+              >
                 {link.label}
               </Link>
             );

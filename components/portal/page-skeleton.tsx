@@ -41,7 +41,9 @@ export function ProfileSkeleton() {
         {[0, 1].map((i) => (
           <div key={i} className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
             <div className="h-5 w-24 rounded bg-slate-200" />
-            {Array.from({ length: 5 }, (_, j) => <div key={j} className="h-4 w-full rounded bg-slate-100" />)}
+            {Array.from({ length: 5 }, (_, j) => (
+              <div key={j} className="h-4 w-full rounded bg-slate-100" />
+            ))}
           </div>
         ))}
         <div className="h-48 rounded-lg border border-slate-200 bg-white lg:col-span-2" />

@@ -4,9 +4,20 @@
 // grants what they do not hold; the server refuses it anyway).
 import { ACTIONS, RESOURCES, type Codename } from "@/lib/rbac/catalogue";
 
-const RESOURCE_NAMES: Record<(typeof RESOURCES)[number], string> = { users: "Staff (users)", roles: "Roles", students: "Students", classes: "Classes" };
+const RESOURCE_NAMES: Record<(typeof RESOURCES)[number], string> = {
+  users: "Staff (users)",
+  roles: "Roles",
+  students: "Students",
+  classes: "Classes",
+};
 
-export function PermissionMatrix({ value, held, onChange, legend, error }: {
+export function PermissionMatrix({
+  value,
+  held,
+  onChange,
+  legend,
+  error,
+}: {
   value: readonly string[];
   held: readonly string[];
   onChange: (next: string[]) => void;
@@ -28,14 +39,22 @@ export function PermissionMatrix({ value, held, onChange, legend, error }: {
         <table className="min-w-full text-sm">
           <thead className="bg-slate-50">
             <tr>
-              <th scope="col" className="px-3 py-2 text-left font-medium text-slate-600">Resource</th>
-              {ACTIONS.map((action) => <th key={action} scope="col" className="px-3 py-2 text-center font-medium capitalize text-slate-600">{action}</th>)}
+              <th scope="col" className="px-3 py-2 text-left font-medium text-slate-600">
+                Resource
+              </th>
+              {ACTIONS.map((action) => (
+                <th key={action} scope="col" className="px-3 py-2 text-center font-medium capitalize text-slate-600">
+                  {action}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {RESOURCES.map((resource) => (
               <tr key={resource}>
-                <th scope="row" className="whitespace-nowrap px-3 py-2 text-left font-normal text-slate-800">{RESOURCE_NAMES[resource]}</th>
+                <th scope="row" className="whitespace-nowrap px-3 py-2 text-left font-normal text-slate-800">
+                  {RESOURCE_NAMES[resource]}
+                </th>
                 {ACTIONS.map((action) => {
                   const codename = `${resource}.${action}` as Codename;
                   const lacking = !held.includes(codename);
@@ -58,7 +77,11 @@ export function PermissionMatrix({ value, held, onChange, legend, error }: {
           </tbody>
         </table>
       </div>
-      {error ? <p id={errorId} role="alert" className="mt-1 text-sm text-red-700">{error}</p> : null}
+      {error ? (
+        <p id={errorId} role="alert" className="mt-1 text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
     </fieldset>
   );
 }

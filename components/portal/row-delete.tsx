@@ -7,7 +7,14 @@ import { ConfirmDialog } from "@/components/ui/dialog";
 
 export const SMALL_BUTTON = "relative px-2 py-1 text-xs";
 
-export function RowDelete({ name, title, description, confirmLabel, run, onError }: {
+export function RowDelete({
+  name,
+  title,
+  description,
+  confirmLabel,
+  run,
+  onError,
+}: {
   name: string;
   title: string;
   description: ReactNode;
@@ -19,7 +26,11 @@ export function RowDelete({ name, title, description, confirmLabel, run, onError
   const [pending, startTransition] = useTransition();
   return (
     <ConfirmDialog
-      trigger={<Button variant="ghost" className={`${SMALL_BUTTON} text-red-700 hover:bg-red-50`} pending={pending}>Delete<span className="sr-only"> {name}</span></Button>}
+      trigger={
+        <Button variant="ghost" className={`${SMALL_BUTTON} text-red-700 hover:bg-red-50`} pending={pending}>
+          Delete<span className="sr-only"> {name}</span>
+        </Button>
+      }
       title={title}
       description={description}
       confirmLabel={confirmLabel}

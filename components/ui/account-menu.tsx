@@ -12,13 +12,26 @@ export interface AccountMenuItem {
   separated?: boolean;
 }
 
-export function AccountMenu({ name, children, items, busy, className = "" }: {
-  name: string; children: ReactNode; items: AccountMenuItem[]; busy?: boolean; className?: string;
+export function AccountMenu({
+  name,
+  children,
+  items,
+  busy,
+  className = "",
+}: {
+  name: string;
+  children: ReactNode;
+  items: AccountMenuItem[];
+  busy?: boolean;
+  className?: string;
 }) {
   return (
     <Menu.Root>
-      <Menu.Trigger aria-label={`Account: ${name}`} aria-busy={busy || undefined}
-        className={`rounded-md px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-slate-900 ${className}`}>
+      <Menu.Trigger
+        aria-label={`Account: ${name}`}
+        aria-busy={busy || undefined}
+        className={`rounded-md px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-slate-900 ${className}`}
+      >
         {children}
       </Menu.Trigger>
       <Menu.Portal>
@@ -26,8 +39,11 @@ export function AccountMenu({ name, children, items, busy, className = "" }: {
           {items.map((item) => (
             <Fragment key={item.label}>
               {item.separated ? <Menu.Separator className="my-1 h-px bg-slate-100" /> : null}
-              <Menu.Item disabled={item.disabled} onSelect={item.onSelect}
-                className="cursor-pointer rounded px-3 py-2 text-sm outline-none data-[disabled]:opacity-60 data-[highlighted]:bg-slate-100">
+              <Menu.Item
+                disabled={item.disabled}
+                onSelect={item.onSelect}
+                className="cursor-pointer rounded px-3 py-2 text-sm outline-none data-[disabled]:opacity-60 data-[highlighted]:bg-slate-100"
+              >
                 {item.label}
               </Menu.Item>
             </Fragment>

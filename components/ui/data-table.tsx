@@ -4,8 +4,11 @@
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from "@tanstack/react-table";
 import type { ReactNode } from "react";
 
-// biome-ignore lint/suspicious/noExplicitAny: TanStack types each column by its own value type; a list of them is ColumnDef<Row, any>.
-export function DataTable<T>({ columns, data, caption, empty }: { columns: ColumnDef<T, any>[]; data: T[]; caption: string; empty: ReactNode }) {
+/** A table's columns: TanStack types each by its own value type, so a list of them is ColumnDef<Row, any>. */
+// biome-ignore lint/suspicious/noExplicitAny: see above; the value types are checked column by column where they are made.
+export type Columns<T> = ColumnDef<T, any>[];
+
+export function DataTable<T>({ columns, data, caption, empty }: { columns: Columns<T>; data: T[]; caption: string; empty: ReactNode }) {
   const table = useReactTable({ data, columns, getCoreRowModel: getCoreRowModel() });
   if (data.length === 0) {
     return <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">{empty}</div>;
@@ -29,7 +32,9 @@ export function DataTable<T>({ columns, data, caption, empty }: { columns: Colum
           {table.getRowModel().rows.map((row) => (
             <tr key={row.id} className="align-top hover:bg-slate-50">
               {row.getVisibleCells().map((cell) => (
-                <td key={cell.id} className="px-4 py-2">{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+                <td key={cell.id} className="px-4 py-2">
+                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                </td>
               ))}
             </tr>
           ))}

@@ -6,10 +6,21 @@ import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 
 const OVERLAY = "fixed inset-0 z-40 bg-slate-900/40";
-const PANEL = "fixed left-1/2 top-1/2 z-50 max-h-[90vh] w-[calc(100vw-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white p-6 shadow-xl focus:outline-none";
+const PANEL =
+  "fixed left-1/2 top-1/2 z-50 max-h-[90vh] w-[calc(100vw-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white p-6 shadow-xl focus:outline-none";
 
-export function Dialog({ open, onOpenChange, title, description, children }: {
-  open: boolean; onOpenChange: (open: boolean) => void; title: string; description?: string; children: ReactNode;
+export function Dialog({
+  open,
+  onOpenChange,
+  title,
+  description,
+  children,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  title: string;
+  description?: string;
+  children: ReactNode;
 }) {
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
@@ -17,7 +28,11 @@ export function Dialog({ open, onOpenChange, title, description, children }: {
         <RadixDialog.Overlay className={OVERLAY} />
         <RadixDialog.Content className={PANEL} aria-describedby={description ? undefined : undefined}>
           <RadixDialog.Title className="text-lg font-semibold">{title}</RadixDialog.Title>
-          {description ? <RadixDialog.Description className="mt-1 text-sm text-slate-600">{description}</RadixDialog.Description> : <RadixDialog.Description className="sr-only">{title}</RadixDialog.Description>}
+          {description ? (
+            <RadixDialog.Description className="mt-1 text-sm text-slate-600">{description}</RadixDialog.Description>
+          ) : (
+            <RadixDialog.Description className="sr-only">{title}</RadixDialog.Description>
+          )}
           <div className="mt-4">{children}</div>
         </RadixDialog.Content>
       </RadixDialog.Portal>
@@ -26,8 +41,22 @@ export function Dialog({ open, onOpenChange, title, description, children }: {
 }
 
 /** "Are you sure?" for destructive or hard-to-undo actions. */
-export function ConfirmDialog({ trigger, title, description, confirmLabel, onConfirm, pending, danger = true }: {
-  trigger: ReactNode; title: string; description: ReactNode; confirmLabel: string; onConfirm: () => void; pending?: boolean; danger?: boolean;
+export function ConfirmDialog({
+  trigger,
+  title,
+  description,
+  confirmLabel,
+  onConfirm,
+  pending,
+  danger = true,
+}: {
+  trigger: ReactNode;
+  title: string;
+  description: ReactNode;
+  confirmLabel: string;
+  onConfirm: () => void;
+  pending?: boolean;
+  danger?: boolean;
 }) {
   return (
     <RadixAlert.Root>
@@ -38,9 +67,13 @@ export function ConfirmDialog({ trigger, title, description, confirmLabel, onCon
           <RadixAlert.Title className="text-lg font-semibold">{title}</RadixAlert.Title>
           <RadixAlert.Description className="mt-2 text-sm text-slate-700">{description}</RadixAlert.Description>
           <div className="mt-6 flex justify-end gap-2">
-            <RadixAlert.Cancel asChild><Button variant="secondary">Cancel</Button></RadixAlert.Cancel>
+            <RadixAlert.Cancel asChild>
+              <Button variant="secondary">Cancel</Button>
+            </RadixAlert.Cancel>
             <RadixAlert.Action asChild>
-              <Button variant={danger ? "danger" : "primary"} pending={pending} onClick={onConfirm}>{confirmLabel}</Button>
+              <Button variant={danger ? "danger" : "primary"} pending={pending} onClick={onConfirm}>
+                {confirmLabel}
+              </Button>
             </RadixAlert.Action>
           </div>
         </RadixAlert.Content>

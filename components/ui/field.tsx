@@ -13,15 +13,26 @@ interface FieldShellProps {
 function FieldShell({ id, label, hint, error, children }: FieldShellProps) {
   return (
     <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">{label}</label>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
       {children}
-      {hint ? <p id={`${id}-hint`} className="text-xs text-slate-500">{hint}</p> : null}
-      {error ? <p id={`${id}-error`} role="alert" className="text-sm text-red-700">{error}</p> : null}
+      {hint ? (
+        <p id={`${id}-hint`} className="text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }
 
-const CONTROL = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-slate-900 focus:outline-none focus:ring-2 focus:ring-slate-900/20 aria-[invalid=true]:border-red-600";
+const CONTROL =
+  "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-slate-900 focus:outline-none focus:ring-2 focus:ring-slate-900/20 aria-[invalid=true]:border-red-600";
 
 function describedBy(id: string, hint: unknown, error: unknown) {
   return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
@@ -33,12 +44,22 @@ export interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
   error?: string;
 }
 
-export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function TextField({ label, hint, error, id, className = "", ...props }, ref) {
+export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function TextField(
+  { label, hint, error, id, className = "", ...props },
+  ref,
+) {
   const generated = useId();
   const inputId = id ?? generated;
   return (
     <FieldShell id={inputId} label={label} hint={hint} error={error}>
-      <input ref={ref} id={inputId} className={`${CONTROL} ${className}`} aria-invalid={error ? true : undefined} aria-describedby={describedBy(inputId, hint, error)} {...props} />
+      <input
+        ref={ref}
+        id={inputId}
+        className={`${CONTROL} ${className}`}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(inputId, hint, error)}
+        {...props}
+      />
     </FieldShell>
   );
 });
@@ -49,12 +70,22 @@ export interface SelectFieldProps extends SelectHTMLAttributes<HTMLSelectElement
   error?: string;
 }
 
-export const SelectField = forwardRef<HTMLSelectElement, SelectFieldProps>(function SelectField({ label, hint, error, id, children, ...props }, ref) {
+export const SelectField = forwardRef<HTMLSelectElement, SelectFieldProps>(function SelectField(
+  { label, hint, error, id, children, ...props },
+  ref,
+) {
   const generated = useId();
   const inputId = id ?? generated;
   return (
     <FieldShell id={inputId} label={label} hint={hint} error={error}>
-      <select ref={ref} id={inputId} className={CONTROL} aria-invalid={error ? true : undefined} aria-describedby={describedBy(inputId, hint, error)} {...props}>
+      <select
+        ref={ref}
+        id={inputId}
+        className={CONTROL}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(inputId, hint, error)}
+        {...props}
+      >
         {children}
       </select>
     </FieldShell>
@@ -67,12 +98,22 @@ export interface TextAreaFieldProps extends TextareaHTMLAttributes<HTMLTextAreaE
   error?: string;
 }
 
-export const TextAreaField = forwardRef<HTMLTextAreaElement, TextAreaFieldProps>(function TextAreaField({ label, hint, error, id, className = "", ...props }, ref) {
+export const TextAreaField = forwardRef<HTMLTextAreaElement, TextAreaFieldProps>(function TextAreaField(
+  { label, hint, error, id, className = "", ...props },
+  ref,
+) {
   const generated = useId();
   const inputId = id ?? generated;
   return (
     <FieldShell id={inputId} label={label} hint={hint} error={error}>
-      <textarea ref={ref} id={inputId} className={`${CONTROL} font-mono ${className}`} aria-invalid={error ? true : undefined} aria-describedby={describedBy(inputId, hint, error)} {...props} />
+      <textarea
+        ref={ref}
+        id={inputId}
+        className={`${CONTROL} font-mono ${className}`}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(inputId, hint, error)}
+        {...props}
+      />
     </FieldShell>
   );
 });
@@ -80,5 +121,9 @@ export const TextAreaField = forwardRef<HTMLTextAreaElement, TextAreaFieldProps>
 /** The form-level error (one not tied to a field). */
 export function FormError({ message }: { message?: string }) {
   if (!message) return null;
-  return <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{message}</p>;
+  return (
+    <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+      {message}
+    </p>
+  );
 }

@@ -7,10 +7,14 @@ export function ListSkeleton({ label, filters = 2, rows = 6 }: { label: string; 
         <div className="h-9 w-32 rounded bg-slate-200" />
       </div>
       <div className="mb-4 flex flex-wrap gap-3">
-        {Array.from({ length: filters }, (_, i) => <div key={i} className="h-10 w-full rounded bg-slate-200 sm:w-56" />)}
+        {Array.from({ length: filters }, (_, i) => (
+          <div key={i} className="h-10 w-full rounded bg-slate-200 sm:w-56" />
+        ))}
       </div>
       <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
-        {Array.from({ length: rows }, (_, i) => <div key={i} className="h-6 rounded bg-slate-100" />)}
+        {Array.from({ length: rows }, (_, i) => (
+          <div key={i} className="h-6 rounded bg-slate-100" />
+        ))}
       </div>
       <span className="sr-only">Loading…</span>
     </div>

@@ -10,7 +10,7 @@ export const ApiKeyListQuery = listQuery({
 
 const Scopes = z
   .array(z.string().max(64))
-  .min(1, "Give at least one scope (a permission codename, or \"*\" for all).")
+  .min(1, 'Give at least one scope (a permission codename, or "*" for all).')
   .max(64)
   .superRefine((scopes, ctx) => {
     for (const scope of scopes) {
@@ -55,13 +55,30 @@ export const ApiKeyOut = z
   })
   .meta({ id: "ApiKey" });
 
-export const ApiKeyCreatedOut = ApiKeyOut.extend({ key: z.string().describe("The key itself: shown this once, never again") }).meta({ id: "ApiKeyCreated" });
+export const ApiKeyCreatedOut = ApiKeyOut.extend({ key: z.string().describe("The key itself: shown this once, never again") }).meta({
+  id: "ApiKeyCreated",
+});
 
 export function toApiKeyOut(k: {
-  id: string; name: string; prefix: string; clientId: string | null; scopes: string[]; createdAt: Date; expiresAt: Date | null; lastUsedAt: Date | null; revokedAt: Date | null;
+  id: string;
+  name: string;
+  prefix: string;
+  clientId: string | null;
+  scopes: string[];
+  createdAt: Date;
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
 }): z.infer<typeof ApiKeyOut> {
   return {
-    id: k.id, name: k.name, prefix: k.prefix, client: k.clientId, scopes: k.scopes, created_at: k.createdAt.toISOString(),
-    expires_at: k.expiresAt?.toISOString() ?? null, last_used_at: k.lastUsedAt?.toISOString() ?? null, revoked: k.revokedAt !== null,
+    id: k.id,
+    name: k.name,
+    prefix: k.prefix,
+    client: k.clientId,
+    scopes: k.scopes,
+    created_at: k.createdAt.toISOString(),
+    expires_at: k.expiresAt?.toISOString() ?? null,
+    last_used_at: k.lastUsedAt?.toISOString() ?? null,
+    revoked: k.revokedAt !== null,
   };
 }

@@ -15,10 +15,14 @@ export async function listApiKeys(options: { client?: string | null; revoked?: b
     ...(client !== undefined ? { clientId: client } : {}),
     ...(revoked !== undefined ? { revokedAt: revoked ? { not: null } : null } : {}),
   };
-  return paginate(page, {
-    count: () => prisma.apiKey.count({ where }),
-    rows: ({ skip, take }) => prisma.apiKey.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip, take }),
-  }, toApiKeyOut);
+  return paginate(
+    page,
+    {
+      count: () => prisma.apiKey.count({ where }),
+      rows: ({ skip, take }) => prisma.apiKey.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip, take }),
+    },
+    toApiKeyOut,
+  );
 }
 
 async function findKey(db: Pick<Prisma.TransactionClient, "apiKey">, id: string) {
@@ -33,29 +37,70 @@ export async function getApiKey(id: string) {
   return toApiKeyOut(key);
 }
 
-export async function createApiKey(options: { actor: PlatformActor; key: { name: string; client: string | null; scopes: string[]; expires_at?: Date | null } }) {
+export async function createApiKey(options: {
+  actor: PlatformActor;
+  key: { name: string; client: string | null; scopes: string[]; expires_at?: Date | null };
+}) {
   const { actor, key: input } = options;
   const { key, prefix, hash } = generateKey();
   const row = await prisma.$transaction(async (tx) => {
-    if (input.client !== null && !(isId(input.client) && (await tx.client.findUnique({ where: { id: input.client }, select: { id: true } })))) {
+    if (
+      input.client !== null &&
+      !(isId(input.client) && (await tx.client.findUnique({ where: { id: input.client }, select: { id: true } })))
+    ) {
       throw ApiError.invalid({ client: ["No school with this id."] });
     }
     const created = await tx.apiKey.create({
-      data: { name: input.name, prefix, keyHash: hash, clientId: input.client, scopes: input.scopes, expiresAt: input.expires_at ?? null, createdById: actor.principal.user.id },
+      data: {
+        name: input.name,
+        prefix,
+        keyHash: hash,
+        clientId: input.client,
+        scopes: input.scopes,
+        expiresAt: input.expires_at ?? null,
+        createdById: actor.principal.user.id,
+      },
     });
-    await audit(tx, { action: "api_key.created", actor: auditActor(actor.principal), schoolId: input.client, target: { type: "api_key", id: created.id }, metadata: { prefix, scopes: input.scopes } }, actor.origin);
+    await audit(
+      tx,
+      {
+        action: "api_key.created",
+        actor: auditActor(actor.principal),
+        schoolId: input.client,
+        target: { type: "api_key", id: created.id },
+        metadata: { prefix, scopes: input.scopes },
+      },
+      actor.origin,
+    );
     return created;
   });
   return { ...toApiKeyOut(row), key };
 }
 
-export async function updateApiKey(options: { actor: PlatformActor; id: string; patch: { name?: string; scopes?: string[]; expires_at?: Date | null } }) {
+export async function updateApiKey(options: {
+  actor: PlatformActor;
+  id: string;
+  patch: { name?: string; scopes?: string[]; expires_at?: Date | null };
+}) {
   const { actor, id, patch } = options;
   const row = await prisma.$transaction(async (tx) => {
     const before = await findKey(tx, id);
     if (before.revokedAt) throw ApiError.invalid({ non_field_errors: ["A revoked key cannot be changed."] });
-    const updated = await tx.apiKey.update({ where: { id }, data: { name: patch.name, scopes: patch.scopes, expiresAt: patch.expires_at } });
-    await audit(tx, { action: "api_key.updated", actor: auditActor(actor.principal), schoolId: updated.clientId, target: { type: "api_key", id }, metadata: { changed: Object.keys(patch) } }, actor.origin);
+    const updated = await tx.apiKey.update({
+      where: { id },
+      data: { name: patch.name, scopes: patch.scopes, expiresAt: patch.expires_at },
+    });
+    await audit(
+      tx,
+      {
+        action: "api_key.updated",
+        actor: auditActor(actor.principal),
+        schoolId: updated.clientId,
+        target: { type: "api_key", id },
+        metadata: { changed: Object.keys(patch) },
+      },
+      actor.origin,
+    );
     return updated;
   });
   return toApiKeyOut(row);
@@ -67,6 +112,17 @@ export async function revokeApiKey(options: { actor: PlatformActor; id: string }
   await prisma.$transaction(async (tx) => {
     const key = await findKey(tx, id);
     const { count } = await tx.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
-    if (count) await audit(tx, { action: "api_key.revoked", actor: auditActor(actor.principal), schoolId: key.clientId, target: { type: "api_key", id }, metadata: { prefix: key.prefix } }, actor.origin);
+    if (count)
+      await audit(
+        tx,
+        {
+          action: "api_key.revoked",
+          actor: auditActor(actor.principal),
+          schoolId: key.clientId,
+          target: { type: "api_key", id },
+          metadata: { prefix: key.prefix },
+        },
+        actor.origin,
+      );
   });
 }

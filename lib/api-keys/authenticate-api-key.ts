@@ -50,7 +50,8 @@ interface Row {
 // $1 names the school (by `where`), $2 the key's prefix, $3 the SHA-256 of the whole key, $4 the
 // permission the route needs (NULL: none). As in the Bearer statement, the tenant context for the
 // rest of the message is set only when the checks pass in SQL; one row always.
-const keyStatement = (where: string) => prepared(`
+const keyStatement = (where: string) =>
+  prepared(`
   SELECT c.id, c.slug, c.name, c.is_active,
          k.id AS key_id, k.name AS key_name, k.key_hash, k.client_id AS key_client, k.scopes, k.last_used_at,
          COALESCE(k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now()), false) AS key_live,
@@ -103,7 +104,14 @@ export async function authenticateSchoolApiKey(
   await touch(row.key_id!, row.last_used_at);
   return {
     school: { id: row.id, slug: row.slug, name: row.name, isActive: row.is_active },
-    principal: { kind: "api_key", keyId: row.key_id!, name: row.key_name, prefix: parsed!.prefix, clientId: row.key_client, scopes: row.scopes },
+    principal: {
+      kind: "api_key",
+      keyId: row.key_id!,
+      name: row.key_name,
+      prefix: parsed!.prefix,
+      clientId: row.key_client,
+      scopes: row.scopes,
+    },
     rows,
     granted: row.granted,
   };

@@ -6,7 +6,13 @@ import { z } from "zod";
 import { LoginBody } from "@/lib/auth/login";
 import { LogoutBody, PasswordChangeBody, RefreshBody, SystemLoginOut, TokenPairOut } from "@/lib/auth/auth-schemas";
 import { SchoolLoginOut, SchoolProfile } from "@/lib/school/profile";
-import { PlatformUserCreateBody, PlatformUserListQuery, PlatformUserPatchBody, TenantUserCreateBody, UserOut } from "@/lib/users/user-schemas";
+import {
+  PlatformUserCreateBody,
+  PlatformUserListQuery,
+  PlatformUserPatchBody,
+  TenantUserCreateBody,
+  UserOut,
+} from "@/lib/users/user-schemas";
 import { ClientCreateBody, ClientOut, ClientPatchBody, SchoolListQuery, SchoolUserListQuery } from "@/lib/platform/client-schemas";
 import { ApiKeyCreateBody, ApiKeyCreatedOut, ApiKeyListQuery, ApiKeyOut, ApiKeyPatchBody } from "@/lib/api-keys/api-key-schemas";
 import { AuditEventOut } from "@/lib/audit/audit-schemas";
@@ -14,8 +20,25 @@ import { AuditListQuery, SchoolAuditListQuery } from "@/lib/audit/list-audit";
 import { PermissionListQuery, PermissionOut } from "@/lib/rbac/list-permissions";
 import { pageOf } from "@/lib/http/pagination";
 import {
-  AssignmentBody, AssignmentListQuery, AssignmentOut, ClassBody, ClassListQuery, ClassOut, ClassPatchBody, RoleBody, RoleListQuery, RoleOut,
-  RolePatchBody, StaffListQuery, StaffOut, StaffPatchBody, StaffPutBody, StudentBody, StudentListQuery, StudentOut, StudentPatchBody,
+  AssignmentBody,
+  AssignmentListQuery,
+  AssignmentOut,
+  ClassBody,
+  ClassListQuery,
+  ClassOut,
+  ClassPatchBody,
+  RoleBody,
+  RoleListQuery,
+  RoleOut,
+  RolePatchBody,
+  StaffListQuery,
+  StaffOut,
+  StaffPatchBody,
+  StaffPutBody,
+  StudentBody,
+  StudentListQuery,
+  StudentOut,
+  StudentPatchBody,
 } from "@/lib/school/school-schemas";
 
 export const ErrorOut = z
@@ -32,7 +55,9 @@ const error = (description: string) => ({ description, ...json(ErrorOut) });
 // Statuses the pipeline itself may answer, so every operation of that kind can: a test compares
 // every status the suite provokes with this document (test/after-suite/openapi-statuses.test.ts).
 const always = {
-  "400": error("Invalid body or query parameter (a control character, a bad filter), or no/mismatching school (tenant_required, tenant_mismatch)"),
+  "400": error(
+    "Invalid body or query parameter (a control character, a bad filter), or no/mismatching school (tenant_required, tenant_mismatch)",
+  ),
   "401": error("Missing or invalid credentials"),
 };
 const withBody = {
@@ -48,22 +73,35 @@ type QuerySchema = z.ZodObject | z.ZodPipe<z.ZodObject, z.ZodType>;
 const wireShape = (q: QuerySchema): z.ZodObject => (q instanceof z.ZodPipe ? (q.in as z.ZodObject) : q);
 
 function op(o: {
-  summary: string; tags: string[]; body?: z.ZodType; ok?: { status: string; schema?: z.ZodType; description: string };
-  secured?: boolean; extra?: Record<string, { description: string }>; school?: boolean; keys?: boolean;
+  summary: string;
+  tags: string[];
+  body?: z.ZodType;
+  ok?: { status: string; schema?: z.ZodType; description: string };
+  secured?: boolean;
+  extra?: Record<string, { description: string }>;
+  school?: boolean;
+  keys?: boolean;
   /** The list's query schema: the OpenAPI query parameters are generated from it. */
   query?: QuerySchema;
   /** The path has an {id}. */
   id?: boolean;
 }): ZodOpenApiOperationObject {
   const responses: Record<string, object> = {};
-  if (o.ok) responses[o.ok.status] = o.ok.schema ? { description: o.ok.description, ...json(o.ok.schema) } : { description: o.ok.description };
+  if (o.ok)
+    responses[o.ok.status] = o.ok.schema ? { description: o.ok.description, ...json(o.ok.schema) } : { description: o.ok.description };
   Object.assign(responses, always, o.body ? withBody : {});
-  if (o.school) Object.assign(responses, { "403": error("Permission denied or school suspended"), "404": error("Unknown school (host or X-Tenant), or no such object in this school") });
+  if (o.school)
+    Object.assign(responses, {
+      "403": error("Permission denied or school suspended"),
+      "404": error("Unknown school (host or X-Tenant), or no such object in this school"),
+    });
   else Object.assign(responses, { "404": error("Not the platform host (the system API exists there only), or no such object") });
   for (const [status, r] of Object.entries(o.extra ?? {})) responses[status] = error(r.description);
   Object.assign(responses, outage);
   const requestParams = {
-    ...(o.school ? { header: z.object({ "x-tenant": z.string().optional().describe("School slug, when calling from the platform host") }) } : {}),
+    ...(o.school
+      ? { header: z.object({ "x-tenant": z.string().optional().describe("School slug, when calling from the platform host") }) }
+      : {}),
     ...(o.query ? { query: wireShape(o.query) } : {}),
     ...(o.id ? { path: IdPath } : {}),
   };
@@ -84,59 +122,149 @@ function authPaths(audience: "system" | "school"): ZodOpenApiPathsObject {
   return {
     [`${base}/login/`]: {
       post: op({
-        summary: audience === "system" ? "Platform user login" : "School staff login", tags, school, body: LoginBody,
+        summary: audience === "system" ? "Platform user login" : "School staff login",
+        tags,
+        school,
+        body: LoginBody,
         ok: { status: "200", schema: audience === "system" ? SystemLoginOut : SchoolLoginOut, description: "Token pair and user" },
-        extra: { "403": { description: audience === "system" ? "A school user (right password)" : "A platform user (right password), or a suspended school" }, "429": { description: "Too many failed logins (Retry-After)" } },
+        extra: {
+          "403": {
+            description:
+              audience === "system" ? "A school user (right password)" : "A platform user (right password), or a suspended school",
+          },
+          "429": { description: "Too many failed logins (Retry-After)" },
+        },
       }),
     },
     [`${base}/me/`]: {
-      get: op({ summary: "The signed-in user", tags, school, secured: true, ok: { status: "200", schema: audience === "system" ? UserOut : SchoolProfile, description: "The user" } }),
+      get: op({
+        summary: "The signed-in user",
+        tags,
+        school,
+        secured: true,
+        ok: { status: "200", schema: audience === "system" ? UserOut : SchoolProfile, description: "The user" },
+      }),
     },
     [`${base}/refresh/`]: {
-      post: op({ summary: "Rotate a refresh token", tags, school, body: RefreshBody, ok: { status: "200", schema: TokenPairOut, description: "A new pair; the old refresh token is spent" } }),
+      post: op({
+        summary: "Rotate a refresh token",
+        tags,
+        school,
+        body: RefreshBody,
+        ok: { status: "200", schema: TokenPairOut, description: "A new pair; the old refresh token is spent" },
+      }),
     },
     [`${base}/logout/`]: {
-      post: op({ summary: "Revoke one session, or all of mine", tags, school, body: LogoutBody, ok: { status: "204", description: "Revoked" } }),
+      post: op({
+        summary: "Revoke one session, or all of mine",
+        tags,
+        school,
+        body: LogoutBody,
+        ok: { status: "204", description: "Revoked" },
+      }),
     },
     [`${base}/password/`]: {
-      post: op({ summary: "Change my password (revokes every session)", tags, school, secured: true, body: PasswordChangeBody, ok: { status: "204", description: "Changed" }, extra: { "429": { description: "Too many wrong old passwords" } } }),
+      post: op({
+        summary: "Change my password (revokes every session)",
+        tags,
+        school,
+        secured: true,
+        body: PasswordChangeBody,
+        ok: { status: "204", description: "Changed" },
+        extra: { "429": { description: "Too many wrong old passwords" } },
+      }),
     },
   };
 }
 
 function systemPaths(): ZodOpenApiPathsObject {
   const sys = (summary: string, tag: string, more: Partial<Parameters<typeof op>[0]> = {}) =>
-    op({ summary, tags: [tag], secured: true, ...more, extra: { "403": { description: "Your platform role may not do this" }, ...more.extra } });
+    op({
+      summary,
+      tags: [tag],
+      secured: true,
+      ...more,
+      extra: { "403": { description: "Your platform role may not do this" }, ...more.extra },
+    });
   return {
     "/api/v1/system/clients/": {
-      get: sys("List schools", "Schools", { query: SchoolListQuery, ok: { status: "200", schema: pageOf(ClientOut, "ClientPage"), description: "A page of schools" } }),
-      post: sys("Create a school (seeds its default roles)", "Schools", { body: ClientCreateBody, ok: { status: "201", schema: ClientOut, description: "Created" }, extra: { "409": { description: "Slug or domain taken" } } }),
+      get: sys("List schools", "Schools", {
+        query: SchoolListQuery,
+        ok: { status: "200", schema: pageOf(ClientOut, "ClientPage"), description: "A page of schools" },
+      }),
+      post: sys("Create a school (seeds its default roles)", "Schools", {
+        body: ClientCreateBody,
+        ok: { status: "201", schema: ClientOut, description: "Created" },
+        extra: { "409": { description: "Slug or domain taken" } },
+      }),
     },
     "/api/v1/system/clients/{id}/": {
       get: sys("One school", "Schools", { id: true, ok: { status: "200", schema: ClientOut, description: "The school" } }),
-      patch: sys("Change a school; {\"is_active\": false} suspends it", "Schools", { id: true, body: ClientPatchBody, ok: { status: "200", schema: ClientOut, description: "Changed" }, extra: { "409": { description: "Slug or domain taken" } } }),
+      patch: sys('Change a school; {"is_active": false} suspends it', "Schools", {
+        id: true,
+        body: ClientPatchBody,
+        ok: { status: "200", schema: ClientOut, description: "Changed" },
+        extra: { "409": { description: "Slug or domain taken" } },
+      }),
       delete: sys("Delete a school and everything it owns", "Schools", { id: true, ok: { status: "204", description: "Deleted" } }),
     },
     "/api/v1/system/clients/{id}/users/": {
-      get: sys("A school's users", "Schools", { id: true, query: SchoolUserListQuery, ok: { status: "200", schema: pageOf(UserOut, "UserPage"), description: "A page of users" } }),
-      post: sys("Create a user in a school, with roles", "Schools", { id: true, body: TenantUserCreateBody(), ok: { status: "201", schema: UserOut, description: "Created" }, extra: { "409": { description: "Email, phone or employee number taken" } } }),
+      get: sys("A school's users", "Schools", {
+        id: true,
+        query: SchoolUserListQuery,
+        ok: { status: "200", schema: pageOf(UserOut, "UserPage"), description: "A page of users" },
+      }),
+      post: sys("Create a user in a school, with roles", "Schools", {
+        id: true,
+        body: TenantUserCreateBody(),
+        ok: { status: "201", schema: UserOut, description: "Created" },
+        extra: { "409": { description: "Email, phone or employee number taken" } },
+      }),
     },
     "/api/v1/system/users/": {
-      get: sys("List platform users", "Platform users", { query: PlatformUserListQuery, ok: { status: "200", schema: pageOf(UserOut, "PlatformUserPage"), description: "A page of users" } }),
-      post: sys("Create a platform user (superadmin only)", "Platform users", { body: PlatformUserCreateBody(), ok: { status: "201", schema: UserOut, description: "Created" }, extra: { "409": { description: "Email or phone taken" } } }),
+      get: sys("List platform users", "Platform users", {
+        query: PlatformUserListQuery,
+        ok: { status: "200", schema: pageOf(UserOut, "PlatformUserPage"), description: "A page of users" },
+      }),
+      post: sys("Create a platform user (superadmin only)", "Platform users", {
+        body: PlatformUserCreateBody(),
+        ok: { status: "201", schema: UserOut, description: "Created" },
+        extra: { "409": { description: "Email or phone taken" } },
+      }),
     },
     "/api/v1/system/users/{id}/": {
       get: sys("One platform user", "Platform users", { id: true, ok: { status: "200", schema: UserOut, description: "The user" } }),
-      patch: sys("Change a platform user (superadmin only); is_active false or a password ends their sessions", "Platform users", { id: true, body: PlatformUserPatchBody(), ok: { status: "200", schema: UserOut, description: "Changed" }, extra: { "409": { description: "Email or phone taken" } } }),
-      delete: sys("Delete a platform user (superadmin only)", "Platform users", { id: true, ok: { status: "204", description: "Deleted" } }),
+      patch: sys("Change a platform user (superadmin only); is_active false or a password ends their sessions", "Platform users", {
+        id: true,
+        body: PlatformUserPatchBody(),
+        ok: { status: "200", schema: UserOut, description: "Changed" },
+        extra: { "409": { description: "Email or phone taken" } },
+      }),
+      delete: sys("Delete a platform user (superadmin only)", "Platform users", {
+        id: true,
+        ok: { status: "204", description: "Deleted" },
+      }),
     },
     "/api/v1/system/api-keys/": {
-      get: sys("List API keys", "API keys", { query: ApiKeyListQuery, ok: { status: "200", schema: pageOf(ApiKeyOut, "ApiKeyPage"), description: "A page of keys" } }),
-      post: sys("Create an API key (the key is in this answer only)", "API keys", { body: ApiKeyCreateBody, ok: { status: "201", schema: ApiKeyCreatedOut, description: "Created" } }),
+      get: sys("List API keys", "API keys", {
+        query: ApiKeyListQuery,
+        ok: { status: "200", schema: pageOf(ApiKeyOut, "ApiKeyPage"), description: "A page of keys" },
+      }),
+      post: sys("Create an API key (the key is in this answer only)", "API keys", {
+        body: ApiKeyCreateBody,
+        ok: { status: "201", schema: ApiKeyCreatedOut, description: "Created" },
+      }),
     },
     "/api/v1/system/api-keys/{id}/": {
-      get: sys("One API key", "API keys", { id: true, ok: { status: "200", schema: ApiKeyOut, description: "The key (without the secret)" } }),
-      patch: sys("Rename, rescope or change the expiry of a key", "API keys", { id: true, body: ApiKeyPatchBody, ok: { status: "200", schema: ApiKeyOut, description: "Changed" } }),
+      get: sys("One API key", "API keys", {
+        id: true,
+        ok: { status: "200", schema: ApiKeyOut, description: "The key (without the secret)" },
+      }),
+      patch: sys("Rename, rescope or change the expiry of a key", "API keys", {
+        id: true,
+        body: ApiKeyPatchBody,
+        ok: { status: "200", schema: ApiKeyOut, description: "Changed" },
+      }),
       delete: sys("Revoke a key (irreversible)", "API keys", { id: true, ok: { status: "204", description: "Revoked" } }),
     },
     "/api/v1/system/audit/": {
@@ -151,32 +279,77 @@ function systemPaths(): ZodOpenApiPathsObject {
 function schoolPaths(): ZodOpenApiPathsObject {
   const sch = (summary: string, tag: string, perm: string, more: Partial<Parameters<typeof op>[0]> = {}) =>
     op({ summary: `${summary} (permission ${perm})`, tags: [tag], school: true, secured: true, keys: true, ...more });
-  const crud = (seg: string, tag: string, resource: string, out: z.ZodType, write: z.ZodType, patch: z.ZodType, list: QuerySchema, pageId: string, create: z.ZodType = write) => ({
+  const crud = (
+    seg: string,
+    tag: string,
+    resource: string,
+    out: z.ZodType,
+    write: z.ZodType,
+    patch: z.ZodType,
+    list: QuerySchema,
+    pageId: string,
+    create: z.ZodType = write,
+  ) => ({
     [`/api/v1/school/${seg}/`]: {
-      get: sch(`List ${tag.toLowerCase()}`, tag, `${resource}.view`, { query: list, ok: { status: "200", schema: pageOf(out, pageId), description: "A page" } }),
-      post: sch(`Create`, tag, `${resource}.add`, { body: create, ok: { status: "201", schema: out, description: "Created" }, extra: { "409": { description: "A unique value is taken" } } }),
+      get: sch(`List ${tag.toLowerCase()}`, tag, `${resource}.view`, {
+        query: list,
+        ok: { status: "200", schema: pageOf(out, pageId), description: "A page" },
+      }),
+      post: sch(`Create`, tag, `${resource}.add`, {
+        body: create,
+        ok: { status: "201", schema: out, description: "Created" },
+        extra: { "409": { description: "A unique value is taken" } },
+      }),
     },
     [`/api/v1/school/${seg}/{id}/`]: {
       get: sch("One", tag, `${resource}.view`, { id: true, ok: { status: "200", schema: out, description: "The object" } }),
-      put: sch("Replace (every field)", tag, `${resource}.change`, { id: true, body: write, ok: { status: "200", schema: out, description: "Changed" }, extra: { "409": { description: "A unique value is taken" } } }),
-      patch: sch("Change some fields", tag, `${resource}.change`, { id: true, body: patch, ok: { status: "200", schema: out, description: "Changed" }, extra: { "409": { description: "A unique value is taken" } } }),
+      put: sch("Replace (every field)", tag, `${resource}.change`, {
+        id: true,
+        body: write,
+        ok: { status: "200", schema: out, description: "Changed" },
+        extra: { "409": { description: "A unique value is taken" } },
+      }),
+      patch: sch("Change some fields", tag, `${resource}.change`, {
+        id: true,
+        body: patch,
+        ok: { status: "200", schema: out, description: "Changed" },
+        extra: { "409": { description: "A unique value is taken" } },
+      }),
       delete: sch("Delete", tag, `${resource}.delete`, { id: true, ok: { status: "204", description: "Deleted" } }),
     },
   });
   return {
     "/api/v1/school/permissions/": {
-      get: op({ summary: "Every permission codename with a label", tags: ["School"], school: true, secured: true, keys: true, query: PermissionListQuery, ok: { status: "200", schema: pageOf(PermissionOut, "PermissionPage"), description: "The catalogue" } }),
+      get: op({
+        summary: "Every permission codename with a label",
+        tags: ["School"],
+        school: true,
+        secured: true,
+        keys: true,
+        query: PermissionListQuery,
+        ok: { status: "200", schema: pageOf(PermissionOut, "PermissionPage"), description: "The catalogue" },
+      }),
     },
     ...crud("roles", "Roles", "roles", RoleOut, RoleBody, RolePatchBody, RoleListQuery, "RolePage"),
     ...crud("users", "Staff", "users", StaffOut, StaffPutBody, StaffPatchBody, StaffListQuery, "StaffPage", TenantUserCreateBody()),
     ...crud("students", "Students", "students", StudentOut, StudentBody, StudentPatchBody, StudentListQuery, "StudentPage"),
     ...crud("classes", "Classes", "classes", ClassOut, ClassBody, ClassPatchBody, ClassListQuery, "ClassPage"),
     "/api/v1/school/role-assignments/": {
-      get: sch("List role assignments", "Roles", "roles.view", { query: AssignmentListQuery, ok: { status: "200", schema: pageOf(AssignmentOut, "RoleAssignmentPage"), description: "A page" } }),
-      post: sch("Give a user a role", "Roles", "roles.change", { body: AssignmentBody, ok: { status: "201", schema: AssignmentOut, description: "Created" }, extra: { "409": { description: "The user already has this role" } } }),
+      get: sch("List role assignments", "Roles", "roles.view", {
+        query: AssignmentListQuery,
+        ok: { status: "200", schema: pageOf(AssignmentOut, "RoleAssignmentPage"), description: "A page" },
+      }),
+      post: sch("Give a user a role", "Roles", "roles.change", {
+        body: AssignmentBody,
+        ok: { status: "201", schema: AssignmentOut, description: "Created" },
+        extra: { "409": { description: "The user already has this role" } },
+      }),
     },
     "/api/v1/school/role-assignments/{id}/": {
-      get: sch("One role assignment", "Roles", "roles.view", { id: true, ok: { status: "200", schema: AssignmentOut, description: "The assignment" } }),
+      get: sch("One role assignment", "Roles", "roles.view", {
+        id: true,
+        ok: { status: "200", schema: AssignmentOut, description: "The assignment" },
+      }),
       delete: sch("Take a role away", "Roles", "roles.change", { id: true, ok: { status: "204", description: "Deleted" } }),
     },
     "/api/v1/school/audit/": {
@@ -196,7 +369,8 @@ export function openApiDocument() {
     info: {
       title: "SMS platform API",
       version: "1.0.0",
-      description: "Multi-tenant School Management System: platform (system) and school APIs. Paths accept an optional trailing slash. Errors are {detail, code, errors?}.",
+      description:
+        "Multi-tenant School Management System: platform (system) and school APIs. Paths accept an optional trailing slash. Errors are {detail, code, errors?}.",
     },
     servers: [{ url: "/" }],
     components: {
@@ -211,13 +385,31 @@ export function openApiDocument() {
       ...systemPaths(),
       ...schoolPaths(),
       "/api/health": {
-        get: { summary: "Health (database round trip)", tags: ["Operations"], security: [], responses: { "200": { description: "Up", ...json(z.object({ status: z.literal("ok") })) }, "503": { description: "Database unreachable (Retry-After)" } } },
+        get: {
+          summary: "Health (database round trip)",
+          tags: ["Operations"],
+          security: [],
+          responses: {
+            "200": { description: "Up", ...json(z.object({ status: z.literal("ok") })) },
+            "503": { description: "Database unreachable (Retry-After)" },
+          },
+        },
       },
       "/api/v1/openapi.json": {
-        get: { summary: "This document", tags: ["Operations"], security: [], responses: { "200": { description: "OpenAPI 3.1 document" } } },
+        get: {
+          summary: "This document",
+          tags: ["Operations"],
+          security: [],
+          responses: { "200": { description: "OpenAPI 3.1 document" } },
+        },
       },
       "/.well-known/jwks.json": {
-        get: { summary: "Public keys (JWK Set) that verify the platform's JWTs", tags: ["Operations"], security: [], responses: { "200": { description: "JWK Set" }, ...outage } },
+        get: {
+          summary: "Public keys (JWK Set) that verify the platform's JWTs",
+          tags: ["Operations"],
+          security: [],
+          responses: { "200": { description: "JWK Set" }, ...outage },
+        },
       },
     },
   });

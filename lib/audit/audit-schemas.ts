@@ -20,11 +20,33 @@ export const AuditEventOut = z
   .meta({ id: "AuditEvent" });
 
 export function toAuditEventOut(e: {
-  id: string; at: Date; action: string; actorUserId: string | null; actorKeyId: string | null; actorLabel: string | null; clientId: string | null;
-  targetType: string | null; targetId: string | null; ip: string | null; userAgent: string | null; requestId: string | null; metadata: unknown;
+  id: string;
+  at: Date;
+  action: string;
+  actorUserId: string | null;
+  actorKeyId: string | null;
+  actorLabel: string | null;
+  clientId: string | null;
+  targetType: string | null;
+  targetId: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  requestId: string | null;
+  metadata: unknown;
 }): z.infer<typeof AuditEventOut> {
   return {
-    id: e.id, at: e.at.toISOString(), action: e.action, actor_user: e.actorUserId, actor_key: e.actorKeyId, actor_label: e.actorLabel,
-    client: e.clientId, target_type: e.targetType, target_id: e.targetId, ip: e.ip, user_agent: e.userAgent, request_id: e.requestId, metadata: e.metadata ?? null,
+    id: e.id,
+    at: e.at.toISOString(),
+    action: e.action,
+    actor_user: e.actorUserId,
+    actor_key: e.actorKeyId,
+    actor_label: e.actorLabel,
+    client: e.clientId,
+    target_type: e.targetType,
+    target_id: e.targetId,
+    ip: e.ip,
+    user_agent: e.userAgent,
+    request_id: e.requestId,
+    metadata: e.metadata ?? null,
   };
 }

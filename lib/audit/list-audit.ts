@@ -20,7 +20,12 @@ const trailFilters = {
 
 export const AuditListQuery = listQuery({
   ...trailFilters,
-  client: z.string().refine(isId, "Enter a school id.").transform((v) => v.toLowerCase()).optional().describe("A school id"),
+  client: z
+    .string()
+    .refine(isId, "Enter a school id.")
+    .transform((v) => v.toLowerCase())
+    .optional()
+    .describe("A school id"),
 });
 
 /** A school's own trail: no `client` filter (it is always this school). */
@@ -38,25 +43,37 @@ function where(f: TrailFilters): Prisma.AuditEventWhereInput {
   return {
     ...(f.since || f.until ? { at: { ...(f.since ? { gte: f.since } : {}), ...(f.until ? { lte: f.until } : {}) } } : {}),
     ...(f.action ? (f.action.endsWith("*") ? { action: { startsWith: likeText(f.action.slice(0, -1)) } } : { action: f.action }) : {}),
-    ...(actor ? (isId(actor) ? { OR: [{ actorUserId: actor.toLowerCase() }, { actorKeyId: actor.toLowerCase() }] } : { actorLabel: { contains: likeText(actor.toLowerCase()) } }) : {}),
+    ...(actor
+      ? isId(actor)
+        ? { OR: [{ actorUserId: actor.toLowerCase() }, { actorKeyId: actor.toLowerCase() }] }
+        : { actorLabel: { contains: likeText(actor.toLowerCase()) } }
+      : {}),
   };
 }
 
 export async function listAuditEvents(options: TrailFilters & { client?: string; page: PageRequest }) {
   const filter = { ...where(options), ...(options.client ? { clientId: options.client } : {}) };
-  return paginate(options.page, {
-    count: () => prisma.auditEvent.count({ where: filter }),
-    rows: ({ skip, take }) => prisma.auditEvent.findMany({ where: filter, orderBy: [{ at: "desc" }, { id: "desc" }], skip, take }),
-  }, toAuditEventOut);
+  return paginate(
+    options.page,
+    {
+      count: () => prisma.auditEvent.count({ where: filter }),
+      rows: ({ skip, take }) => prisma.auditEvent.findMany({ where: filter, orderBy: [{ at: "desc" }, { id: "desc" }], skip, take }),
+    },
+    toAuditEventOut,
+  );
 }
 
 /** A school's own trail, read under row-level security: nothing of another school can appear. */
 export async function listSchoolAuditEvents(options: TrailFilters & { schoolId: string; page: PageRequest }) {
   const filter = { ...where(options), clientId: options.schoolId };
   return withSchool(options.schoolId, (tx) =>
-    paginate(options.page, {
-      count: () => tx.auditEvent.count({ where: filter }),
-      rows: ({ skip, take }) => tx.auditEvent.findMany({ where: filter, orderBy: [{ at: "desc" }, { id: "desc" }], skip, take }),
-    }, toAuditEventOut),
+    paginate(
+      options.page,
+      {
+        count: () => tx.auditEvent.count({ where: filter }),
+        rows: ({ skip, take }) => tx.auditEvent.findMany({ where: filter, orderBy: [{ at: "desc" }, { id: "desc" }], skip, take }),
+      },
+      toAuditEventOut,
+    ),
   );
 }

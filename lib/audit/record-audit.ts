@@ -34,10 +34,17 @@ const insertAudit = prepared(`
 
 function columns(entry: AuditEntry, origin: AuditOrigin) {
   return {
-    id: uuidv7(), action: entry.action, actorUserId: entry.actor?.userId ?? null, actorKeyId: entry.actor?.keyId ?? null,
-    actorLabel: entry.actor?.label?.slice(0, 254) ?? null, clientId: entry.schoolId ?? null,
-    targetType: entry.target?.type ?? null, targetId: entry.target?.id ?? null,
-    ip: origin.ip?.slice(0, 64) ?? null, userAgent: origin.userAgent?.slice(0, 500) ?? null, requestId: origin.requestId?.slice(0, 64) ?? null,
+    id: uuidv7(),
+    action: entry.action,
+    actorUserId: entry.actor?.userId ?? null,
+    actorKeyId: entry.actor?.keyId ?? null,
+    actorLabel: entry.actor?.label?.slice(0, 254) ?? null,
+    clientId: entry.schoolId ?? null,
+    targetType: entry.target?.type ?? null,
+    targetId: entry.target?.id ?? null,
+    ip: origin.ip?.slice(0, 64) ?? null,
+    userAgent: origin.userAgent?.slice(0, 500) ?? null,
+    requestId: origin.requestId?.slice(0, 64) ?? null,
   };
 }
 
@@ -45,7 +52,17 @@ function columns(entry: AuditEntry, origin: AuditOrigin) {
 export function auditStatement(entry: AuditEntry, origin: AuditOrigin): SqlText {
   const c = columns(entry, origin);
   return insertAudit.run(
-    c.id, c.action, c.actorUserId, c.actorKeyId, c.actorLabel, c.clientId, c.targetType, c.targetId, c.ip, c.userAgent, c.requestId,
+    c.id,
+    c.action,
+    c.actorUserId,
+    c.actorKeyId,
+    c.actorLabel,
+    c.clientId,
+    c.targetType,
+    c.targetId,
+    c.ip,
+    c.userAgent,
+    c.requestId,
     entry.metadata === undefined ? null : JSON.stringify(entry.metadata),
   );
 }

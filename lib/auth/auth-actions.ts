@@ -11,7 +11,12 @@ import { schoolErrors } from "@/lib/schools/resolve-school";
 import { verifyToken, type Audience } from "@/lib/auth/tokens";
 import { zodFieldErrors } from "@/lib/http/errors";
 
-export async function refreshSession(refresh: string, audience: Audience, schoolId: string | null, origin: AuditOrigin): Promise<TokenPair> {
+export async function refreshSession(
+  refresh: string,
+  audience: Audience,
+  schoolId: string | null,
+  origin: AuditOrigin,
+): Promise<TokenPair> {
   try {
     const { access, refresh: next } = await rotateRefreshToken(refresh, audience, schoolId, origin);
     return { access, refresh: next };
@@ -43,7 +48,11 @@ export async function logout(
     if (!principal) throw new ApiError(401, "not_authenticated", 'Logging out everywhere ("all") needs a Bearer access token.');
     await revokeFamilies({ userId: principal.user.id }, "logout_all", {
       event: (count) => ({
-        action: `${audience}.logout.all`, schoolId, actor: auditActor(principal), target: { type: "user", id: principal.user.id }, metadata: { sessions_revoked: count },
+        action: `${audience}.logout.all`,
+        schoolId,
+        actor: auditActor(principal),
+        target: { type: "user", id: principal.user.id },
+        metadata: { sessions_revoked: count },
       }),
       origin,
       always: true,
@@ -85,9 +94,17 @@ export async function changePassword(
     await prisma.$transaction(async (tx) => {
       await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: new Date() }, select: { id: true } });
       const count = await endEverySession(tx, user.id, "password_change");
-      await audit(tx, {
-        action: `${audience}.password.changed`, schoolId, actor: auditActor(principal), target: { type: "user", id: user.id }, metadata: { sessions_revoked: count },
-      }, origin);
+      await audit(
+        tx,
+        {
+          action: `${audience}.password.changed`,
+          schoolId,
+          actor: auditActor(principal),
+          target: { type: "user", id: user.id },
+          metadata: { sessions_revoked: count },
+        },
+        origin,
+      );
     });
     ended = true;
     await attempt.finish("succeeded");

@@ -36,7 +36,8 @@ const tokenInvalid = () => new ApiError(401, "token_not_valid", "Token is invali
 // but only when the same checks pass in SQL — so the reads see no tenant rows unless the request
 // is authenticated and authorised. It always returns exactly one row (NULL id: no such school).
 // TypeScript still makes every decision about which error to answer.
-const authStatement = (where: string) => prepared(`
+const authStatement = (where: string) =>
+  prepared(`
   SELECT c.id AS school_id, c.slug AS school_slug, c.name AS school_name, c.is_active AS school_active, s.session_valid,
          ${PUBLIC_USER_COLUMNS},
          p.permissions,
@@ -61,7 +62,6 @@ const authStatement = (where: string) => prepared(`
 const bySlug = authStatement("c.slug = $1::text");
 const byDomain = authStatement("c.id = (SELECT client_id FROM client_domains WHERE domain = $1::text)");
 const byId = authStatement("c.id = $1::uuid");
-
 
 export interface BearerAuthentication {
   school: School;
@@ -88,7 +88,13 @@ export async function authenticateSchoolBearer(
   // the REST contract §2, last resort: the token's own tenant.
   if (!address && !claims?.tid) throw tokenError ?? tokenInvalid();
   const statement = !address ? byId : address.by === "slug" ? bySlug : byDomain;
-  const auth = statement.run(address?.value ?? claims!.tid, claims?.sid ?? null, claims?.tid ?? null, claims?.sub ?? null, options.permission ?? null);
+  const auth = statement.run(
+    address?.value ?? claims!.tid,
+    claims?.sid ?? null,
+    claims?.tid ?? null,
+    claims?.sub ?? null,
+    options.permission ?? null,
+  );
 
   // With a token that failed verification there is nothing to read: only the tenant's own errors
   // (404/400/403) still come before the 401.

@@ -3,7 +3,7 @@
 // and the user still belongs where the token says.
 import { prisma } from "@/lib/db/client";
 import { ApiError } from "@/lib/http/errors";
-import { verifyToken, type Audience, } from "@/lib/auth/tokens";
+import { verifyToken, type Audience } from "@/lib/auth/tokens";
 import { publicUserSelect, type PublicUser } from "@/lib/users/user-schemas";
 import type { UserPrincipal } from "@/lib/rbac/principal";
 
@@ -26,7 +26,13 @@ function invalid(): ApiError {
 export async function sessionUser(sessionId: string, userId: string, schoolId: string | null): Promise<PublicUser> {
   const session = await prisma.refreshFamily.findUnique({
     where: { id: sessionId },
-    select: { revokedAt: true, expiresAt: true, userId: true, sessionEpoch: true, user: { select: { ...publicUserSelect, sessionEpoch: true } } },
+    select: {
+      revokedAt: true,
+      expiresAt: true,
+      userId: true,
+      sessionEpoch: true,
+      user: { select: { ...publicUserSelect, sessionEpoch: true } },
+    },
   });
   if (!session || session.revokedAt || session.expiresAt <= new Date() || session.userId !== userId) throw invalid();
   const { sessionEpoch, ...user } = session.user;

@@ -43,7 +43,10 @@ export function addressKey(address: string): string {
   if (!ipaddr.isValid(address)) return `login:ip:${address.slice(0, 64)}`;
   const parsed = ipaddr.process(address); // an IPv4-mapped IPv6 address is its IPv4 address
   if (parsed.kind() === "ipv4") return `login:ip:${parsed.toString()}`;
-  const prefix = (parsed as ipaddr.IPv6).parts.slice(0, 4).map((p) => p.toString(16)).join(":");
+  const prefix = (parsed as ipaddr.IPv6).parts
+    .slice(0, 4)
+    .map((p) => p.toString(16))
+    .join(":");
   return `login:ip:${prefix}::/64`;
 }
 
@@ -89,7 +92,9 @@ export async function beginLoginAttempt(account: string, address: string | null)
     if (decision === "refused") throw throttled(Number(retry_after_ms));
     if (decision === "go") break;
     if (Date.now() > deadline) {
-      throw new ApiError(429, "throttled", "Too many sign-in attempts at once. Try again in a moment.", { headers: { "retry-after": "1" } });
+      throw new ApiError(429, "throttled", "Too many sign-in attempts at once. Try again in a moment.", {
+        headers: { "retry-after": "1" },
+      });
     }
     // A verification takes about 10 ms; back off a little more each round, with jitter so that
     // waiters do not ask all at once.
@@ -99,7 +104,9 @@ export async function beginLoginAttempt(account: string, address: string | null)
     end.run(account, ip, outcome === "failed", outcome === "succeeded" ? account : null, SMS_LOGIN_WINDOW);
   return {
     end: statement,
-    finish: async (outcome) => { await runScript([statement(outcome)]); },
+    finish: async (outcome) => {
+      await runScript([statement(outcome)]);
+    },
   };
 }
 

@@ -15,7 +15,11 @@ import { PUBLIC_USER_COLUMNS, userOfRow, type PublicUser, type PublicUserRow } f
 import type { Audience } from "@/lib/auth/tokens";
 import { prepared, runScript, schoolContext, schoolRead, type SqlText, type ReadPlan } from "@/lib/db/sql-script";
 
-const IdentifierString = z.string().trim().min(1, "This field may not be blank.").max(254, "Ensure this field has no more than 254 characters.");
+const IdentifierString = z
+  .string()
+  .trim()
+  .min(1, "This field may not be blank.")
+  .max(254, "Ensure this field has no more than 254 characters.");
 
 export const LoginBody = z
   .object({
@@ -46,7 +50,12 @@ export interface LoginTarget {
  * teacher) is recorded there exactly as one with an unknown identifier — no user id, and a plain
  * failure even when the password was right — and the platform's trail keeps who it really was.
  */
-function attemptAudit(action: string, target: LoginTarget, row: { id: string; client_id: string | null } | undefined, label: string): AuditEntry[] {
+function attemptAudit(
+  action: string,
+  target: LoginTarget,
+  row: { id: string; client_id: string | null } | undefined,
+  label: string,
+): AuditEntry[] {
   if (!row || target.schoolId === null || row.client_id === target.schoolId) {
     return [{ action, schoolId: target.schoolId, actor: { userId: row?.id ?? null, label } }];
   }
@@ -85,14 +94,19 @@ export async function login<R = undefined>(
   const raw = (input.identifier ?? input.email ?? input.phone)!;
   const identifier = parseIdentifier(raw);
   const row = identifier
-    ? ((await runScript([(identifier.kind === "email" ? userByEmail : userByPhone).run(identifier.value)]))[0].rows[0] as UserRow | undefined)
+    ? ((await runScript([(identifier.kind === "email" ? userByEmail : userByPhone).run(identifier.value)]))[0].rows[0] as
+        | UserRow
+        | undefined)
     : undefined;
   const account = accountKey(row?.id ?? null, identifier?.value ?? raw.trim().toLowerCase());
   const attempt = await beginLoginAttempt(account, origin.ip);
   // Every path below ends the attempt exactly once (its slot on the counters); `ended` says when
   // that is done, so that an error anywhere still gives the slot back.
   let ended = false;
-  const finish = (outcome: AttemptOutcome) => { ended = true; return attempt.finish(outcome); };
+  const finish = (outcome: AttemptOutcome) => {
+    ended = true;
+    return attempt.finish(outcome);
+  };
   try {
     const passwordOk = await verifyPassword(row?.password_hash ?? null, input.password);
     const label = identifier?.value ?? raw.slice(0, 254);
@@ -123,7 +137,15 @@ export async function login<R = undefined>(
       touchLastLogin.run(row.id, lastLogin.toISOString()),
       ...session.statements,
       attempt.end("succeeded"),
-      auditStatement({ schoolId: target.schoolId, actor: { userId: row.id, label }, action: `${target.audience}.login.succeeded`, target: { type: "user", id: row.id } }, origin),
+      auditStatement(
+        {
+          schoolId: target.schoolId,
+          actor: { userId: row.id, label },
+          action: `${target.audience}.login.succeeded`,
+          target: { type: "user", id: row.id },
+        },
+        origin,
+      ),
     ];
     const schoolId = row.client_id;
     const plan = read && schoolId ? read(row.id) : null;
@@ -141,9 +163,13 @@ export async function login<R = undefined>(
     ]);
     ended = true; // the script ended the attempt with its writes
     const publicUser: PublicUser = { ...userOfRow(row), lastLogin };
-    const readResult = plan && schoolId
-      ? await plan.result(results.slice(writes.length + 1).map((r) => r.rows), (statements) => schoolRead<unknown[][]>(schoolId, statements))
-      : undefined;
+    const readResult =
+      plan && schoolId
+        ? await plan.result(
+            results.slice(writes.length + 1).map((r) => r.rows),
+            (statements) => schoolRead<unknown[][]>(schoolId, statements),
+          )
+        : undefined;
     return { user: publicUser, tokens, read: readResult as R };
   } finally {
     if (!ended) await attempt.finish("abandoned").catch(() => undefined);

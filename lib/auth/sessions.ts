@@ -68,11 +68,20 @@ export function newSession(owner: SessionOwner, origin: { ip: string | null; use
   const refreshJti = uuidv7();
   const expiresAt = new Date(Date.now() + env().SMS_REFRESH_TTL * 1000);
   return {
-    familyId, refreshJti, expiresAt,
+    familyId,
+    refreshJti,
+    expiresAt,
     statements: [
       insertSession.run(
-        familyId, owner.userId, owner.clientId, owner.audience, expiresAt.toISOString(),
-        origin.ip?.slice(0, 64) ?? null, origin.userAgent?.slice(0, 500) ?? null, owner.sessionEpoch, refreshJti,
+        familyId,
+        owner.userId,
+        owner.clientId,
+        owner.audience,
+        expiresAt.toISOString(),
+        origin.ip?.slice(0, 64) ?? null,
+        origin.userAgent?.slice(0, 500) ?? null,
+        owner.sessionEpoch,
+        refreshJti,
       ),
     ],
   };
@@ -120,7 +129,12 @@ export interface RotationResult extends TokenPair {
  * Exchanges a refresh token for a new pair. `tenantId` is the request's tenant for school
  * tokens (null for system ones); a token of another tenant is refused like a forged one.
  */
-export async function rotateRefreshToken(token: unknown, audience: Audience, schoolId: string | null, origin: AuditOrigin): Promise<RotationResult> {
+export async function rotateRefreshToken(
+  token: unknown,
+  audience: Audience,
+  schoolId: string | null,
+  origin: AuditOrigin,
+): Promise<RotationResult> {
   const claims = await verifyToken(token, { type: "refresh", aud: audience });
   if ((claims.tid ?? null) !== schoolId) throw refreshInvalid();
 
@@ -137,7 +151,13 @@ export async function rotateRefreshToken(token: unknown, audience: Audience, sch
     const known = await prisma.refreshToken.findUnique({ where: { id: claims.jti }, select: { familyId: true, usedAt: true } });
     if (known?.usedAt) {
       await revokeFamilies({ id: known.familyId }, "refresh_replay", {
-        event: () => ({ action: `${audience}.session.revoked`, schoolId, actor: { userId: claims.sub }, target: { type: "session", id: known.familyId }, metadata: { reason: "refresh_replay" } }),
+        event: () => ({
+          action: `${audience}.session.revoked`,
+          schoolId,
+          actor: { userId: claims.sub },
+          target: { type: "session", id: known.familyId },
+          metadata: { reason: "refresh_replay" },
+        }),
         origin,
       });
     }
@@ -211,7 +231,10 @@ export async function revokeFamilies(
   record: { event: (count: number) => AuditEntry; origin: AuditOrigin; always?: boolean },
 ): Promise<number> {
   return prisma.$transaction(async (tx) => {
-    const { count } = await tx.refreshFamily.updateMany({ where: { ...where, revokedAt: null }, data: { revokedAt: new Date(), revokedReason: reason } });
+    const { count } = await tx.refreshFamily.updateMany({
+      where: { ...where, revokedAt: null },
+      data: { revokedAt: new Date(), revokedReason: reason },
+    });
     if (count > 0 || record.always) await audit(tx, record.event(count), record.origin);
     return count;
   });

@@ -117,7 +117,10 @@ export async function rotateSigningKey(): Promise<{ kid: string; signsFrom: Date
   const row = await newKeyRow();
   const signsFrom = new Date(Date.now() + publishLeadMs());
   await prisma.$transaction([
-    prisma.signingKey.updateMany({ where: { OR: [{ retiredAt: null }, { retiredAt: { gt: signsFrom } }] }, data: { retiredAt: signsFrom } }),
+    prisma.signingKey.updateMany({
+      where: { OR: [{ retiredAt: null }, { retiredAt: { gt: signsFrom } }] },
+      data: { retiredAt: signsFrom },
+    }),
     prisma.signingKey.create({ data: row }),
   ]);
   ring = undefined;

@@ -26,7 +26,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const MAX_TOKEN_LENGTH = 4096;
 
 export async function signToken(claims: {
-  sub: string; type: TokenType; aud: Audience; tid?: string | null; sid: string; jti?: string; expiresAt: Date;
+  sub: string;
+  type: TokenType;
+  aud: Audience;
+  tid?: string | null;
+  sid: string;
+  jti?: string;
+  expiresAt: Date;
   /** Defaults to now; pass the instant the expiry was computed from, so exp − iat is exact. */
   issuedAt?: Date;
 }): Promise<{ token: string; jti: string }> {
@@ -111,7 +117,14 @@ export async function verifyToken(token: unknown, expected: { type: TokenType; a
   const payload = await verifiedPayload(token, expected.aud, expected.type);
   if (payload.token_type !== expected.type) throw invalid("Token has wrong type.");
   const { sub, jti, sid, tid } = payload as Record<string, unknown>;
-  if (typeof sub !== "string" || !UUID.test(sub) || typeof jti !== "string" || !UUID.test(jti) || typeof sid !== "string" || !UUID.test(sid)) {
+  if (
+    typeof sub !== "string" ||
+    !UUID.test(sub) ||
+    typeof jti !== "string" ||
+    !UUID.test(jti) ||
+    typeof sid !== "string" ||
+    !UUID.test(sid)
+  ) {
     throw invalid();
   }
   if (expected.aud === "school" ? typeof tid !== "string" || !UUID.test(tid) : tid !== undefined) throw invalid();

@@ -58,13 +58,22 @@ async function ensureDemo(port: number): Promise<DemoCredentials> {
   const saved: DemoCredentials = existsSync(file) ? JSON.parse(await readFile(file, "utf8")) : { platform: null, school: null };
   const root = env().SMS_ROOT_DOMAIN;
   if (!env().SMS_SUPERUSER_EMAIL && !saved.platform && (await prisma.user.count({ where: { clientId: null } })) === 0) {
-    const creds = { url: `http://${root}:${port}/console`, email: `admin@${root === "localhost" ? "example.org" : root}`, password: password() };
+    const creds = {
+      url: `http://${root}:${port}/console`,
+      email: `admin@${root === "localhost" ? "example.org" : root}`,
+      password: password(),
+    };
     await createPlatformUser({ email: creds.email, password: creds.password, fullName: "Platform Admin", platformRole: "superadmin" });
     saved.platform = creds;
   }
   if (!saved.school && !(await prisma.client.findUnique({ where: { slug: DEMO_SLUG }, select: { id: true } }))) {
     const school = await createSchool({ school: { name: "Greenwood High School", slug: DEMO_SLUG } });
-    const creds = { url: `http://${DEMO_SLUG}.${root}:${port}/`, slug: DEMO_SLUG, email: "head@greenwood.example.org", password: password() };
+    const creds = {
+      url: `http://${DEMO_SLUG}.${root}:${port}/`,
+      slug: DEMO_SLUG,
+      email: "head@greenwood.example.org",
+      password: password(),
+    };
     await createSchoolUser(school.id, { email: creds.email, password: creds.password, fullName: "Grace Head", roleNames: ["Admin"] });
     saved.school = creds;
   }

@@ -62,7 +62,12 @@ export function consoleAuthOptions(): NextAuthOptions {
         const sid = token?.sid;
         if (typeof sid !== "string") return;
         await revokeFamilies({ id: sid }, "logout", {
-          event: () => ({ action: "system.logout", actor: { userId: token.sub ?? null }, target: { type: "session", id: sid }, metadata: { via: "console" } }),
+          event: () => ({
+            action: "system.logout",
+            actor: { userId: token.sub ?? null },
+            target: { type: "session", id: sid },
+            metadata: { via: "console" },
+          }),
           origin: { ip: null, userAgent: null, requestId: null },
         });
       },

@@ -16,8 +16,9 @@ export function consoleAction<S extends z.ZodType, T>(
   schema: S,
   run: (input: z.output<S>, actor: PlatformActor) => Promise<T>,
 ): (input: z.input<S>) => Promise<ActionResult<T>> {
-  return (input) => actionResult(async () => {
-    const actor = await consoleActor(access);
-    return run(schema.parse(input), actor);
-  }, "console");
+  return (input) =>
+    actionResult(async () => {
+      const actor = await consoleActor(access);
+      return run(schema.parse(input), actor);
+    }, "console");
 }

@@ -36,7 +36,10 @@ export const EmailField = z
   .max(254, "Ensure this field has no more than 254 characters.")
   .transform((v, ctx) => {
     const email = normalizeEmail(v);
-    if (!email) { ctx.addIssue({ code: "custom", message: "Enter a valid email address." }); return z.NEVER; }
+    if (!email) {
+      ctx.addIssue({ code: "custom", message: "Enter a valid email address." });
+      return z.NEVER;
+    }
     return email;
   });
 
@@ -45,6 +48,9 @@ export const PhoneField = z
   .max(32, "Ensure this field has no more than 32 characters.")
   .transform((v, ctx) => {
     const phone = normalizePhone(v);
-    if (!phone) { ctx.addIssue({ code: "custom", message: "Enter a valid phone number." }); return z.NEVER; }
+    if (!phone) {
+      ctx.addIssue({ code: "custom", message: "Enter a valid phone number." });
+      return z.NEVER;
+    }
     return phone;
   });

@@ -36,7 +36,13 @@ const state: AvailabilityState = shared.__smsDbAvailability;
 const CONNECT_CODES = new Set(["ECONNREFUSED", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN"]);
 const CONNECT_SYSCALLS = new Set(["connect", "getaddrinfo"]);
 const SQLSTATES = new Set(["57P01", "57P02", "57P03", "53300"]);
-const MESSAGES = [/connection terminated/i, /timeout exceeded when trying to connect/i, /not queryable/i, /connection (is )?closed/i, /can't reach database server/i];
+const MESSAGES = [
+  /connection terminated/i,
+  /timeout exceeded when trying to connect/i,
+  /not queryable/i,
+  /connection (is )?closed/i,
+  /can't reach database server/i,
+];
 // Prisma's codes for the same: cannot reach the server, connection closed, pool timeout.
 const PRISMA_CODES = new Set(["P1001", "P1002", "P1017", "P2024"]);
 
@@ -111,8 +117,7 @@ async function probeUntilUp(): Promise<void> {
       if (await answers()) {
         state.down = false;
         log.info({ down_ms: Date.now() - state.since }, "database reachable again");
-      }
-      else await new Promise((r) => setTimeout(r, PROBE_INTERVAL_MS).unref());
+      } else await new Promise((r) => setTimeout(r, PROBE_INTERVAL_MS).unref());
     }
   } finally {
     state.probing = false;

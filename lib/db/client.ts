@@ -44,7 +44,9 @@ function state(): DbState {
   });
   // An idle client losing its connection (database restart) must not crash the process;
   // the pool replaces it on the next checkout.
-  pool.on("error", (error) => { noteDatabaseError(error); });
+  pool.on("error", (error) => {
+    noteDatabaseError(error);
+  });
   watchConnects(pool);
   const state: DbState = { pool, prisma: createPrisma(pool) };
   globalState.__smsDb = state;
@@ -57,7 +59,9 @@ function state(): DbState {
  * own scripts both get their connections here; pool.query too.)
  */
 function watchConnects(pool: pg.Pool): void {
-  const connect = pool.connect.bind(pool) as (callback?: (error: Error | undefined, client?: pg.PoolClient, done?: (release?: unknown) => void) => void) => unknown;
+  const connect = pool.connect.bind(pool) as (
+    callback?: (error: Error | undefined, client?: pg.PoolClient, done?: (release?: unknown) => void) => void,
+  ) => unknown;
   pool.connect = ((callback?: (error: Error | undefined, client?: pg.PoolClient, done?: (release?: unknown) => void) => void) => {
     if (callback) {
       return connect((error, client, done) => {

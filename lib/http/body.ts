@@ -21,7 +21,9 @@ async function readLimited(request: Request): Promise<Uint8Array> {
   let size = 0;
   for (;;) {
     // A client that goes away mid-body (a reset connection) leaves nothing to answer: not a 500.
-    const { done, value } = await reader.read().catch(() => { throw unreadable(); });
+    const { done, value } = await reader.read().catch(() => {
+      throw unreadable();
+    });
     if (done) break;
     size += value.byteLength;
     if (size > MAX_BODY_BYTES) {
@@ -32,7 +34,10 @@ async function readLimited(request: Request): Promise<Uint8Array> {
   }
   const out = new Uint8Array(size);
   let offset = 0;
-  for (const c of chunks) { out.set(c, offset); offset += c.byteLength; }
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.byteLength;
+  }
   return out;
 }
 
@@ -74,7 +79,11 @@ export async function readJsonObject(request: Request): Promise<Record<string, u
   if (bytes.byteLength === 0) return {};
   if (!isJsonContentType(request.headers.get("content-type"))) {
     const given = request.headers.get("content-type");
-    throw new ApiError(415, "unsupported_media_type", given ? `Unsupported media type "${given.slice(0, 100)}" in request.` : "Missing Content-Type: send application/json.");
+    throw new ApiError(
+      415,
+      "unsupported_media_type",
+      given ? `Unsupported media type "${given.slice(0, 100)}" in request.` : "Missing Content-Type: send application/json.",
+    );
   }
   let parsed: unknown;
   try {

@@ -32,12 +32,18 @@ function isTrusted(list: net.BlockList, address: string): boolean {
   return net.isIP(plain) !== 0 && list.check(plain, net.isIPv6(plain) ? "ipv6" : "ipv4");
 }
 
-export function resolveClientAddress(socketAddress: string | undefined, forwardedFor: string | string[] | undefined, trusted: net.BlockList): string | null {
+export function resolveClientAddress(
+  socketAddress: string | undefined,
+  forwardedFor: string | string[] | undefined,
+  trusted: net.BlockList,
+): string | null {
   if (!socketAddress) return null;
   let address = unmapped(socketAddress);
   if (!isTrusted(trusted, address)) return address;
-  const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor ?? "")
-    .split(",").map((h) => h.trim()).filter(Boolean);
+  const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? ""))
+    .split(",")
+    .map((h) => h.trim())
+    .filter(Boolean);
   for (let i = hops.length - 1; i >= 0; i--) {
     const hop = unmapped(hops[i]);
     if (net.isIP(hop) === 0) return address; // garbage in the chain: stop at the last trusted hop
@@ -51,7 +57,11 @@ export function resolveClientAddress(socketAddress: string | undefined, forwarde
  * Whether the client reached us over https: on a TLS socket, or — only when the peer is one of
  * SMS_TRUSTED_PROXIES — as the proxy's X-Forwarded-Proto says. A client cannot forge it.
  */
-export function requestIsHttps(socket: { remoteAddress?: string; encrypted?: boolean }, forwardedProto: string | string[] | undefined, trusted: net.BlockList): boolean {
+export function requestIsHttps(
+  socket: { remoteAddress?: string; encrypted?: boolean },
+  forwardedProto: string | string[] | undefined,
+  trusted: net.BlockList,
+): boolean {
   if (socket.encrypted) return true;
   if (!socket.remoteAddress || !isTrusted(trusted, socket.remoteAddress)) return false;
   const first = (Array.isArray(forwardedProto) ? forwardedProto[0] : forwardedProto)?.split(",")[0]?.trim().toLowerCase();

@@ -5,12 +5,24 @@ import { log } from "@/lib/log";
 import { RETRY_AFTER_SECONDS, noteDatabaseError } from "@/lib/db/availability";
 
 export type ErrorCode =
-  | "invalid" | "tenant_required" | "tenant_mismatch"
-  | "not_authenticated" | "authentication_failed" | "token_not_valid" | "api_key_not_valid"
-  | "permission_denied" | "tenant_inactive"
-  | "not_found" | "tenant_not_found"
-  | "method_not_allowed" | "conflict" | "too_large" | "unsupported_media_type" | "throttled"
-  | "service_unavailable" | "server_error";
+  | "invalid"
+  | "tenant_required"
+  | "tenant_mismatch"
+  | "not_authenticated"
+  | "authentication_failed"
+  | "token_not_valid"
+  | "api_key_not_valid"
+  | "permission_denied"
+  | "tenant_inactive"
+  | "not_found"
+  | "tenant_not_found"
+  | "method_not_allowed"
+  | "conflict"
+  | "too_large"
+  | "unsupported_media_type"
+  | "throttled"
+  | "service_unavailable"
+  | "server_error";
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -76,19 +88,40 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
 const UNIQUE_CONSTRAINTS: Record<string, { field: string; detail: string; message?: string }> = {
   users_email_key: { field: "email", detail: "A user with this email already exists." },
   users_phone_key: { field: "phone", detail: "A user with this phone number already exists." },
-  teacher_profiles_client_id_employee_number_key: { field: "teacher.employee_number", detail: "Another teacher of this school has this employee number." },
+  teacher_profiles_client_id_employee_number_key: {
+    field: "teacher.employee_number",
+    detail: "Another teacher of this school has this employee number.",
+  },
   clients_slug_key: { field: "slug", detail: "A school with this slug already exists." },
-  client_domains_domain_key: { field: "domains", detail: "A school already uses one of these domains.", message: "One of these domains is already used by a school." },
-  school_roles_client_id_name_key: { field: "name", detail: "A role with this name already exists in this school.", message: "A role with this name already exists." },
-  user_role_assignments_user_id_role_id_key: { field: "role", detail: "The user already has this role.", message: "The user already has this role." },
+  client_domains_domain_key: {
+    field: "domains",
+    detail: "A school already uses one of these domains.",
+    message: "One of these domains is already used by a school.",
+  },
+  school_roles_client_id_name_key: {
+    field: "name",
+    detail: "A role with this name already exists in this school.",
+    message: "A role with this name already exists.",
+  },
+  user_role_assignments_user_id_role_id_key: {
+    field: "role",
+    detail: "The user already has this role.",
+    message: "The user already has this role.",
+  },
   students_client_id_admission_number_key: {
-    field: "admission_number", detail: "A student with this admission number already exists in this school.", message: "A student with this admission number already exists.",
+    field: "admission_number",
+    detail: "A student with this admission number already exists in this school.",
+    message: "A student with this admission number already exists.",
   },
 };
 
 /** The constraint behind a unique violation, from Prisma (P2002, through its pg adapter) or pg (23505). */
 function violatedConstraint(error: unknown): string | null {
-  const e = error as { code?: string; constraint?: string; meta?: { driverAdapterError?: { cause?: { constraint?: { index?: string } } } } };
+  const e = error as {
+    code?: string;
+    constraint?: string;
+    meta?: { driverAdapterError?: { cause?: { constraint?: { index?: string } } } };
+  };
   if (e?.code === "23505") return e.constraint ?? "";
   if (e?.code === "P2002") return e.meta?.driverAdapterError?.cause?.constraint?.index ?? "";
   return null;
@@ -105,7 +138,9 @@ export function knownError(error: unknown): ApiError | null {
   const constraint = violatedConstraint(error);
   if (constraint !== null) {
     const known = UNIQUE_CONSTRAINTS[constraint];
-    return known ? ApiError.conflict(known.field, known.detail, known.message) : ApiError.conflict("value", "This value is already in use.");
+    return known
+      ? ApiError.conflict(known.field, known.detail, known.message)
+      : ApiError.conflict("value", "This value is already in use.");
   }
   if ((error as { code?: string })?.code === "P2025") return ApiError.notFound();
   // No database to talk to is an outage, not a bug: the client should come back shortly.

@@ -53,7 +53,12 @@ export async function paginate<Row, Out>(
  * assembled around that text instead of parsing and serialising it again.
  */
 export class JsonPage<T> {
-  constructor(readonly count: number, readonly page: number, readonly pageSize: number, readonly resultsJson: string) {}
+  constructor(
+    readonly count: number,
+    readonly page: number,
+    readonly pageSize: number,
+    readonly resultsJson: string,
+  ) {}
 
   /** As a plain page, for server-rendered pages. */
   parsed(): Page<T> {
@@ -94,7 +99,10 @@ export function pageBody<T>(url: URL, page: Page<T> | JsonPage<T>) {
   const previous = page.page > 1 ? pageUrl(url, page.page - 1) : null;
   if (page instanceof JsonPage) {
     // Assembled as text around the results PostgreSQL wrote (lib/http/respond.ts sends it as is).
-    return { toJsonText: () => `{"count":${page.count},"next":${JSON.stringify(next)},"previous":${JSON.stringify(previous)},"results":${page.resultsJson}}` };
+    return {
+      toJsonText: () =>
+        `{"count":${page.count},"next":${JSON.stringify(next)},"previous":${JSON.stringify(previous)},"results":${page.resultsJson}}`,
+    };
   }
   return { count: page.count, next, previous, results: page.results };
 }

@@ -16,4 +16,3 @@ export function queryTextError(url: URL): ApiError | null {
   }
   return null;
 }
-

@@ -27,7 +27,11 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
  */
 export function originOf(headers: { get(name: string): string | null }): RequestOrigin {
   const trusted = Boolean((globalThis as { __smsServer?: boolean }).__smsServer);
-  return { ip: trusted ? headers.get("x-sms-client-ip") : null, userAgent: headers.get("user-agent"), requestId: headers.get("x-request-id") };
+  return {
+    ip: trusted ? headers.get("x-sms-client-ip") : null,
+    userAgent: headers.get("user-agent"),
+    requestId: headers.get("x-request-id"),
+  };
 }
 
 /**

@@ -11,7 +11,11 @@ export const PORTAL_PAGE_SIZE = 20;
 type SearchParams = Record<string, string | string[] | undefined>;
 
 /** The page's query, read with the list's schema: parameters it refuses are left out. */
-export function listQueryOf<S extends z.ZodType<{ page: PageRequest }, Record<string, unknown>>>(schema: S, params: SearchParams, pageSize = PORTAL_PAGE_SIZE): z.output<S> {
+export function listQueryOf<S extends z.ZodType<{ page: PageRequest }, Record<string, unknown>>>(
+  schema: S,
+  params: SearchParams,
+  pageSize = PORTAL_PAGE_SIZE,
+): z.output<S> {
   return withPageSize(pageQuery(schema, params), pageSize);
 }
 
@@ -19,7 +23,11 @@ export function listQueryOf<S extends z.ZodType<{ page: PageRequest }, Record<st
  * One page of a list. A page past the end (say, after deleting the last row of the last page)
  * starts over at page 1 with the same filters.
  */
-export async function listPage<T>(basePath: string, filters: Record<string, string | undefined>, list: () => Promise<Page<T>>): Promise<Page<T>> {
+export async function listPage<T>(
+  basePath: string,
+  filters: Record<string, string | undefined>,
+  list: () => Promise<Page<T>>,
+): Promise<Page<T>> {
   try {
     return await list();
   } catch (error) {

@@ -32,10 +32,17 @@ export function instrument(run: (ctx: RequestContext) => Promise<Response>): Rou
       response = toResponse(error, ctx.requestId);
     }
     response.headers.set("x-request-id", ctx.requestId);
-    log.info({
-      request_id: ctx.requestId, method: request.method, path: ctx.url.pathname, status: response.status,
-      ms: Math.round(performance.now() - started), ip: ctx.origin.ip,
-    }, "request");
+    log.info(
+      {
+        request_id: ctx.requestId,
+        method: request.method,
+        path: ctx.url.pathname,
+        status: response.status,
+        ms: Math.round(performance.now() - started),
+        ip: ctx.origin.ip,
+      },
+      "request",
+    );
     return response;
   };
 }

@@ -9,4 +9,10 @@
 // (endpoint.ts): what every route shares.
 export { endpoint, publicRoute, type RouteHandler } from "@/lib/pipeline/endpoint";
 export { systemRoute, type PublicSystemContext, type SystemContext } from "@/lib/pipeline/system-route";
-export { schoolRoute, type PublicSchoolContext, type ReadScope, type SchoolContext, type SchoolUserContext } from "@/lib/pipeline/school-route";
+export {
+  schoolRoute,
+  type PublicSchoolContext,
+  type ReadScope,
+  type SchoolContext,
+  type SchoolUserContext,
+} from "@/lib/pipeline/school-route";

@@ -19,7 +19,15 @@ import { actionFor, assertPermission } from "@/lib/rbac/permissions";
 import type { Principal, UserPrincipal } from "@/lib/rbac/principal";
 import type { Codename, Resource } from "@/lib/rbac/catalogue";
 import { runPlan, schoolRead, type ReadPlan, type SqlText } from "@/lib/db/sql-script";
-import { instrument, notAuthenticated, parseBody, parseQuery, type AuthMode, type Parsed, type RouteHandler } from "@/lib/pipeline/endpoint";
+import {
+  instrument,
+  notAuthenticated,
+  parseBody,
+  parseQuery,
+  type AuthMode,
+  type Parsed,
+  type RouteHandler,
+} from "@/lib/pipeline/endpoint";
 
 /** What a route's read may depend on before the request is authenticated. */
 export interface ReadScope<Q> {
@@ -98,7 +106,11 @@ class RouteRead {
   private planned?: { plan: ReadPlan<unknown> } | { error: unknown };
   readonly query: { query: unknown } | { error: unknown };
 
-  constructor(private readonly read: ((scope: ReadScope<unknown>) => ReadPlan<unknown>) | undefined, url: URL, schema: z.ZodType | undefined) {
+  constructor(
+    private readonly read: ((scope: ReadScope<unknown>) => ReadPlan<unknown>) | undefined,
+    url: URL,
+    schema: z.ZodType | undefined,
+  ) {
     this.query = parseQuery(url, schema);
   }
 
@@ -113,7 +125,12 @@ class RouteRead {
    * The query and the read's result, once the request is authenticated and authorised: from the
    * rows that came with the authentication statement when it carried the read, else read now.
    */
-  async result(schoolId: string, userId: string | null, sent: { rows: unknown[][]; granted: boolean } | null, refused: () => ApiError): Promise<{ query: unknown; read: unknown }> {
+  async result(
+    schoolId: string,
+    userId: string | null,
+    sent: { rows: unknown[][]; granted: boolean } | null,
+    refused: () => ApiError,
+  ): Promise<{ query: unknown; read: unknown }> {
     if ("error" in this.query) throw this.query.error;
     const { query } = this.query;
     if (!this.read) return { query, read: undefined };
@@ -160,7 +177,10 @@ export function schoolRoute<B extends z.ZodType | undefined = undefined, Q exten
   options: Opts<B, Q, R>,
   handler: (ctx: SchoolContext<Parsed<B>, Parsed<Q>, R>) => Promise<Response>,
 ): RouteHandler;
-export function schoolRoute(options: Opts<z.ZodType | undefined, z.ZodType | undefined, unknown>, handler: (ctx: never) => Promise<Response>): RouteHandler {
+export function schoolRoute(
+  options: Opts<z.ZodType | undefined, z.ZodType | undefined, unknown>,
+  handler: (ctx: never) => Promise<Response>,
+): RouteHandler {
   return instrument(async (ctx) => {
     const token = options.auth === false ? null : bearerToken(ctx.request);
     const keyHeader = options.auth === false || options.apiKeys === false || token ? null : ctx.request.headers.get("x-api-key");
@@ -191,6 +211,13 @@ export function schoolRoute(options: Opts<z.ZodType | undefined, z.ZodType | und
     const userId = principal?.kind === "user" ? principal.user.id : null;
     const { query, read } = await routeRead.result(school.id, userId, sent, token ? tokenRefused : keyRefused);
     const body = parsedBody ? parsedBody.value : await parseBody(ctx.request, options.body);
-    return (handler as (c: SchoolContext<unknown, unknown, unknown>) => Promise<Response>)({ ...ctx, body, query, school, principal: principal!, read });
+    return (handler as (c: SchoolContext<unknown, unknown, unknown>) => Promise<Response>)({
+      ...ctx,
+      body,
+      query,
+      school,
+      principal: principal!,
+      read,
+    });
   });
 }

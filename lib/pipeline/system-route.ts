@@ -12,7 +12,15 @@ import { classifyHost } from "@/lib/schools/hosts";
 import { authenticateAccessToken, bearerToken } from "@/lib/auth/authenticate";
 import type { UserPrincipal } from "@/lib/rbac/principal";
 import { assertPlatformAccess, type PlatformAccess } from "@/lib/platform/policy";
-import { instrument, notAuthenticated, parseBody, parseQuery, type AuthMode, type Parsed, type RouteHandler } from "@/lib/pipeline/endpoint";
+import {
+  instrument,
+  notAuthenticated,
+  parseBody,
+  parseQuery,
+  type AuthMode,
+  type Parsed,
+  type RouteHandler,
+} from "@/lib/pipeline/endpoint";
 
 interface SystemOptions<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
   auth?: AuthMode;
@@ -43,7 +51,10 @@ export function systemRoute<B extends z.ZodType | undefined = undefined, Q exten
   options: SystemOptions<B, Q>,
   handler: (ctx: SystemContext<Parsed<B>, Parsed<Q>>) => Promise<Response>,
 ): RouteHandler;
-export function systemRoute(options: SystemOptions<z.ZodType | undefined, z.ZodType | undefined>, handler: (ctx: never) => Promise<Response>): RouteHandler {
+export function systemRoute(
+  options: SystemOptions<z.ZodType | undefined, z.ZodType | undefined>,
+  handler: (ctx: never) => Promise<Response>,
+): RouteHandler {
   return instrument(async (ctx) => {
     if (classifyHost(ctx.request.headers.get("host"), env().SMS_ROOT_DOMAIN).kind !== "platform") {
       throw ApiError.notFound(); // the system API does not exist on a school's host
@@ -65,6 +76,11 @@ export function systemRoute(options: SystemOptions<z.ZodType | undefined, z.ZodT
     const parsed = parseQuery(ctx.url, options.query);
     if ("error" in parsed) throw parsed.error;
     const body = await parseBody(ctx.request, options.body);
-    return (handler as (c: SystemContext<unknown, unknown>) => Promise<Response>)({ ...ctx, body, query: parsed.query, principal: principal! });
+    return (handler as (c: SystemContext<unknown, unknown>) => Promise<Response>)({
+      ...ctx,
+      body,
+      query: parsed.query,
+      principal: principal!,
+    });
   });
 }

@@ -63,6 +63,20 @@ export const ClientOut = z
 
 export type ClientOutput = z.infer<typeof ClientOut>;
 
-export function toClientOut(c: { id: string; name: string; slug: string; isActive: boolean; createdAt: Date; domains: { domain: string }[] }): ClientOutput {
-  return { id: c.id, name: c.name, slug: c.slug, is_active: c.isActive, domains: c.domains.map((d) => d.domain).sort(), created_at: c.createdAt.toISOString() };
+export function toClientOut(c: {
+  id: string;
+  name: string;
+  slug: string;
+  isActive: boolean;
+  createdAt: Date;
+  domains: { domain: string }[];
+}): ClientOutput {
+  return {
+    id: c.id,
+    name: c.name,
+    slug: c.slug,
+    is_active: c.isActive,
+    domains: c.domains.map((d) => d.domain).sort(),
+    created_at: c.createdAt.toISOString(),
+  };
 }

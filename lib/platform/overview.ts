@@ -60,7 +60,18 @@ export async function recentActivity(limit = 10): Promise<ActivityItem[]> {
   const events = await prisma.auditEvent.findMany({
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take: limit,
-    select: { id: true, at: true, action: true, actorLabel: true, actorKeyId: true, actorUserId: true, clientId: true, targetType: true, targetId: true, metadata: true },
+    select: {
+      id: true,
+      at: true,
+      action: true,
+      actorLabel: true,
+      actorKeyId: true,
+      actorUserId: true,
+      clientId: true,
+      targetType: true,
+      targetId: true,
+      metadata: true,
+    },
   });
   const clientIds = unique(events.map((e) => e.clientId));
   // Some events (logouts) record only the actor's id: name them from the users table.
@@ -80,9 +91,8 @@ export async function recentActivity(limit = 10): Promise<ActivityItem[]> {
       const slug = metaString(e.metadata, "slug");
       if (slug) school = { id: null, slug, name: metaString(e.metadata, "name") ?? slug, exists: false };
     }
-    const actor = e.actorLabel
-      ?? (e.actorUserId ? userLabel.get(e.actorUserId) ?? "A deleted user" : null)
-      ?? (e.actorKeyId ? "API key" : null);
+    const actor =
+      e.actorLabel ?? (e.actorUserId ? (userLabel.get(e.actorUserId) ?? "A deleted user") : null) ?? (e.actorKeyId ? "API key" : null);
     return { id: e.id, at: e.at.toISOString(), action: e.action, actor, school };
   });
 }

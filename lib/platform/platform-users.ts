@@ -20,13 +20,20 @@ export async function listPlatformUsers(options: { search?: string; platformRole
   const search = options.search ? likeText(options.search.toLowerCase()) : undefined;
   const where: Prisma.UserWhereInput = {
     ...platformOnly,
-    ...(search ? { OR: [{ email: { contains: search } }, { phone: { contains: search } }, { fullName: { contains: search, mode: "insensitive" } }] } : {}),
+    ...(search
+      ? { OR: [{ email: { contains: search } }, { phone: { contains: search } }, { fullName: { contains: search, mode: "insensitive" } }] }
+      : {}),
     ...(platformRole ? { platformRole } : {}),
   };
-  return paginate(page, {
-    count: () => prisma.user.count({ where }),
-    rows: ({ skip, take }) => prisma.user.findMany({ where, select: publicUserSelect, orderBy: [{ dateJoined: "asc" }, { id: "asc" }], skip, take }),
-  }, toUserOut);
+  return paginate(
+    page,
+    {
+      count: () => prisma.user.count({ where }),
+      rows: ({ skip, take }) =>
+        prisma.user.findMany({ where, select: publicUserSelect, orderBy: [{ dateJoined: "asc" }, { id: "asc" }], skip, take }),
+    },
+    toUserOut,
+  );
 }
 
 async function findPlatformUser(db: Pick<Prisma.TransactionClient, "user">, id: string) {
@@ -41,12 +48,28 @@ export async function getPlatformUser(id: string) {
   return toUserOut(user);
 }
 
-export async function createPlatformStaff(options: { actor: PlatformActor; user: { email?: string; phone?: string; password: string; full_name: string; platform_role: PlatformRole } }) {
+export async function createPlatformStaff(options: {
+  actor: PlatformActor;
+  user: { email?: string; phone?: string; password: string; full_name: string; platform_role: PlatformRole };
+}) {
   const { actor, user: input } = options;
   const passwordHash = await hashPassword(input.password);
   const user = await prisma.$transaction(async (tx) => {
-    const created = await createPlatformUserTx(tx, { email: input.email, phone: input.phone, fullName: input.full_name, platformRole: input.platform_role }, passwordHash);
-    await audit(tx, { action: "platform_user.created", actor: auditActor(actor.principal), target: { type: "user", id: created.id }, metadata: { platform_role: input.platform_role } }, actor.origin);
+    const created = await createPlatformUserTx(
+      tx,
+      { email: input.email, phone: input.phone, fullName: input.full_name, platformRole: input.platform_role },
+      passwordHash,
+    );
+    await audit(
+      tx,
+      {
+        action: "platform_user.created",
+        actor: auditActor(actor.principal),
+        target: { type: "user", id: created.id },
+        metadata: { platform_role: input.platform_role },
+      },
+      actor.origin,
+    );
     return findPlatformUser(tx, created.id);
   });
   return toUserOut(user);
@@ -63,7 +86,14 @@ async function assertSuperadminRemains(tx: Prisma.TransactionClient) {
 export async function updatePlatformUser(options: {
   actor: PlatformActor;
   id: string;
-  patch: { email?: string | null; phone?: string | null; password?: string; full_name?: string; platform_role?: PlatformRole; is_active?: boolean };
+  patch: {
+    email?: string | null;
+    phone?: string | null;
+    password?: string;
+    full_name?: string;
+    platform_role?: PlatformRole;
+    is_active?: boolean;
+  };
 }) {
   const { actor, id, patch } = options;
   const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
@@ -75,7 +105,11 @@ export async function updatePlatformUser(options: {
     await tx.user.update({
       where: { id },
       data: {
-        email: patch.email, phone: patch.phone, fullName: patch.full_name, platformRole: patch.platform_role, isActive: patch.is_active,
+        email: patch.email,
+        phone: patch.phone,
+        fullName: patch.full_name,
+        platformRole: patch.platform_role,
+        isActive: patch.is_active,
         ...(passwordHash ? { passwordHash, passwordChangedAt: new Date() } : {}),
       },
       select: { id: true },
@@ -83,9 +117,16 @@ export async function updatePlatformUser(options: {
     if (patch.platform_role !== undefined || patch.is_active === false) await assertSuperadminRemains(tx);
     // A deactivated account, or one whose password an admin reset, keeps no session — not even
     // one a login is opening right now.
-    if (patch.is_active === false || passwordHash) await endEverySession(tx, id, patch.is_active === false ? "user_deactivated" : "password_change");
-    const changed = Object.keys(patch).filter((k) => k !== "password").concat(passwordHash ? ["password"] : []);
-    await audit(tx, { action: "platform_user.updated", actor: auditActor(actor.principal), target: { type: "user", id }, metadata: { changed } }, actor.origin);
+    if (patch.is_active === false || passwordHash)
+      await endEverySession(tx, id, patch.is_active === false ? "user_deactivated" : "password_change");
+    const changed = Object.keys(patch)
+      .filter((k) => k !== "password")
+      .concat(passwordHash ? ["password"] : []);
+    await audit(
+      tx,
+      { action: "platform_user.updated", actor: auditActor(actor.principal), target: { type: "user", id }, metadata: { changed } },
+      actor.origin,
+    );
     return findPlatformUser(tx, id);
   });
   return toUserOut(user);

@@ -16,26 +16,56 @@ export async function listSchoolUsers(options: { schoolId: string; page: PageReq
   const { schoolId, page } = options;
   await assertSchoolExists(schoolId);
   const where = { clientId: schoolId };
-  return paginate(page, {
-    count: () => prisma.user.count({ where }),
-    rows: ({ skip, take }) => prisma.user.findMany({ where, select: publicUserSelect, orderBy: [{ dateJoined: "asc" }, { id: "asc" }], skip, take }),
-  }, toUserOut);
+  return paginate(
+    page,
+    {
+      count: () => prisma.user.count({ where }),
+      rows: ({ skip, take }) =>
+        prisma.user.findMany({ where, select: publicUserSelect, orderBy: [{ dateJoined: "asc" }, { id: "asc" }], skip, take }),
+    },
+    toUserOut,
+  );
 }
 
 export async function createSchoolUserByPlatform(options: {
   schoolId: string;
   actor: PlatformActor;
-  user: { email?: string; phone?: string; password: string; full_name: string; roles: string[]; teacher?: { employee_number: string; subjects: string[] } | null };
+  user: {
+    email?: string;
+    phone?: string;
+    password: string;
+    full_name: string;
+    roles: string[];
+    teacher?: { employee_number: string; subjects: string[] } | null;
+  };
 }) {
   const { schoolId, actor, user: input } = options;
   await assertSchoolExists(schoolId);
   const passwordHash = await hashPassword(input.password);
   const user = await prisma.$transaction(async (tx) => {
-    const created = await createSchoolUserTx(tx, schoolId, {
-      email: input.email, phone: input.phone, fullName: input.full_name, roleNames: input.roles,
-      teacher: input.teacher ? { employeeNumber: input.teacher.employee_number, subjects: input.teacher.subjects } : null,
-    }, passwordHash);
-    await audit(tx, { action: "tenant_user.created", actor: auditActor(actor.principal), schoolId, target: { type: "user", id: created.id }, metadata: { roles: input.roles } }, actor.origin);
+    const created = await createSchoolUserTx(
+      tx,
+      schoolId,
+      {
+        email: input.email,
+        phone: input.phone,
+        fullName: input.full_name,
+        roleNames: input.roles,
+        teacher: input.teacher ? { employeeNumber: input.teacher.employee_number, subjects: input.teacher.subjects } : null,
+      },
+      passwordHash,
+    );
+    await audit(
+      tx,
+      {
+        action: "tenant_user.created",
+        actor: auditActor(actor.principal),
+        schoolId,
+        target: { type: "user", id: created.id },
+        metadata: { roles: input.roles },
+      },
+      actor.origin,
+    );
     return tx.user.findUniqueOrThrow({ where: { id: created.id }, select: publicUserSelect });
   });
   return toUserOut(user);

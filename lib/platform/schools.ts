@@ -16,13 +16,26 @@ export async function listSchools(options: { search?: string; isActive?: boolean
   const { isActive, page } = options;
   const search = options.search ? likeText(options.search) : undefined;
   const where: Prisma.ClientWhereInput = {
-    ...(search ? { OR: [{ name: { contains: search, mode: "insensitive" } }, { slug: { contains: search.toLowerCase() } }, { domains: { some: { domain: { contains: search.toLowerCase() } } } }] } : {}),
+    ...(search
+      ? {
+          OR: [
+            { name: { contains: search, mode: "insensitive" } },
+            { slug: { contains: search.toLowerCase() } },
+            { domains: { some: { domain: { contains: search.toLowerCase() } } } },
+          ],
+        }
+      : {}),
     ...(isActive !== undefined ? { isActive } : {}),
   };
-  return paginate(page, {
-    count: () => prisma.client.count({ where }),
-    rows: ({ skip, take }) => prisma.client.findMany({ where, include: withDomains, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip, take }),
-  }, toClientOut);
+  return paginate(
+    page,
+    {
+      count: () => prisma.client.count({ where }),
+      rows: ({ skip, take }) =>
+        prisma.client.findMany({ where, include: withDomains, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip, take }),
+    },
+    toClientOut,
+  );
 }
 
 export async function getSchool(id: string) {
@@ -46,14 +59,35 @@ export interface NewSchool {
 export async function createSchoolTx(tx: Prisma.TransactionClient, options: { school: NewSchool; actor?: PlatformActor }) {
   const { school: input, actor } = options;
   const client = await tx.client.create({
-    data: { name: input.name, slug: input.slug, isActive: input.is_active ?? true, domains: { create: (input.domains ?? []).map((domain) => ({ domain })) } },
+    data: {
+      name: input.name,
+      slug: input.slug,
+      isActive: input.is_active ?? true,
+      domains: { create: (input.domains ?? []).map((domain) => ({ domain })) },
+    },
     include: withDomains,
   });
   await tx.schoolRole.createMany({
-    data: DEFAULT_ROLES.map((r) => ({ clientId: client.id, name: r.name, description: r.description, permissions: r.permissions, isSystem: true })),
+    data: DEFAULT_ROLES.map((r) => ({
+      clientId: client.id,
+      name: r.name,
+      description: r.description,
+      permissions: r.permissions,
+      isSystem: true,
+    })),
   });
   if (actor) {
-    await audit(tx, { action: "client.created", actor: auditActor(actor.principal), schoolId: client.id, target: { type: "client", id: client.id }, metadata: { slug: client.slug, name: client.name } }, actor.origin);
+    await audit(
+      tx,
+      {
+        action: "client.created",
+        actor: auditActor(actor.principal),
+        schoolId: client.id,
+        target: { type: "client", id: client.id },
+        metadata: { slug: client.slug, name: client.name },
+      },
+      actor.origin,
+    );
   }
   return client;
 }
@@ -62,7 +96,11 @@ export async function createSchool(options: { school: NewSchool; actor?: Platfor
   return toClientOut(await prisma.$transaction((tx) => createSchoolTx(tx, options)));
 }
 
-export async function updateSchool(options: { actor: PlatformActor; id: string; patch: { name?: string; slug?: string; domains?: string[]; is_active?: boolean } }) {
+export async function updateSchool(options: {
+  actor: PlatformActor;
+  id: string;
+  patch: { name?: string; slug?: string; domains?: string[]; is_active?: boolean };
+}) {
   const { actor, id, patch } = options;
   const client = await prisma.$transaction(async (tx) => {
     const before = await tx.client.findUnique({ where: { id }, select: { isActive: true } });
@@ -71,11 +109,25 @@ export async function updateSchool(options: { actor: PlatformActor; id: string; 
       await tx.clientDomain.deleteMany({ where: { clientId: id } });
       await tx.clientDomain.createMany({ data: patch.domains.map((domain) => ({ clientId: id, domain })) });
     }
-    const updated = await tx.client.update({ where: { id }, data: { name: patch.name, slug: patch.slug, isActive: patch.is_active }, include: withDomains });
+    const updated = await tx.client.update({
+      where: { id },
+      data: { name: patch.name, slug: patch.slug, isActive: patch.is_active },
+      include: withDomains,
+    });
     let action = "client.updated";
     if (patch.is_active === false && before.isActive) action = "client.suspended";
     else if (patch.is_active === true && !before.isActive) action = "client.reactivated";
-    await audit(tx, { action, actor: auditActor(actor.principal), schoolId: id, target: { type: "client", id }, metadata: { changed: Object.keys(patch) } }, actor.origin);
+    await audit(
+      tx,
+      {
+        action,
+        actor: auditActor(actor.principal),
+        schoolId: id,
+        target: { type: "client", id },
+        metadata: { changed: Object.keys(patch) },
+      },
+      actor.origin,
+    );
     return updated;
   });
   return toClientOut(client);
@@ -93,6 +145,16 @@ export async function deleteSchool(options: { actor: PlatformActor; id: string }
     if (!client) throw ApiError.notFound();
     await tx.auditEvent.deleteMany({ where: { clientId: id } });
     await tx.client.delete({ where: { id } });
-    await audit(tx, { action: "client.deleted", actor: auditActor(actor.principal), schoolId: null, target: { type: "client", id }, metadata: { slug: client.slug, name: client.name } }, actor.origin);
+    await audit(
+      tx,
+      {
+        action: "client.deleted",
+        actor: auditActor(actor.principal),
+        schoolId: null,
+        target: { type: "client", id },
+        metadata: { slug: client.slug, name: client.name },
+      },
+      actor.origin,
+    );
   });
 }

@@ -3,4 +3,8 @@ import { z } from "zod";
 import { isId } from "@/lib/http/ids";
 
 export const ObjectId = (what: string) =>
-  z.string().max(64).refine(isId, `Unknown ${what}.`).transform((id) => id.toLowerCase());
+  z
+    .string()
+    .max(64)
+    .refine(isId, `Unknown ${what}.`)
+    .transform((id) => id.toLowerCase());

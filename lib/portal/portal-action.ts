@@ -37,8 +37,9 @@ export function portalAction<S extends z.ZodType, T>(
   schema: S,
   run: (input: z.output<S>, write: PortalWrite) => Promise<T>,
 ): (input: z.input<S>) => Promise<ActionResult<T>> {
-  return (input) => actionResult(async () => {
-    const write = await portalActor(permission);
-    return run(schema.parse(input), write);
-  }, "portal");
+  return (input) =>
+    actionResult(async () => {
+      const write = await portalActor(permission);
+      return run(schema.parse(input), write);
+    }, "portal");
 }

@@ -103,7 +103,13 @@ export async function signOutOfPortal(): Promise<void> {
   const school = await requestSchool();
   if (!school || school.id !== token.tid) return;
   await revokeFamilies({ id: token.sid }, "logout", {
-    event: () => ({ action: "school.logout", schoolId: school.id, actor: { userId: token.sub }, target: { type: "session", id: token.sid }, metadata: { via: "portal" } }),
+    event: () => ({
+      action: "school.logout",
+      schoolId: school.id,
+      actor: { userId: token.sub },
+      target: { type: "session", id: token.sid },
+      metadata: { via: "portal" },
+    }),
     origin: await requestOrigin(),
   });
 }

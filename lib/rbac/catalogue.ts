@@ -10,7 +10,12 @@ const RESOURCE_LABELS: Record<Resource, string> = { users: "staff users", roles:
 const ACTION_LABELS: Record<Action, string> = { view: "View", add: "Add", change: "Change", delete: "Delete" };
 
 export const PERMISSIONS: { codename: Codename; label: string; resource: Resource; action: Action }[] = RESOURCES.flatMap((resource) =>
-  ACTIONS.map((action) => ({ codename: `${resource}.${action}` as Codename, label: `${ACTION_LABELS[action]} ${RESOURCE_LABELS[resource]}`, resource, action })),
+  ACTIONS.map((action) => ({
+    codename: `${resource}.${action}` as Codename,
+    label: `${ACTION_LABELS[action]} ${RESOURCE_LABELS[resource]}`,
+    resource,
+    action,
+  })),
 );
 
 export const ALL_CODENAMES: Codename[] = PERMISSIONS.map((p) => p.codename);
@@ -31,5 +36,9 @@ export const DEFAULT_ROLES: { name: string; description: string; permissions: Co
     permissions: [...new Set<Codename>([...RESOURCES.map(view), ...all("students"), ...all("classes")])],
   },
   { name: "Teacher", description: "Sees students and classes.", permissions: ["students.view", "classes.view"] },
-  { name: "Office", description: "Manages students; sees classes and staff.", permissions: [...all("students"), "classes.view", "users.view"] },
+  {
+    name: "Office",
+    description: "Manages students; sees classes and staff.",
+    permissions: [...all("students"), "classes.view", "users.view"],
+  },
 ];

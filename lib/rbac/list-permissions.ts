@@ -11,8 +11,12 @@ export const PermissionOut = z
   .meta({ id: "Permission" });
 
 export async function listPermissions(options: { page: PageRequest }) {
-  return paginate(options.page, {
-    count: async () => PERMISSIONS.length,
-    rows: async ({ skip, take }) => PERMISSIONS.slice(skip, skip + take),
-  }, ({ codename, label, resource, action }): z.infer<typeof PermissionOut> => ({ codename, label, resource, action }));
+  return paginate(
+    options.page,
+    {
+      count: async () => PERMISSIONS.length,
+      rows: async ({ skip, take }) => PERMISSIONS.slice(skip, skip + take),
+    },
+    ({ codename, label, resource, action }): z.infer<typeof PermissionOut> => ({ codename, label, resource, action }),
+  );
 }

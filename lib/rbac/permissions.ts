@@ -8,17 +8,25 @@ import type { Principal } from "@/lib/rbac/principal";
 
 export function actionFor(method: string): Action {
   switch (method) {
-    case "GET": case "HEAD": return "view";
-    case "POST": return "add";
-    case "PUT": case "PATCH": return "change";
-    case "DELETE": return "delete";
-    default: throw new ApiError(405, "method_not_allowed", `Method "${method}" not allowed.`);
+    case "GET":
+    case "HEAD":
+      return "view";
+    case "POST":
+      return "add";
+    case "PUT":
+    case "PATCH":
+      return "change";
+    case "DELETE":
+      return "delete";
+    default:
+      throw new ApiError(405, "method_not_allowed", `Method "${method}" not allowed.`);
   }
 }
 
 /** Every codename the user holds in the tenant, through their roles there (inside `tx` when given). */
 export async function userPermissions(userId: string, schoolId: string, tx?: SchoolTx): Promise<Set<string>> {
-  const query = (t: SchoolTx) => t.schoolRole.findMany({ where: { clientId: schoolId, assignments: { some: { userId } } }, select: { permissions: true } });
+  const query = (t: SchoolTx) =>
+    t.schoolRole.findMany({ where: { clientId: schoolId, assignments: { some: { userId } } }, select: { permissions: true } });
   const roles = tx ? await query(tx) : await withSchool(schoolId, query);
   return new Set(roles.flatMap((r) => r.permissions));
 }

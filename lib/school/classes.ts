@@ -23,10 +23,15 @@ export async function listClasses(options: { schoolId: string; search?: string; 
     ...(grade !== undefined ? { grade } : {}),
   };
   return withSchool(schoolId, (tx) =>
-    paginate(page, {
-      count: () => tx.schoolClass.count({ where }),
-      rows: ({ skip, take }) => tx.schoolClass.findMany({ where, select, orderBy: [{ grade: "asc" }, { name: "asc" }, { id: "asc" }], skip, take }),
-    }, toClassOut),
+    paginate(
+      page,
+      {
+        count: () => tx.schoolClass.count({ where }),
+        rows: ({ skip, take }) =>
+          tx.schoolClass.findMany({ where, select, orderBy: [{ grade: "asc" }, { name: "asc" }, { id: "asc" }], skip, take }),
+      },
+      toClassOut,
+    ),
   );
 }
 
@@ -36,24 +41,52 @@ export async function getClass(schoolId: string, id: string) {
   return toClassOut(row);
 }
 
-export async function createClass(options: { schoolId: string; actor: Actor; class: { name: string; grade: number; teacher: string | null } }) {
+export async function createClass(options: {
+  schoolId: string;
+  actor: Actor;
+  class: { name: string; grade: number; teacher: string | null };
+}) {
   const { schoolId, actor, class: input } = options;
   const row = await withSchool(schoolId, async (tx) => {
     const teacherId = input.teacher === null ? null : await assertRef(tx, "user", input.teacher, schoolId, "teacher");
     const created = await tx.schoolClass.create({ data: { clientId: schoolId, name: input.name, grade: input.grade, teacherId }, select });
-    await audit(tx, { action: "school.class.created", actor: auditActor(actor.principal), schoolId, target: { type: "class", id: created.id } }, actor.origin);
+    await audit(
+      tx,
+      { action: "school.class.created", actor: auditActor(actor.principal), schoolId, target: { type: "class", id: created.id } },
+      actor.origin,
+    );
     return created;
   });
   return toClassOut(row);
 }
 
-export async function updateClass(options: { schoolId: string; actor: Actor; id: string; patch: { name?: string; grade?: number; teacher?: string | null } }) {
+export async function updateClass(options: {
+  schoolId: string;
+  actor: Actor;
+  id: string;
+  patch: { name?: string; grade?: number; teacher?: string | null };
+}) {
   const { schoolId, actor, id, patch } = options;
   const row = await withSchool(schoolId, async (tx) => {
     if (!(await tx.schoolClass.findFirst({ where: { id, clientId: schoolId }, select: { id: true } }))) throw ApiError.notFound();
-    const teacherId = patch.teacher === undefined ? undefined : patch.teacher === null ? null : await assertRef(tx, "user", patch.teacher, schoolId, "teacher");
+    const teacherId =
+      patch.teacher === undefined
+        ? undefined
+        : patch.teacher === null
+          ? null
+          : await assertRef(tx, "user", patch.teacher, schoolId, "teacher");
     const updated = await tx.schoolClass.update({ where: { id }, data: { name: patch.name, grade: patch.grade, teacherId }, select });
-    await audit(tx, { action: "school.class.updated", actor: auditActor(actor.principal), schoolId, target: { type: "class", id }, metadata: { changed: Object.keys(patch) } }, actor.origin);
+    await audit(
+      tx,
+      {
+        action: "school.class.updated",
+        actor: auditActor(actor.principal),
+        schoolId,
+        target: { type: "class", id },
+        metadata: { changed: Object.keys(patch) },
+      },
+      actor.origin,
+    );
     return updated;
   });
   return toClassOut(row);
@@ -66,6 +99,10 @@ export async function deleteClass(options: { schoolId: string; actor: Actor; id:
     if (!(await tx.schoolClass.findFirst({ where: { id, clientId: schoolId }, select: { id: true } }))) throw ApiError.notFound();
     await tx.student.updateMany({ where: { clientId: schoolId, classId: id }, data: { classId: null } });
     await tx.schoolClass.delete({ where: { id } });
-    await audit(tx, { action: "school.class.deleted", actor: auditActor(actor.principal), schoolId, target: { type: "class", id } }, actor.origin);
+    await audit(
+      tx,
+      { action: "school.class.deleted", actor: auditActor(actor.principal), schoolId, target: { type: "class", id } },
+      actor.origin,
+    );
   });
 }

@@ -15,9 +15,11 @@ export async function assertRef(tx: SchoolTx, kind: Kind, id: string, schoolId: 
   const key = id.toLowerCase();
   const where = { id: key, clientId: schoolId };
   const found =
-    kind === "user" ? await tx.user.findFirst({ where, select: { id: true } })
-    : kind === "role" ? await tx.schoolRole.findFirst({ where, select: { id: true } })
-    : await tx.schoolClass.findFirst({ where, select: { id: true } });
+    kind === "user"
+      ? await tx.user.findFirst({ where, select: { id: true } })
+      : kind === "role"
+        ? await tx.schoolRole.findFirst({ where, select: { id: true } })
+        : await tx.schoolClass.findFirst({ where, select: { id: true } });
   if (!found) throw invalidRef(field, id);
   return key;
 }

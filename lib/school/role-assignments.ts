@@ -10,16 +10,26 @@ import { assertCanGrant, keepingAFullAdmin, principalPermissions } from "@/lib/r
 import { assertRef } from "@/lib/school/references";
 
 const select = { id: true, userId: true, roleId: true, createdAt: true } as const;
-const toOut = (a: { id: string; userId: string; roleId: string; createdAt: Date }) => ({ id: a.id, user: a.userId, role: a.roleId, created_at: a.createdAt.toISOString() });
+const toOut = (a: { id: string; userId: string; roleId: string; createdAt: Date }) => ({
+  id: a.id,
+  user: a.userId,
+  role: a.roleId,
+  created_at: a.createdAt.toISOString(),
+});
 
 export async function listAssignments(options: { schoolId: string; user?: string; role?: string; page: PageRequest }) {
   const { schoolId, user, role, page } = options;
   const where = { clientId: schoolId, ...(user ? { userId: user } : {}), ...(role ? { roleId: role } : {}) };
   return withSchool(schoolId, (tx) =>
-    paginate(page, {
-      count: () => tx.userRoleAssignment.count({ where }),
-      rows: ({ skip, take }) => tx.userRoleAssignment.findMany({ where, select, orderBy: [{ createdAt: "asc" }, { id: "asc" }], skip, take }),
-    }, toOut),
+    paginate(
+      page,
+      {
+        count: () => tx.userRoleAssignment.count({ where }),
+        rows: ({ skip, take }) =>
+          tx.userRoleAssignment.findMany({ where, select, orderBy: [{ createdAt: "asc" }, { id: "asc" }], skip, take }),
+      },
+      toOut,
+    ),
   );
 }
 
@@ -37,7 +47,17 @@ export async function createAssignment(options: { schoolId: string; actor: Actor
     const role = await tx.schoolRole.findUniqueOrThrow({ where: { id: roleId }, select: { permissions: true } });
     await assertCanGrant(actor.principal, schoolId, role.permissions, tx);
     const created = await tx.userRoleAssignment.create({ data: { clientId: schoolId, userId, roleId }, select });
-    await audit(tx, { action: "school.role_assignment.created", actor: auditActor(actor.principal), schoolId, target: { type: "role_assignment", id: created.id }, metadata: { user: userId, role: roleId } }, actor.origin);
+    await audit(
+      tx,
+      {
+        action: "school.role_assignment.created",
+        actor: auditActor(actor.principal),
+        schoolId,
+        target: { type: "role_assignment", id: created.id },
+        metadata: { user: userId, role: roleId },
+      },
+      actor.origin,
+    );
     return created;
   });
   return toOut(row);
@@ -59,11 +79,17 @@ export async function replaceUserRoles(
   }
   const wanted = await rolesNamed(tx, schoolId, roleNames);
   const current = await tx.userRoleAssignment.findMany({
-    where: { clientId: schoolId, userId }, select: { id: true, roleId: true, role: { select: { name: true, permissions: true } } },
+    where: { clientId: schoolId, userId },
+    select: { id: true, roleId: true, role: { select: { name: true, permissions: true } } },
   });
   const added = wanted.filter((r) => !current.some((a) => a.roleId === r.id));
   const removed = current.filter((a) => !wanted.some((r) => r.id === a.roleId));
-  await assertCanGrant(actor.principal, schoolId, [...added, ...removed.map((a) => a.role)].flatMap((r) => r.permissions), tx);
+  await assertCanGrant(
+    actor.principal,
+    schoolId,
+    [...added, ...removed.map((a) => a.role)].flatMap((r) => r.permissions),
+    tx,
+  );
   if (removed.length) await tx.userRoleAssignment.deleteMany({ where: { clientId: schoolId, id: { in: removed.map((a) => a.id) } } });
   if (added.length) await tx.userRoleAssignment.createMany({ data: added.map((r) => ({ clientId: schoolId, userId, roleId: r.id })) });
   return { added: added.map((r) => r.name).sort(), removed: removed.map((a) => a.role.name).sort() };
@@ -73,10 +99,23 @@ export async function replaceUserRoles(
 export async function deleteAssignment(options: { schoolId: string; actor: Actor; id: string }) {
   const { schoolId, actor, id } = options;
   await withSchool(schoolId, async (tx) => {
-    const current = await tx.userRoleAssignment.findFirst({ where: { id, clientId: schoolId }, select: { ...select, role: { select: { permissions: true } } } });
+    const current = await tx.userRoleAssignment.findFirst({
+      where: { id, clientId: schoolId },
+      select: { ...select, role: { select: { permissions: true } } },
+    });
     if (!current) throw ApiError.notFound();
     await assertCanGrant(actor.principal, schoolId, current.role.permissions, tx);
     await keepingAFullAdmin(tx, schoolId, () => tx.userRoleAssignment.delete({ where: { id } }));
-    await audit(tx, { action: "school.role_assignment.deleted", actor: auditActor(actor.principal), schoolId, target: { type: "role_assignment", id }, metadata: { user: current.userId, role: current.roleId } }, actor.origin);
+    await audit(
+      tx,
+      {
+        action: "school.role_assignment.deleted",
+        actor: auditActor(actor.principal),
+        schoolId,
+        target: { type: "role_assignment", id },
+        metadata: { user: current.userId, role: current.roleId },
+      },
+      actor.origin,
+    );
   });
 }

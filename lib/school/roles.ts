@@ -9,22 +9,41 @@ import { audit } from "@/lib/audit/record-audit";
 import { auditActor, type Actor } from "@/lib/audit/actor";
 import { assertCanGrant, keepingAFullAdmin } from "@/lib/rbac/escalation";
 
-const roleSelect = { id: true, name: true, description: true, permissions: true, isSystem: true, _count: { select: { assignments: true } } } as const;
+const roleSelect = {
+  id: true,
+  name: true,
+  description: true,
+  permissions: true,
+  isSystem: true,
+  _count: { select: { assignments: true } },
+} as const;
 
 type RoleRow = { id: string; name: string; description: string; permissions: string[]; isSystem: boolean; _count: { assignments: number } };
 
 export function toRoleOut(r: RoleRow) {
-  return { id: r.id, name: r.name, description: r.description, permissions: [...r.permissions].sort(), is_system: r.isSystem, user_count: r._count.assignments };
+  return {
+    id: r.id,
+    name: r.name,
+    description: r.description,
+    permissions: [...r.permissions].sort(),
+    is_system: r.isSystem,
+    user_count: r._count.assignments,
+  };
 }
 
 export async function listRoles(options: { schoolId: string; search?: string; page: PageRequest }) {
   const { schoolId, search, page } = options;
   const where = { clientId: schoolId, ...(search ? { name: { contains: likeText(search), mode: "insensitive" as const } } : {}) };
   return withSchool(schoolId, (tx) =>
-    paginate(page, {
-      count: () => tx.schoolRole.count({ where }),
-      rows: ({ skip, take }) => tx.schoolRole.findMany({ where, select: roleSelect, orderBy: [{ name: "asc" }, { id: "asc" }], skip, take }),
-    }, toRoleOut),
+    paginate(
+      page,
+      {
+        count: () => tx.schoolRole.count({ where }),
+        rows: ({ skip, take }) =>
+          tx.schoolRole.findMany({ where, select: roleSelect, orderBy: [{ name: "asc" }, { id: "asc" }], skip, take }),
+      },
+      toRoleOut,
+    ),
   );
 }
 
@@ -34,12 +53,29 @@ export async function getRole(schoolId: string, id: string) {
   return toRoleOut(role);
 }
 
-export async function createRole(options: { schoolId: string; actor: Actor; role: { name: string; description: string; permissions: string[] } }) {
+export async function createRole(options: {
+  schoolId: string;
+  actor: Actor;
+  role: { name: string; description: string; permissions: string[] };
+}) {
   const { schoolId, actor, role: input } = options;
   const role = await withSchool(schoolId, async (tx) => {
     await assertCanGrant(actor.principal, schoolId, input.permissions, tx);
-    const created = await tx.schoolRole.create({ data: { clientId: schoolId, name: input.name, description: input.description, permissions: input.permissions }, select: roleSelect });
-    await audit(tx, { action: "school.role.created", actor: auditActor(actor.principal), schoolId, target: { type: "role", id: created.id }, metadata: { name: created.name, permissions: created.permissions } }, actor.origin);
+    const created = await tx.schoolRole.create({
+      data: { clientId: schoolId, name: input.name, description: input.description, permissions: input.permissions },
+      select: roleSelect,
+    });
+    await audit(
+      tx,
+      {
+        action: "school.role.created",
+        actor: auditActor(actor.principal),
+        schoolId,
+        target: { type: "role", id: created.id },
+        metadata: { name: created.name, permissions: created.permissions },
+      },
+      actor.origin,
+    );
     return created;
   });
   return toRoleOut(role);
@@ -49,16 +85,35 @@ export async function createRole(options: { schoolId: string; actor: Actor; role
  * Changing a role needs every permission it will hold — and every one it holds now, so nobody
  * renames or strips a role above their own station.
  */
-export async function updateRole(options: { schoolId: string; actor: Actor; id: string; patch: { name?: string; description?: string; permissions?: string[] } }) {
+export async function updateRole(options: {
+  schoolId: string;
+  actor: Actor;
+  id: string;
+  patch: { name?: string; description?: string; permissions?: string[] };
+}) {
   const { schoolId, actor, id, patch } = options;
   const role = await withSchool(schoolId, async (tx) => {
     const current = await tx.schoolRole.findFirst({ where: { id, clientId: schoolId }, select: { permissions: true } });
     if (!current) throw ApiError.notFound();
     await assertCanGrant(actor.principal, schoolId, [...current.permissions, ...(patch.permissions ?? [])], tx);
     const updated = await keepingAFullAdmin(tx, schoolId, () =>
-      tx.schoolRole.update({ where: { id }, data: { name: patch.name, description: patch.description, permissions: patch.permissions }, select: roleSelect }),
+      tx.schoolRole.update({
+        where: { id },
+        data: { name: patch.name, description: patch.description, permissions: patch.permissions },
+        select: roleSelect,
+      }),
     );
-    await audit(tx, { action: "school.role.updated", actor: auditActor(actor.principal), schoolId, target: { type: "role", id }, metadata: { changed: Object.keys(patch), permissions: updated.permissions } }, actor.origin);
+    await audit(
+      tx,
+      {
+        action: "school.role.updated",
+        actor: auditActor(actor.principal),
+        schoolId,
+        target: { type: "role", id },
+        metadata: { changed: Object.keys(patch), permissions: updated.permissions },
+      },
+      actor.origin,
+    );
     return updated;
   });
   return toRoleOut(role);
@@ -71,6 +126,16 @@ export async function deleteRole(options: { schoolId: string; actor: Actor; id: 
     if (!current) throw ApiError.notFound();
     await assertCanGrant(actor.principal, schoolId, current.permissions, tx);
     await keepingAFullAdmin(tx, schoolId, () => tx.schoolRole.delete({ where: { id } }));
-    await audit(tx, { action: "school.role.deleted", actor: auditActor(actor.principal), schoolId, target: { type: "role", id }, metadata: { name: current.name } }, actor.origin);
+    await audit(
+      tx,
+      {
+        action: "school.role.deleted",
+        actor: auditActor(actor.principal),
+        schoolId,
+        target: { type: "role", id },
+        metadata: { name: current.name },
+      },
+      actor.origin,
+    );
   });
 }

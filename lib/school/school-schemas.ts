@@ -6,7 +6,8 @@ import { EmailField, PhoneField } from "@/lib/credentials/identifier";
 import { Teacher, UserOut } from "@/lib/users/user-schemas";
 import { QueryBoolean, QueryId, QueryIdOrNull, QueryInteger, QueryText, listQuery } from "@/lib/http/query";
 
-const Text = (max: number) => z.string().trim().min(1, "This field may not be blank.").max(max, `Ensure this field has no more than ${max} characters.`);
+const Text = (max: number) =>
+  z.string().trim().min(1, "This field may not be blank.").max(max, `Ensure this field has no more than ${max} characters.`);
 /** A reference to another object of this school by id; checked against the school in lib/school. */
 const Ref = z.string().max(64, "Invalid pk - object does not exist.");
 
@@ -31,13 +32,24 @@ export const RolePatchBody = z
   .object({ name: Text(100).optional(), description: z.string().trim().max(500).optional(), permissions: Codenames.optional() })
   .meta({ id: "RolePatch" });
 export const RoleOut = z
-  .object({ id: z.string(), name: z.string(), description: z.string(), permissions: z.array(z.string()), is_system: z.boolean(), user_count: z.number().int() })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string(),
+    permissions: z.array(z.string()),
+    is_system: z.boolean(),
+    user_count: z.number().int(),
+  })
   .meta({ id: "Role" });
 
 // Role assignments -------------------------------------------------------------------------------
 export const AssignmentListQuery = listQuery({ user: QueryId.describe("Staff user id"), role: QueryId.describe("Role id") });
-export const AssignmentBody = z.object({ user: Ref.describe("Staff user id"), role: Ref.describe("Role id") }).meta({ id: "RoleAssignmentWrite" });
-export const AssignmentOut = z.object({ id: z.string(), user: z.string(), role: z.string(), created_at: z.string() }).meta({ id: "RoleAssignment" });
+export const AssignmentBody = z
+  .object({ user: Ref.describe("Staff user id"), role: Ref.describe("Role id") })
+  .meta({ id: "RoleAssignmentWrite" });
+export const AssignmentOut = z
+  .object({ id: z.string(), user: z.string(), role: z.string(), created_at: z.string() })
+  .meta({ id: "RoleAssignment" });
 
 // Staff ------------------------------------------------------------------------------------------
 export const StaffListQuery = listQuery({
@@ -64,8 +76,12 @@ export const StaffPutBody = z
   .meta({ id: "StaffPut" });
 export const StaffPatchBody = z
   .object({
-    email: staffFields.email.optional(), phone: staffFields.phone.optional(), full_name: staffFields.full_name.optional(),
-    is_active: staffFields.is_active.optional(), teacher: staffFields.teacher.optional(), roles: staffFields.roles.optional(),
+    email: staffFields.email.optional(),
+    phone: staffFields.phone.optional(),
+    full_name: staffFields.full_name.optional(),
+    is_active: staffFields.is_active.optional(),
+    teacher: staffFields.teacher.optional(),
+    roles: staffFields.roles.optional(),
   })
   .meta({ id: "StaffPatch" });
 
@@ -91,10 +107,23 @@ export const StudentBody = z
   })
   .meta({ id: "StudentWrite" });
 export const StudentPatchBody = z
-  .object({ first_name: Text(100).optional(), last_name: Text(100).optional(), admission_number: Text(50).optional(), class: Ref.nullable().optional(), date_of_birth: DateOfBirth.nullable().optional() })
+  .object({
+    first_name: Text(100).optional(),
+    last_name: Text(100).optional(),
+    admission_number: Text(50).optional(),
+    class: Ref.nullable().optional(),
+    date_of_birth: DateOfBirth.nullable().optional(),
+  })
   .meta({ id: "StudentPatch" });
 export const StudentOut = z
-  .object({ id: z.string(), first_name: z.string(), last_name: z.string(), admission_number: z.string(), class: z.string().nullable(), date_of_birth: z.string().nullable() })
+  .object({
+    id: z.string(),
+    first_name: z.string(),
+    last_name: z.string(),
+    admission_number: z.string(),
+    class: z.string().nullable(),
+    date_of_birth: z.string().nullable(),
+  })
   .meta({ id: "Student" });
 
 // Classes ----------------------------------------------------------------------------------------
@@ -103,11 +132,17 @@ export const ClassListQuery = listQuery({
   teacher: QueryId.describe("Staff user id"),
   grade: QueryInteger.describe("Integer"),
 });
-const Grade = z.number({ error: "A valid integer is required." }).int("A valid integer is required.").min(0, "Ensure this value is greater than or equal to 0.").max(20, "Ensure this value is less than or equal to 20.");
+const Grade = z
+  .number({ error: "A valid integer is required." })
+  .int("A valid integer is required.")
+  .min(0, "Ensure this value is greater than or equal to 0.")
+  .max(20, "Ensure this value is less than or equal to 20.");
 export const ClassBody = z
   .object({ name: Text(100), grade: Grade, teacher: Ref.nullable().default(null).describe("Staff user id, or null") })
   .meta({ id: "ClassWrite" });
 export const ClassPatchBody = z
   .object({ name: Text(100).optional(), grade: Grade.optional(), teacher: Ref.nullable().optional() })
   .meta({ id: "ClassPatch" });
-export const ClassOut = z.object({ id: z.string(), name: z.string(), grade: z.number().int(), teacher: z.string().nullable() }).meta({ id: "Class" });
+export const ClassOut = z
+  .object({ id: z.string(), name: z.string(), grade: z.number().int(), teacher: z.string().nullable() })
+  .meta({ id: "Class" });

@@ -38,14 +38,21 @@ export async function listStaff(options: { schoolId: string; search?: string; is
   const search = options.search ? likeText(options.search.toLowerCase()) : undefined;
   const where: Prisma.UserWhereInput = {
     clientId: schoolId,
-    ...(search ? { OR: [{ email: { contains: search } }, { phone: { contains: search } }, { fullName: { contains: search, mode: "insensitive" } }] } : {}),
+    ...(search
+      ? { OR: [{ email: { contains: search } }, { phone: { contains: search } }, { fullName: { contains: search, mode: "insensitive" } }] }
+      : {}),
     ...(isActive !== undefined ? { isActive } : {}),
   };
   return withSchool(schoolId, (tx) =>
-    paginate(page, {
-      count: () => tx.user.count({ where }),
-      rows: ({ skip, take }) => tx.user.findMany({ where, select: staffSelect, orderBy: [{ fullName: "asc" }, { id: "asc" }], skip, take }),
-    }, toStaffOut),
+    paginate(
+      page,
+      {
+        count: () => tx.user.count({ where }),
+        rows: ({ skip, take }) =>
+          tx.user.findMany({ where, select: staffSelect, orderBy: [{ fullName: "asc" }, { id: "asc" }], skip, take }),
+      },
+      toStaffOut,
+    ),
   );
 }
 
@@ -59,20 +66,57 @@ export async function getStaff(schoolId: string, id: string) {
   return toStaffOut(await withSchool(schoolId, (tx) => findStaff(tx, schoolId, id)));
 }
 
-type StaffInput = { email?: string; phone?: string; password: string; full_name: string; roles: string[]; teacher?: { employee_number: string; subjects: string[] } | null };
-type StaffPatch = { email?: string | null; phone?: string | null; full_name?: string; is_active?: boolean; teacher?: { employee_number: string; subjects: string[] } | null; roles?: string[] };
+type StaffInput = {
+  email?: string;
+  phone?: string;
+  password: string;
+  full_name: string;
+  roles: string[];
+  teacher?: { employee_number: string; subjects: string[] } | null;
+};
+type StaffPatch = {
+  email?: string | null;
+  phone?: string | null;
+  full_name?: string;
+  is_active?: boolean;
+  teacher?: { employee_number: string; subjects: string[] } | null;
+  roles?: string[];
+};
 
 export async function createStaff(options: { schoolId: string; actor: Actor; staff: StaffInput }) {
   const { schoolId, actor, staff: input } = options;
   const passwordHash = await hashPassword(input.password);
   const user = await withSchool(schoolId, async (tx) => {
     const roles = await tx.schoolRole.findMany({ where: { clientId: schoolId, name: { in: input.roles } }, select: { permissions: true } });
-    await assertCanGrant(actor.principal, schoolId, roles.flatMap((r) => r.permissions), tx);
-    const created = await createSchoolUserTx(tx, schoolId, {
-      email: input.email, phone: input.phone, fullName: input.full_name, roleNames: input.roles,
-      teacher: input.teacher ? { employeeNumber: input.teacher.employee_number, subjects: input.teacher.subjects } : null,
-    }, passwordHash);
-    await audit(tx, { action: "school.user.created", actor: auditActor(actor.principal), schoolId, target: { type: "user", id: created.id }, metadata: { roles: input.roles } }, actor.origin);
+    await assertCanGrant(
+      actor.principal,
+      schoolId,
+      roles.flatMap((r) => r.permissions),
+      tx,
+    );
+    const created = await createSchoolUserTx(
+      tx,
+      schoolId,
+      {
+        email: input.email,
+        phone: input.phone,
+        fullName: input.full_name,
+        roleNames: input.roles,
+        teacher: input.teacher ? { employeeNumber: input.teacher.employee_number, subjects: input.teacher.subjects } : null,
+      },
+      passwordHash,
+    );
+    await audit(
+      tx,
+      {
+        action: "school.user.created",
+        actor: auditActor(actor.principal),
+        schoolId,
+        target: { type: "user", id: created.id },
+        metadata: { roles: input.roles },
+      },
+      actor.origin,
+    );
     return findStaff(tx, schoolId, created.id);
   });
   return toStaffOut(user);
@@ -92,7 +136,11 @@ export async function updateStaff(options: { schoolId: string; actor: Actor; id:
     const phone = patch.phone === undefined ? before.phone : patch.phone;
     if (!email && !phone) throw ApiError.invalid({ non_field_errors: ["Provide an email, a phone number, or both."] });
     const roleChanges = await keepingAFullAdmin(tx, schoolId, async () => {
-      await tx.user.update({ where: { id }, data: { email: patch.email, phone: patch.phone, fullName: patch.full_name, isActive: patch.is_active }, select: { id: true } });
+      await tx.user.update({
+        where: { id },
+        data: { email: patch.email, phone: patch.phone, fullName: patch.full_name, isActive: patch.is_active },
+        select: { id: true },
+      });
       // A deactivated account keeps no session, not even one a login is opening right now.
       if (patch.is_active === false) await endEverySession(tx, id, "user_deactivated");
       if (patch.teacher === null) await tx.teacherProfile.deleteMany({ where: { userId: id, clientId: schoolId } });
@@ -102,11 +150,22 @@ export async function updateStaff(options: { schoolId: string; actor: Actor; id:
       }
       return patch.roles !== undefined ? replaceUserRoles(tx, { schoolId, actor, userId: id, roleNames: patch.roles }) : undefined;
     });
-    const action = patch.is_active === false ? "school.user.deactivated" : patch.is_active === true ? "school.user.reactivated" : "school.user.updated";
-    await audit(tx, {
-      action, actor: auditActor(actor.principal), schoolId, target: { type: "user", id },
-      metadata: { changed: Object.keys(patch), ...(roleChanges ? { roles_added: roleChanges.added, roles_removed: roleChanges.removed } : {}) },
-    }, actor.origin);
+    const action =
+      patch.is_active === false ? "school.user.deactivated" : patch.is_active === true ? "school.user.reactivated" : "school.user.updated";
+    await audit(
+      tx,
+      {
+        action,
+        actor: auditActor(actor.principal),
+        schoolId,
+        target: { type: "user", id },
+        metadata: {
+          changed: Object.keys(patch),
+          ...(roleChanges ? { roles_added: roleChanges.added, roles_removed: roleChanges.removed } : {}),
+        },
+      },
+      actor.origin,
+    );
     return findStaff(tx, schoolId, id);
   });
   return toStaffOut(user);
@@ -122,6 +181,10 @@ export async function deleteStaff(options: { schoolId: string; actor: Actor; id:
       await tx.schoolClass.updateMany({ where: { clientId: schoolId, teacherId: id }, data: { teacherId: null } });
       await tx.user.delete({ where: { id } });
     });
-    await audit(tx, { action: "school.user.deleted", actor: auditActor(actor.principal), schoolId, target: { type: "user", id } }, actor.origin);
+    await audit(
+      tx,
+      { action: "school.user.deleted", actor: auditActor(actor.principal), schoolId, target: { type: "user", id } },
+      actor.origin,
+    );
   });
 }

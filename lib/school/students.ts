@@ -21,8 +21,12 @@ export type StudentOutput = ReturnType<typeof toStudentOut>;
 
 export function toStudentOut(s: Row) {
   return {
-    id: s.id, first_name: s.firstName, last_name: s.lastName, admission_number: s.admissionNumber,
-    class: s.classId, date_of_birth: s.dateOfBirth ? s.dateOfBirth.toISOString().slice(0, 10) : null,
+    id: s.id,
+    first_name: s.firstName,
+    last_name: s.lastName,
+    admission_number: s.admissionNumber,
+    class: s.classId,
+    date_of_birth: s.dateOfBirth ? s.dateOfBirth.toISOString().slice(0, 10) : null,
   };
 }
 
@@ -50,9 +54,9 @@ export function studentsPage(options: { search?: string; class?: string | null; 
     conditions.push(sql`(first_name ILIKE ${pattern} OR last_name ILIKE ${pattern} OR admission_number ILIKE ${pattern})`);
   }
   const where = joinSql(conditions, " AND ").text;
-  return paginatedRead<StudentOutput>(page, ({ skip, take }) => conditions.length > 1
-    ? new SqlText(studentsPageSql(where, sql`LIMIT ${take} OFFSET ${skip}`.text))
-    : unfilteredPage.run(take, skip));
+  return paginatedRead<StudentOutput>(page, ({ skip, take }) =>
+    conditions.length > 1 ? new SqlText(studentsPageSql(where, sql`LIMIT ${take} OFFSET ${skip}`.text)) : unfilteredPage.run(take, skip),
+  );
 }
 
 export async function listStudents(options: { schoolId: string; search?: string; class?: string | null; page: PageRequest }) {
@@ -65,12 +69,22 @@ export async function getStudent(schoolId: string, id: string) {
   return toStudentOut(row);
 }
 
-type StudentInput = { first_name?: string; last_name?: string; admission_number?: string; class?: string | null; date_of_birth?: string | null };
+type StudentInput = {
+  first_name?: string;
+  last_name?: string;
+  admission_number?: string;
+  class?: string | null;
+  date_of_birth?: string | null;
+};
 
 function data(input: StudentInput, classId: string | null | undefined) {
   return {
-    firstName: input.first_name, lastName: input.last_name, admissionNumber: input.admission_number, classId,
-    dateOfBirth: input.date_of_birth === undefined ? undefined : input.date_of_birth === null ? null : new Date(`${input.date_of_birth}T00:00:00Z`),
+    firstName: input.first_name,
+    lastName: input.last_name,
+    admissionNumber: input.admission_number,
+    classId,
+    dateOfBirth:
+      input.date_of_birth === undefined ? undefined : input.date_of_birth === null ? null : new Date(`${input.date_of_birth}T00:00:00Z`),
   };
 }
 
@@ -90,8 +104,18 @@ export async function createStudent(options: { schoolId: string; actor: Actor; s
   try {
     const [, inserted] = await runScript([
       schoolContext(schoolId),
-      insertStudent.run(id, input.first_name, input.last_name, input.admission_number, input.class?.toLowerCase() ?? null, input.date_of_birth),
-      auditStatement({ action: "school.student.created", actor: auditActor(actor.principal), schoolId, target: { type: "student", id } }, actor.origin),
+      insertStudent.run(
+        id,
+        input.first_name,
+        input.last_name,
+        input.admission_number,
+        input.class?.toLowerCase() ?? null,
+        input.date_of_birth,
+      ),
+      auditStatement(
+        { action: "school.student.created", actor: auditActor(actor.principal), schoolId, target: { type: "student", id } },
+        actor.origin,
+      ),
     ]);
     return inserted.rows[0] as StudentOutput;
   } catch (error) {
@@ -105,9 +129,20 @@ export async function updateStudent(options: { schoolId: string; actor: Actor; i
   const { schoolId, actor, id, patch } = options;
   const row = await withSchool(schoolId, async (tx) => {
     if (!(await tx.student.findFirst({ where: { id, clientId: schoolId }, select: { id: true } }))) throw ApiError.notFound();
-    const classId = patch.class === undefined ? undefined : patch.class === null ? null : await assertRef(tx, "class", patch.class, schoolId);
+    const classId =
+      patch.class === undefined ? undefined : patch.class === null ? null : await assertRef(tx, "class", patch.class, schoolId);
     const updated = await tx.student.update({ where: { id }, data: data(patch, classId), select });
-    await audit(tx, { action: "school.student.updated", actor: auditActor(actor.principal), schoolId, target: { type: "student", id }, metadata: { changed: Object.keys(patch) } }, actor.origin);
+    await audit(
+      tx,
+      {
+        action: "school.student.updated",
+        actor: auditActor(actor.principal),
+        schoolId,
+        target: { type: "student", id },
+        metadata: { changed: Object.keys(patch) },
+      },
+      actor.origin,
+    );
     return updated;
   });
   return toStudentOut(row);
@@ -118,6 +153,10 @@ export async function deleteStudent(options: { schoolId: string; actor: Actor; i
   await withSchool(schoolId, async (tx) => {
     const { count } = await tx.student.deleteMany({ where: { id, clientId: schoolId } });
     if (count === 0) throw ApiError.notFound();
-    await audit(tx, { action: "school.student.deleted", actor: auditActor(actor.principal), schoolId, target: { type: "student", id } }, actor.origin);
+    await audit(
+      tx,
+      { action: "school.student.deleted", actor: auditActor(actor.principal), schoolId, target: { type: "student", id } },
+      actor.origin,
+    );
   });
 }

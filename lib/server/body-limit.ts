@@ -43,7 +43,10 @@ function refuse(req: IncomingMessage, res: ServerResponse, limit: number): void 
   }
   const body = JSON.stringify({ detail: `Request body exceeds ${limit} bytes.`, code: "too_large" });
   res.writeHead(413, {
-    "content-type": "application/json", "cache-control": "no-store", "content-length": Buffer.byteLength(body), connection: "close",
+    "content-type": "application/json",
+    "cache-control": "no-store",
+    "content-length": Buffer.byteLength(body),
+    connection: "close",
   });
   res.end(body);
 }

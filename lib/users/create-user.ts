@@ -18,9 +18,19 @@ export interface NewSchoolUser extends NewUser {
   teacher?: { employeeNumber: string; subjects: string[] } | null;
 }
 
-export async function createPlatformUserTx(tx: Prisma.TransactionClient, input: NewUser & { platformRole: PlatformRole }, passwordHash: string) {
+export async function createPlatformUserTx(
+  tx: Prisma.TransactionClient,
+  input: NewUser & { platformRole: PlatformRole },
+  passwordHash: string,
+) {
   return tx.user.create({
-    data: { email: input.email ?? null, phone: input.phone ?? null, fullName: input.fullName, passwordHash, platformRole: input.platformRole },
+    data: {
+      email: input.email ?? null,
+      phone: input.phone ?? null,
+      fullName: input.fullName,
+      passwordHash,
+      platformRole: input.platformRole,
+    },
   });
 }
 
@@ -33,7 +43,10 @@ export async function createPlatformUser(input: NewUser & { password: string; pl
 export async function rolesNamed(tx: Prisma.TransactionClient, schoolId: string, names: string[]) {
   const wanted = [...new Set(names)];
   const roles = wanted.length
-    ? await tx.schoolRole.findMany({ where: { clientId: schoolId, name: { in: wanted } }, select: { id: true, name: true, permissions: true } })
+    ? await tx.schoolRole.findMany({
+        where: { clientId: schoolId, name: { in: wanted } },
+        select: { id: true, name: true, permissions: true },
+      })
     : [];
   const unknown = wanted.filter((n) => !roles.some((r) => r.name === n));
   if (unknown.length) throw ApiError.invalid({ roles: unknown.map((n) => `No role named "${n}" in this school.`) });
@@ -46,9 +59,12 @@ export async function createSchoolUserTx(tx: Prisma.TransactionClient, schoolId:
   const user = await tx.user.create({
     data: { clientId: schoolId, email: input.email ?? null, phone: input.phone ?? null, fullName: input.fullName, passwordHash },
   });
-  if (roles.length) await tx.userRoleAssignment.createMany({ data: roles.map((r) => ({ clientId: schoolId, userId: user.id, roleId: r.id })) });
+  if (roles.length)
+    await tx.userRoleAssignment.createMany({ data: roles.map((r) => ({ clientId: schoolId, userId: user.id, roleId: r.id })) });
   if (input.teacher) {
-    await tx.teacherProfile.create({ data: { userId: user.id, clientId: schoolId, employeeNumber: input.teacher.employeeNumber, subjects: input.teacher.subjects } });
+    await tx.teacherProfile.create({
+      data: { userId: user.id, clientId: schoolId, employeeNumber: input.teacher.employeeNumber, subjects: input.teacher.subjects },
+    });
   }
   return user;
 }

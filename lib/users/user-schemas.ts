@@ -18,15 +18,23 @@ export interface PublicUser {
 
 /** The columns of a PublicUser, for Prisma's `select`. */
 export const publicUserSelect = {
-  id: true, email: true, phone: true, fullName: true, isActive: true, clientId: true,
-  platformRole: true, lastLogin: true, dateJoined: true,
+  id: true,
+  email: true,
+  phone: true,
+  fullName: true,
+  isActive: true,
+  clientId: true,
+  platformRole: true,
+  lastLogin: true,
+  dateJoined: true,
 } as const;
 
 /**
  * The same columns for hand-written SQL (the login's and the Bearer check's one-round-trip
  * statements), named as `userOfRow` reads them. `u` is the users table's alias.
  */
-export const PUBLIC_USER_COLUMNS = "u.id, u.email, u.phone, u.full_name, u.is_active, u.client_id, u.platform_role::text AS platform_role, u.last_login, u.date_joined";
+export const PUBLIC_USER_COLUMNS =
+  "u.id, u.email, u.phone, u.full_name, u.is_active, u.client_id, u.platform_role::text AS platform_role, u.last_login, u.date_joined";
 
 export interface PublicUserRow {
   id: string;
@@ -43,14 +51,24 @@ export interface PublicUserRow {
 /** The one mapping of a hand-written SQL user row (PUBLIC_USER_COLUMNS) to a PublicUser. */
 export function userOfRow(row: PublicUserRow): PublicUser {
   return {
-    id: row.id, email: row.email, phone: row.phone, fullName: row.full_name, isActive: row.is_active, clientId: row.client_id,
-    platformRole: row.platform_role, lastLogin: row.last_login, dateJoined: row.date_joined,
+    id: row.id,
+    email: row.email,
+    phone: row.phone,
+    fullName: row.full_name,
+    isActive: row.is_active,
+    clientId: row.client_id,
+    platformRole: row.platform_role,
+    lastLogin: row.last_login,
+    dateJoined: row.date_joined,
   };
 }
 
 export const PlatformUserListQuery = listQuery({
   search: QueryText(200).describe("Text in email, phone or name"),
-  platform_role: z.enum(["superadmin", "platform_admin", "support"], { message: "Enter superadmin, platform_admin or support." }).optional().describe("superadmin, platform_admin or support"),
+  platform_role: z
+    .enum(["superadmin", "platform_admin", "support"], { message: "Enter superadmin, platform_admin or support." })
+    .optional()
+    .describe("superadmin, platform_admin or support"),
 });
 
 export const UserOut = z

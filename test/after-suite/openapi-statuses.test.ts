@@ -16,9 +16,13 @@ interface Observation {
 }
 
 const file = process.env.SMS_RECORD_STATUSES;
-const observations: Observation[] = file && existsSync(file)
-  ? readFileSync(file, "utf8").split("\n").filter(Boolean).map((line) => JSON.parse(line) as Observation)
-  : [];
+const observations: Observation[] =
+  file && existsSync(file)
+    ? readFileSync(file, "utf8")
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as Observation)
+    : [];
 
 type Operations = Record<string, { responses?: Record<string, unknown> }>;
 const documented = Object.entries(openApiDocument().paths ?? {}).map(([template, item]) => ({
@@ -35,7 +39,10 @@ function templateOf(path: string) {
 
 describe("the OpenAPI document and what the suite observed", () => {
   it("the run recorded the server's answers", () => {
-    assert.ok(observations.length > 1000, `observations recorded: ${observations.length} (is SMS_RECORD_STATUSES set by scripts/test.mjs?)`);
+    assert.ok(
+      observations.length > 1000,
+      `observations recorded: ${observations.length} (is SMS_RECORD_STATUSES set by scripts/test.mjs?)`,
+    );
   });
 
   it("every status an operation answered is documented for it", () => {
@@ -49,7 +56,11 @@ describe("the OpenAPI document and what the suite observed", () => {
       // A method the path does not have is the contract's 405 (or a refusal the server makes
       // before any route: a body over the cap, a database outage).
       if (!operation) {
-        if (![405, 413, 503].includes(o.status)) missing.set(`${o.method} ${found.template} (no such operation) → ${o.status}`, (missing.get(`${o.method} ${found.template} (no such operation) → ${o.status}`) ?? 0) + 1);
+        if (![405, 413, 503].includes(o.status))
+          missing.set(
+            `${o.method} ${found.template} (no such operation) → ${o.status}`,
+            (missing.get(`${o.method} ${found.template} (no such operation) → ${o.status}`) ?? 0) + 1,
+          );
         continue;
       }
       if (!operation.responses?.[String(o.status)]) {
@@ -61,7 +72,12 @@ describe("the OpenAPI document and what the suite observed", () => {
   });
 
   it("a path under /api/v1 that the document does not have is only ever 404 (or refused before routing)", () => {
-    const strays = observations.filter((o) => o.path.startsWith("/api/v1/") && !templateOf(o.path) && ![404, 405, 413, 503].includes(o.status));
-    assert.deepEqual(strays.map((o) => `${o.method} ${o.path.slice(0, 80)} → ${o.status}`), []);
+    const strays = observations.filter(
+      (o) => o.path.startsWith("/api/v1/") && !templateOf(o.path) && ![404, 405, 413, 503].includes(o.status),
+    );
+    assert.deepEqual(
+      strays.map((o) => `${o.method} ${o.path.slice(0, 80)} → ${o.status}`),
+      [],
+    );
   });
 });

@@ -46,8 +46,12 @@ export function request<T = any>(method: string, path: string, options: RequestO
       res.on("data", (c) => chunks.push(c));
       res.on("end", () => {
         const text = Buffer.concat(chunks).toString("utf8");
-        let body: any ;
-        try { body = text ? JSON.parse(text) : undefined; } catch { body = undefined; }
+        let body: any;
+        try {
+          body = text ? JSON.parse(text) : undefined;
+        } catch {
+          body = undefined;
+        }
         resolve({ status: res.statusCode ?? 0, headers: res.headers, body, text });
       });
     });

@@ -25,7 +25,9 @@ export function traced(prefix: string, extra: RequestOptions = {}): Traced {
   const ip = randomIp();
   const userAgent = `${prefix}-test/${randomUUID().slice(0, 8)}`;
   return {
-    requestId, ip, userAgent,
+    requestId,
+    ip,
+    userAgent,
     options: { ...extra, ip, headers: { ...extra.headers, "x-request-id": requestId, "user-agent": userAgent } },
   };
 }
@@ -39,11 +41,7 @@ export async function auditRows(requestId: string) {
 }
 
 /** The request's audit row for `action` exists and carries its origin. `actorUserId` undefined: the actor is not checked. */
-export async function assertAudit(
-  t: Traced,
-  action: string,
-  expected: { actorUserId?: string | null; clientId: string | null },
-) {
+export async function assertAudit(t: Traced, action: string, expected: { actorUserId?: string | null; clientId: string | null }) {
   const rows = await auditRows(t.requestId);
   const row = rows.find((r) => r.action === action && r.client_id === expected.clientId);
   assert.ok(row, `no audit row ${action} (client ${expected.clientId}) for request ${t.requestId}: ${JSON.stringify(rows)}`);

@@ -24,13 +24,25 @@ export async function makeTenant(options: { domains?: string[]; name?: string } 
 
 export async function makePlatformUser(role: "superadmin" | "platform_admin" | "support" = "superadmin", extra: { phone?: string } = {}) {
   const email = `${unique("admin")}@example.org`;
-  const user = await createPlatformUser({ email, phone: extra.phone ?? null, password: PASSWORD, fullName: "Test Admin", platformRole: role });
+  const user = await createPlatformUser({
+    email,
+    phone: extra.phone ?? null,
+    password: PASSWORD,
+    fullName: "Test Admin",
+    platformRole: role,
+  });
   return { ...user, email, password: PASSWORD };
 }
 
 export async function makeSchoolUser(clientId: string, roleNames: string[] = ["Admin"], extra: { phone?: string } = {}) {
   const email = `${unique("staff")}@example.org`;
-  const user = await createSchoolUser(clientId, { email, phone: extra.phone ?? null, password: PASSWORD, fullName: "Test Staff", roleNames });
+  const user = await createSchoolUser(clientId, {
+    email,
+    phone: extra.phone ?? null,
+    password: PASSWORD,
+    fullName: "Test Staff",
+    roleNames,
+  });
   return { ...user, email, password: PASSWORD };
 }
 

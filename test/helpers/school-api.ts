@@ -30,7 +30,13 @@ export interface Caller {
   key?: string;
 }
 
-export function call<T = any>(caller: Caller, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+export function call<T = any>(
+  caller: Caller,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<ApiResponse<T>> {
   return request<T>(method, `${SCHOOL}${path}`, {
     host: caller.host,
     token: caller.token,
@@ -70,7 +76,13 @@ export async function roleIds(tenantId: string): Promise<Record<string, string>>
 export async function makeStaff(tenant: Tenant, roleNames: string[] = []): Promise<Staff> {
   const user = await makeSchoolUser(tenant.id, roleNames);
   const session = await schoolLogin(tenant.host, user.email);
-  return { id: user.id, email: user.email, token: session.access, refresh: session.refresh, caller: { host: tenant.host, token: session.access } };
+  return {
+    id: user.id,
+    email: user.email,
+    token: session.access,
+    refresh: session.refresh,
+    caller: { host: tenant.host, token: session.access },
+  };
 }
 
 /** A logged-in user holding exactly `permissions`, through one custom role made for them. */
@@ -92,7 +104,10 @@ export async function makeSchool(): Promise<School> {
 // Objects written straight into the database (as the owner role), for tests that need them to
 // exist without going through the API under test.
 
-export async function insertRole(tenantId: string, o: { name?: string; permissions?: string[]; description?: string } = {}): Promise<string> {
+export async function insertRole(
+  tenantId: string,
+  o: { name?: string; permissions?: string[]; description?: string } = {},
+): Promise<string> {
   const { rows } = await sql().query(
     "INSERT INTO school_roles (id, client_id, name, description, permissions) VALUES (gen_random_uuid(), $1, $2, $3, $4) RETURNING id",
     [tenantId, o.name ?? unique("Role "), o.description ?? "", o.permissions ?? []],
@@ -123,7 +138,14 @@ export async function insertStudent(
   const { rows } = await sql().query(
     `INSERT INTO students (id, client_id, first_name, last_name, admission_number, class_id, date_of_birth)
      VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6) RETURNING id`,
-    [tenantId, o.firstName ?? "Ada", o.lastName ?? unique("Lovelace"), o.admissionNumber ?? unique("ADM-"), o.classId ?? null, o.dateOfBirth ?? null],
+    [
+      tenantId,
+      o.firstName ?? "Ada",
+      o.lastName ?? unique("Lovelace"),
+      o.admissionNumber ?? unique("ADM-"),
+      o.classId ?? null,
+      o.dateOfBirth ?? null,
+    ],
   );
   return rows[0].id;
 }
@@ -143,7 +165,10 @@ export async function makeKey(clientId: string | null, scopes: string[]): Promis
   const user = await keyMinter;
   const created = await createApiKey({
     key: { name: unique("key "), client: clientId, scopes },
-    actor: { principal: { kind: "user", user: { ...user, clientId: null, platformRole: "superadmin" }, sessionId: user.id }, origin: { ip: null, userAgent: null, requestId: null } },
+    actor: {
+      principal: { kind: "user", user: { ...user, clientId: null, platformRole: "superadmin" }, sessionId: user.id },
+      origin: { ip: null, userAgent: null, requestId: null },
+    },
   });
   return { id: created.id, key: created.key };
 }
@@ -151,7 +176,13 @@ export async function makeKey(clientId: string | null, scopes: string[]): Promis
 // ---------------------------------------------------------------------------------------------
 // Database look-ups for assertions.
 
-export const TABLES = { users: "users", roles: "school_roles", students: "students", classes: "classes", "role-assignments": "user_role_assignments" } as const;
+export const TABLES = {
+  users: "users",
+  roles: "school_roles",
+  students: "students",
+  classes: "classes",
+  "role-assignments": "user_role_assignments",
+} as const;
 export type Kind = keyof typeof TABLES;
 
 /** The whole row (every column), or undefined when there is none. */
@@ -211,7 +242,10 @@ export const assertDenied = (res: ApiResponse, what = "") => assertError(res, 40
 /** 400 `invalid` naming `field` in `errors`. */
 export function assertFieldError(res: ApiResponse, field: string, what = ""): void {
   assertError(res, 400, "invalid", what);
-  assert.ok(Array.isArray(res.body.errors?.[field]) && res.body.errors[field].length > 0, `${what}: errors.${field} in ${res.text.slice(0, 300)}`);
+  assert.ok(
+    Array.isArray(res.body.errors?.[field]) && res.body.errors[field].length > 0,
+    `${what}: errors.${field} in ${res.text.slice(0, 300)}`,
+  );
 }
 
 export function assertPage(body: any, what = ""): void {

@@ -8,7 +8,10 @@ function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => { const { port } = srv.address() as net.AddressInfo; srv.close(() => resolve(port)); });
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
   });
 }
 
@@ -24,18 +27,32 @@ export async function startSecondServer(extraEnv: Record<string, string> = {}): 
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
-  const stop = () => new Promise<void>((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once("exit", () => resolve());
-    try { process.kill(-child.pid!, "SIGTERM"); } catch { resolve(); }
-    setTimeout(() => { try { process.kill(-child.pid!, "SIGKILL"); } catch { /* gone */ } }, 10_000).unref();
-  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      try {
+        process.kill(-child.pid!, "SIGTERM");
+      } catch {
+        resolve();
+      }
+      setTimeout(() => {
+        try {
+          process.kill(-child.pid!, "SIGKILL");
+        } catch {
+          /* gone */
+        }
+      }, 10_000).unref();
+    });
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`second server exited with ${child.exitCode}`);
     const health = await get("/api/health", { port }).catch(() => null);
     if (health?.status === 200) return { port, stop };
-    if (Date.now() > deadline) { await stop(); throw new Error("second server did not become healthy"); }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error("second server did not become healthy");
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
 }

@@ -67,7 +67,10 @@ export function assertError(res: ApiResponse, status: number, code: string, fiel
 export function assertInvalidField(res: ApiResponse, field: string) {
   assertError(res, 400, "invalid");
   const keys = Object.keys(res.body.errors ?? {});
-  assert.ok(keys.some((k) => k === field || k.startsWith(`${field}.`)), `errors should name ${field}: ${res.text.slice(0, 500)}`);
+  assert.ok(
+    keys.some((k) => k === field || k.startsWith(`${field}.`)),
+    `errors should name ${field}: ${res.text.slice(0, 500)}`,
+  );
 }
 
 /** A DRF page: exactly {count, next, previous, results}. */
@@ -108,18 +111,40 @@ export async function createClient(o: RequestOptions, body: Record<string, unkno
   const slug = (body.slug as string | undefined) ?? newSlug();
   const res = await post(CLIENTS, { name: `School ${slug}`, slug, ...body }, o);
   assert.equal(res.status, 201, res.text);
-  return { ...res.body, host: tenantHost(res.body.slug) } as { id: string; name: string; slug: string; is_active: boolean; domains: string[]; created_at: string; host: string };
+  return { ...res.body, host: tenantHost(res.body.slug) } as {
+    id: string;
+    name: string;
+    slug: string;
+    is_active: boolean;
+    domains: string[];
+    created_at: string;
+    host: string;
+  };
 }
 
 /** Creates an API key through POST /api-keys/; the answer includes `key`. */
 export async function createKey(o: RequestOptions, body: { client: string | null; scopes?: string[]; name?: string; expires_at?: string }) {
   const res = await post(API_KEYS, { name: unique("key-"), scopes: ["*"], ...body }, o);
   assert.equal(res.status, 201, res.text);
-  return res.body as { id: string; key: string; prefix: string; client: string | null; scopes: string[]; name: string; expires_at: string | null; last_used_at: string | null; revoked: boolean; created_at: string };
+  return res.body as {
+    id: string;
+    key: string;
+    prefix: string;
+    client: string | null;
+    scopes: string[];
+    name: string;
+    expires_at: string | null;
+    last_used_at: string | null;
+    revoked: boolean;
+    created_at: string;
+  };
 }
 
 /** Request options that present an API key (on the tenant's host when given). */
-export const withKey = (key: string, host?: string, headers: Record<string, string> = {}): RequestOptions => ({ host, headers: { "x-api-key": key, ...headers } });
+export const withKey = (key: string, host?: string, headers: Record<string, string> = {}): RequestOptions => ({
+  host,
+  headers: { "x-api-key": key, ...headers },
+});
 
 // ---------------------------------------------------------------------------------------------
 // Servers of a suite's own: the product's server started like `npm test` starts it, but with the
@@ -140,7 +165,10 @@ export function freePort(): Promise<number> {
 export function portAnswers(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ host: "127.0.0.1", port });
-    socket.once("connect", () => { socket.destroy(); resolve(true); });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once("error", () => resolve(false));
   });
 }
@@ -165,25 +193,48 @@ export async function startOwnServer(env: Record<string, string>, timeoutMs = 90
   delete base.NODE_TEST_CONTEXT; // the child is a server, not a test file
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts", "start"], {
     cwd: process.cwd(),
-    env: { ...base, SMS_SKIP_BUILD: "1", NODE_ENV: "production", SMS_DEMO: "0", LOG_LEVEL: process.env.LOG_LEVEL || "warn", ...env, PORT: String(port) },
+    env: {
+      ...base,
+      SMS_SKIP_BUILD: "1",
+      NODE_ENV: "production",
+      SMS_DEMO: "0",
+      LOG_LEVEL: process.env.LOG_LEVEL || "warn",
+      ...env,
+      PORT: String(port),
+    },
     stdio: ["ignore", "ignore", "pipe"],
     detached: true,
   });
   let errors = "";
-  child.stderr?.on("data", (c) => { errors = (errors + c.toString("utf8")).slice(-4000); });
-  const stop = () => new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once("exit", () => resolve());
-    try { process.kill(-child.pid!, "SIGTERM"); } catch { resolve(); }
-    setTimeout(() => { try { process.kill(-child.pid!, "SIGKILL"); } catch { /* gone */ } }, 10_000).unref();
+  child.stderr?.on("data", (c) => {
+    errors = (errors + c.toString("utf8")).slice(-4000);
   });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      try {
+        process.kill(-child.pid!, "SIGTERM");
+      } catch {
+        resolve();
+      }
+      setTimeout(() => {
+        try {
+          process.kill(-child.pid!, "SIGKILL");
+        } catch {
+          /* gone */
+        }
+      }, 10_000).unref();
+    });
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`own server exited with ${child.exitCode}: ${errors}`);
     try {
       const res = await requestTo(port, "GET", "/api/health", { host: "127.0.0.1" });
       if (res.status === 200) break;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     if (Date.now() > deadline) {
       await stop();
       throw new Error(`own server not healthy within ${timeoutMs} ms: ${errors}`);
@@ -219,7 +270,11 @@ export function requestTo<T = any>(port: number, method: string, path: string, o
       res.on("end", () => {
         const text = Buffer.concat(chunks).toString("utf8");
         let body: any;
-        try { body = text ? JSON.parse(text) : undefined; } catch { body = undefined; }
+        try {
+          body = text ? JSON.parse(text) : undefined;
+        } catch {
+          body = undefined;
+        }
         resolve({ status: res.statusCode ?? 0, headers: res.headers, body, text });
       });
     });
@@ -234,7 +289,7 @@ export function requestTo<T = any>(port: number, method: string, path: string, o
  * random 127.x.y.z where the system routes the whole 127/8 to loopback (Linux), else 127.0.0.1.
  */
 export async function privateLoopback(): Promise<string> {
-  const candidate = `127.${1 + randomBytes(1)[0] % 250}.${randomBytes(1)[0]}.${1 + randomBytes(1)[0] % 250}`;
+  const candidate = `127.${1 + (randomBytes(1)[0] % 250)}.${randomBytes(1)[0]}.${1 + (randomBytes(1)[0] % 250)}`;
   const works = await new Promise<boolean>((resolve) => {
     const srv = net.createServer();
     srv.once("error", () => resolve(false));

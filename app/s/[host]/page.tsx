@@ -23,13 +23,21 @@ export default async function SchoolHome() {
       <h1 className="mt-1 text-3xl font-semibold tracking-tight">{school.name}</h1>
       {school.isActive ? (
         <>
-          <p className="mt-4 text-slate-700">Staff of {school.name} sign in here. The school API answers at <code className="font-mono">/api/v1/school/</code> on this address.</p>
-          <Link href="/sign-in" className="mt-6 inline-flex rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-900">
+          <p className="mt-4 text-slate-700">
+            Staff of {school.name} sign in here. The school API answers at <code className="font-mono">/api/v1/school/</code> on this
+            address.
+          </p>
+          <Link
+            href="/sign-in"
+            className="mt-6 inline-flex rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-slate-900"
+          >
             Sign in
           </Link>
         </>
       ) : (
-        <div className="mt-4"><SuspendedNotice /></div>
+        <div className="mt-4">
+          <SuspendedNotice />
+        </div>
       )}
     </main>
   );

@@ -17,11 +17,21 @@ export function ApiKeyFilters({ status, school, schools }: { status: string; sch
         <SelectField label="School" name="school" defaultValue={school}>
           <option value="">Any school, and global keys</option>
           <option value="global">Global keys only</option>
-          {schools.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+          {schools.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
         </SelectField>
       </div>
-      <Button type="submit" variant="secondary">Apply filters</Button>
-      {status || school ? <Link href="/console/api-keys" className="py-2 text-sm text-slate-700 underline underline-offset-4">Clear</Link> : null}
+      <Button type="submit" variant="secondary">
+        Apply filters
+      </Button>
+      {status || school ? (
+        <Link href="/console/api-keys" className="py-2 text-sm text-slate-700 underline underline-offset-4">
+          Clear
+        </Link>
+      ) : null}
     </form>
   );
 }

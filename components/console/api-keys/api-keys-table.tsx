@@ -41,19 +41,42 @@ function RevokeButton({ apiKey }: { apiKey: ApiKeyRow }) {
     // `relative`: keeps the sr-only text inside the table's scroll box on narrow screens.
     <div className="relative space-y-1">
       <ConfirmDialog
-        trigger={<Button variant="secondary" pending={pending}>Revoke<span className="sr-only"> key {apiKey.name}</span></Button>}
+        trigger={
+          <Button variant="secondary" pending={pending}>
+            Revoke<span className="sr-only"> key {apiKey.name}</span>
+          </Button>
+        }
         title={`Revoke “${apiKey.name}”?`}
-        description={<>Integrations using the key <code className="font-mono">{apiKey.prefix}…</code> stop working at once. This cannot be undone: a revoked key never works again.</>}
+        description={
+          <>
+            Integrations using the key <code className="font-mono">{apiKey.prefix}…</code> stop working at once. This cannot be undone: a
+            revoked key never works again.
+          </>
+        }
         confirmLabel="Revoke key"
         onConfirm={revoke}
       />
-      {error ? <p role="alert" className="max-w-xs text-sm text-red-700">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="max-w-xs text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }
 
-export function ApiKeysTable({ rows, schoolNames, canWrite, now, filtered }: {
-  rows: ApiKeyRow[]; schoolNames: Record<string, string>; canWrite: boolean; now: string; filtered: boolean;
+export function ApiKeysTable({
+  rows,
+  schoolNames,
+  canWrite,
+  now,
+  filtered,
+}: {
+  rows: ApiKeyRow[];
+  schoolNames: Record<string, string>;
+  canWrite: boolean;
+  now: string;
+  filtered: boolean;
 }) {
   const columns: ColumnDef<ApiKeyRow, unknown>[] = [
     {
@@ -62,15 +85,26 @@ export function ApiKeysTable({ rows, schoolNames, canWrite, now, filtered }: {
       cell: ({ row: { original: k } }) => (
         <div className="min-w-32">
           <div className="font-medium">{k.name}</div>
-          <div className="text-xs text-slate-500">Created <UtcTime iso={k.created_at} /></div>
+          <div className="text-xs text-slate-500">
+            Created <UtcTime iso={k.created_at} />
+          </div>
         </div>
       ),
     },
-    { id: "prefix", header: "Key", cell: ({ row: { original: k } }) => <code className="whitespace-nowrap font-mono text-xs">{k.prefix}…</code> },
+    {
+      id: "prefix",
+      header: "Key",
+      cell: ({ row: { original: k } }) => <code className="whitespace-nowrap font-mono text-xs">{k.prefix}…</code>,
+    },
     {
       id: "school",
       header: "School",
-      cell: ({ row: { original: k } }) => (k.client === null ? <Badge>Global</Badge> : <span>{schoolNames[k.client] ?? <span className="font-mono text-xs">{k.client}</span>}</span>),
+      cell: ({ row: { original: k } }) =>
+        k.client === null ? (
+          <Badge>Global</Badge>
+        ) : (
+          <span>{schoolNames[k.client] ?? <span className="font-mono text-xs">{k.client}</span>}</span>
+        ),
     },
     {
       id: "scopes",
@@ -85,8 +119,17 @@ export function ApiKeysTable({ rows, schoolNames, canWrite, now, filtered }: {
         </ul>
       ),
     },
-    { id: "expires", header: "Expires", cell: ({ row: { original: k } }) => (k.expires_at ? <UtcTime iso={k.expires_at} /> : <span className="text-slate-500">Never</span>) },
-    { id: "last_used", header: "Last used", cell: ({ row: { original: k } }) => (k.last_used_at ? <UtcTime iso={k.last_used_at} /> : <span className="text-slate-500">Never</span>) },
+    {
+      id: "expires",
+      header: "Expires",
+      cell: ({ row: { original: k } }) => (k.expires_at ? <UtcTime iso={k.expires_at} /> : <span className="text-slate-500">Never</span>),
+    },
+    {
+      id: "last_used",
+      header: "Last used",
+      cell: ({ row: { original: k } }) =>
+        k.last_used_at ? <UtcTime iso={k.last_used_at} /> : <span className="text-slate-500">Never</span>,
+    },
     { id: "status", header: "Status", cell: ({ row: { original: k } }) => STATUS_BADGES[status(k, now)] },
   ];
   if (canWrite) {
@@ -101,7 +144,13 @@ export function ApiKeysTable({ rows, schoolNames, canWrite, now, filtered }: {
       columns={columns}
       data={rows}
       caption="API keys"
-      empty={filtered ? "No API key matches these filters." : canWrite ? "No API keys yet. Create one for a script or an integration." : "No API keys yet."}
+      empty={
+        filtered
+          ? "No API key matches these filters."
+          : canWrite
+            ? "No API keys yet. Create one for a script or an integration."
+            : "No API keys yet."
+      }
     />
   );
 }

@@ -41,7 +41,9 @@ export function ActivityList({ items }: { items: ActivityItem[] }) {
     <ol className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
       {items.map((item) => (
         <li key={item.id} className="grid gap-1 px-4 py-3 text-sm sm:grid-cols-[11rem_1fr_auto] sm:items-baseline sm:gap-4">
-          <time dateTime={item.at} className="whitespace-nowrap text-xs text-slate-500">{TIME.format(new Date(item.at))} UTC</time>
+          <time dateTime={item.at} className="whitespace-nowrap text-xs text-slate-500">
+            {TIME.format(new Date(item.at))} UTC
+          </time>
           <div className="min-w-0">
             <p className="text-slate-900">
               <span className="font-medium">{ACTIONS[item.action] ?? item.action}</span>
@@ -49,9 +51,16 @@ export function ActivityList({ items }: { items: ActivityItem[] }) {
                 <>
                   {" · "}
                   {item.school.exists ? (
-                    <Link href={`/console/schools?search=${encodeURIComponent(item.school.slug)}`} className="underline underline-offset-4 hover:text-slate-700">{item.school.name}</Link>
+                    <Link
+                      href={`/console/schools?search=${encodeURIComponent(item.school.slug)}`}
+                      className="underline underline-offset-4 hover:text-slate-700"
+                    >
+                      {item.school.name}
+                    </Link>
                   ) : (
-                    <span>{item.school.name} <span className="text-slate-500">(deleted)</span></span>
+                    <span>
+                      {item.school.name} <span className="text-slate-500">(deleted)</span>
+                    </span>
                   )}
                 </>
               ) : null}

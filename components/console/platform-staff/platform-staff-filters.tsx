@@ -13,11 +13,21 @@ export function PlatformStaffFilters({ search, role }: { search: string; role: s
       <div className="w-full sm:w-56">
         <SelectField label="Role" name="role" defaultValue={role}>
           <option value="">All roles</option>
-          {ROLE_OPTIONS.map((r) => <option key={r.value} value={r.value}>{r.label}</option>)}
+          {ROLE_OPTIONS.map((r) => (
+            <option key={r.value} value={r.value}>
+              {r.label}
+            </option>
+          ))}
         </SelectField>
       </div>
-      <Button type="submit" variant="secondary">Apply filters</Button>
-      {search || role ? <Link href="/console/staff" className="py-2 text-sm text-slate-700 underline underline-offset-4">Clear</Link> : null}
+      <Button type="submit" variant="secondary">
+        Apply filters
+      </Button>
+      {search || role ? (
+        <Link href="/console/staff" className="py-2 text-sm text-slate-700 underline underline-offset-4">
+          Clear
+        </Link>
+      ) : null}
     </form>
   );
 }

@@ -46,16 +46,38 @@ function ChangeRoleDialog({ user, isSelf }: { user: StaffRow; isSelf: boolean })
       <Button variant="secondary" onClick={() => onOpenChange(true)}>
         Change role<span className="sr-only"> of {name}</span>
       </Button>
-      <Dialog open={open} onOpenChange={onOpenChange} title={`Change the role of ${name}`}
-        description={isSelf ? "This is your own account: a lower role takes effect on your next page." : "The new role applies to their next request."}>
+      <Dialog
+        open={open}
+        onOpenChange={onOpenChange}
+        title={`Change the role of ${name}`}
+        description={
+          isSelf ? "This is your own account: a lower role takes effect on your next page." : "The new role applies to their next request."
+        }
+      >
         <form onSubmit={save} noValidate className="space-y-4">
-          <FormError message={failure ? nonFieldMessage(failure) ?? (fieldError(failure, "platform_role") ? undefined : failure.error) : undefined} />
-          <SelectField label="Platform role" hint={ROLE_HINT} value={role} onChange={(e) => setRole(e.target.value as typeof role)} error={fieldError(failure, "platform_role")}>
-            {ROLE_OPTIONS.map((r) => <option key={r.value} value={r.value}>{r.label}</option>)}
+          <FormError
+            message={failure ? (nonFieldMessage(failure) ?? (fieldError(failure, "platform_role") ? undefined : failure.error)) : undefined}
+          />
+          <SelectField
+            label="Platform role"
+            hint={ROLE_HINT}
+            value={role}
+            onChange={(e) => setRole(e.target.value as typeof role)}
+            error={fieldError(failure, "platform_role")}
+          >
+            {ROLE_OPTIONS.map((r) => (
+              <option key={r.value} value={r.value}>
+                {r.label}
+              </option>
+            ))}
           </SelectField>
           <div className="flex justify-end gap-2">
-            <Button type="button" variant="secondary" onClick={() => onOpenChange(false)}>Cancel</Button>
-            <Button type="submit" pending={pending} disabled={role === user.platform_role}>Save role</Button>
+            <Button type="button" variant="secondary" onClick={() => onOpenChange(false)}>
+              Cancel
+            </Button>
+            <Button type="submit" pending={pending} disabled={role === user.platform_role}>
+              Save role
+            </Button>
           </div>
         </form>
       </Dialog>
@@ -83,7 +105,11 @@ function RowActions({ user, isSelf }: { user: StaffRow; isSelf: boolean }) {
         <ChangeRoleDialog user={user} isSelf={isSelf} />
         {user.is_active ? (
           <ConfirmDialog
-            trigger={<Button variant="secondary" pending={pending}>Deactivate<span className="sr-only"> {name}</span></Button>}
+            trigger={
+              <Button variant="secondary" pending={pending}>
+                Deactivate<span className="sr-only"> {name}</span>
+              </Button>
+            }
             title={`Deactivate ${name}?`}
             description={`They can no longer sign in, and their sessions end at once — in this console and on the API.${yours} You can reactivate the account later.`}
             confirmLabel="Deactivate"
@@ -91,7 +117,11 @@ function RowActions({ user, isSelf }: { user: StaffRow; isSelf: boolean }) {
           />
         ) : (
           <ConfirmDialog
-            trigger={<Button variant="secondary" pending={pending}>Reactivate<span className="sr-only"> {name}</span></Button>}
+            trigger={
+              <Button variant="secondary" pending={pending}>
+                Reactivate<span className="sr-only"> {name}</span>
+              </Button>
+            }
             title={`Reactivate ${name}?`}
             description="They can sign in again with their current password, with the role shown here."
             confirmLabel="Reactivate"
@@ -100,19 +130,37 @@ function RowActions({ user, isSelf }: { user: StaffRow; isSelf: boolean }) {
           />
         )}
         <ConfirmDialog
-          trigger={<Button variant="danger" pending={pending}>Delete<span className="sr-only"> {name}</span></Button>}
+          trigger={
+            <Button variant="danger" pending={pending}>
+              Delete<span className="sr-only"> {name}</span>
+            </Button>
+          }
           title={`Delete ${name}?`}
           description={`The account is removed for good and their sessions end at once.${yours} The audit log keeps the record of what they did.`}
           confirmLabel="Delete account"
           onConfirm={() => run(() => deleteStaffMember({ id: user.id }))}
         />
       </div>
-      {error ? <p role="alert" className="max-w-xs text-sm text-red-700">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="max-w-xs text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }
 
-export function PlatformStaffTable({ rows, canManage, currentUserId, filtered }: { rows: StaffRow[]; canManage: boolean; currentUserId: string; filtered: boolean }) {
+export function PlatformStaffTable({
+  rows,
+  canManage,
+  currentUserId,
+  filtered,
+}: {
+  rows: StaffRow[];
+  canManage: boolean;
+  currentUserId: string;
+  filtered: boolean;
+}) {
   const columns: ColumnDef<StaffRow, unknown>[] = [
     {
       id: "name",
@@ -127,13 +175,31 @@ export function PlatformStaffTable({ rows, canManage, currentUserId, filtered }:
         </div>
       ),
     },
-    { id: "role", header: "Role", cell: ({ row: { original: u } }) => <Badge tone={u.platform_role ? ROLE_TONES[u.platform_role] : "slate"}>{roleLabel(u.platform_role)}</Badge> },
-    { id: "status", header: "Status", cell: ({ row: { original: u } }) => (u.is_active ? <Badge tone="green">Active</Badge> : <Badge tone="red">Inactive</Badge>) },
-    { id: "last_login", header: "Last sign-in", cell: ({ row: { original: u } }) => (u.last_login ? <UtcTime iso={u.last_login} /> : <span className="text-slate-500">Never</span>) },
+    {
+      id: "role",
+      header: "Role",
+      cell: ({ row: { original: u } }) => (
+        <Badge tone={u.platform_role ? ROLE_TONES[u.platform_role] : "slate"}>{roleLabel(u.platform_role)}</Badge>
+      ),
+    },
+    {
+      id: "status",
+      header: "Status",
+      cell: ({ row: { original: u } }) => (u.is_active ? <Badge tone="green">Active</Badge> : <Badge tone="red">Inactive</Badge>),
+    },
+    {
+      id: "last_login",
+      header: "Last sign-in",
+      cell: ({ row: { original: u } }) => (u.last_login ? <UtcTime iso={u.last_login} /> : <span className="text-slate-500">Never</span>),
+    },
     { id: "joined", header: "Joined", cell: ({ row: { original: u } }) => <UtcTime iso={u.date_joined} /> },
   ];
   if (canManage) {
-    columns.push({ id: "actions", header: "Actions", cell: ({ row: { original: u } }) => <RowActions user={u} isSelf={u.id === currentUserId} /> });
+    columns.push({
+      id: "actions",
+      header: "Actions",
+      cell: ({ row: { original: u } }) => <RowActions user={u} isSelf={u.id === currentUserId} />,
+    });
   }
   return (
     <DataTable

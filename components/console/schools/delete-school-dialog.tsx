@@ -36,12 +36,18 @@ export function DeleteSchoolDialog({ school, onClose }: { school: SchoolRow; onC
   };
 
   return (
-    <Dialog open onOpenChange={(open) => { if (!open && !pending) onClose(); }} title={`Delete ${school.name}?`}>
+    <Dialog
+      open
+      onOpenChange={(open) => {
+        if (!open && !pending) onClose();
+      }}
+      title={`Delete ${school.name}?`}
+    >
       <form onSubmit={onSubmit} noValidate className="space-y-4">
         <div className="space-y-2 text-sm text-slate-700">
           <p>
-            This permanently deletes <strong>{school.name}</strong> and everything it owns: its staff accounts and their
-            sessions, its roles, its API keys, its domains and its own audit trail. It cannot be undone.
+            This permanently deletes <strong>{school.name}</strong> and everything it owns: its staff accounts and their sessions, its
+            roles, its API keys, its domains and its own audit trail. It cannot be undone.
           </p>
           <p>To keep its data and only stop access, suspend it instead.</p>
         </div>
@@ -56,8 +62,12 @@ export function DeleteSchoolDialog({ school, onClose }: { school: SchoolRow; onC
           error={fieldError}
         />
         <div className="flex justify-end gap-2">
-          <Button type="button" variant="secondary" onClick={onClose} disabled={pending}>Cancel</Button>
-          <Button type="submit" variant="danger" disabled={!matches} pending={pending}>Delete school</Button>
+          <Button type="button" variant="secondary" onClick={onClose} disabled={pending}>
+            Cancel
+          </Button>
+          <Button type="submit" variant="danger" disabled={!matches} pending={pending}>
+            Delete school
+          </Button>
         </div>
       </form>
     </Dialog>

@@ -16,7 +16,12 @@ import type { SchoolRow } from "@/components/console/schools/schools-table";
 export function EditSchoolDialog({ school, onClose }: { school: SchoolRow; onClose: () => void }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string>();
-  const { register, handleSubmit, setError, formState: { errors, isSubmitting } } = useForm<EditSchoolValues, unknown, z.output<typeof EditSchoolForm>>({
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<EditSchoolValues, unknown, z.output<typeof EditSchoolForm>>({
     resolver: zodResolver(EditSchoolForm),
     defaultValues: { name: school.name, domains: school.domains.join("\n") },
   });
@@ -35,7 +40,14 @@ export function EditSchoolDialog({ school, onClose }: { school: SchoolRow; onClo
   });
 
   return (
-    <Dialog open onOpenChange={(open) => { if (!open && !isSubmitting) onClose(); }} title={`Edit ${school.name}`} description={`Slug: ${school.slug} (it cannot be changed here).`}>
+    <Dialog
+      open
+      onOpenChange={(open) => {
+        if (!open && !isSubmitting) onClose();
+      }}
+      title={`Edit ${school.name}`}
+      description={`Slug: ${school.slug} (it cannot be changed here).`}
+    >
       <form onSubmit={onSubmit} noValidate className="space-y-4">
         <FormError message={formError} />
         <TextField label="School name" autoComplete="off" error={errors.name?.message} {...register("name")} />
@@ -48,8 +60,12 @@ export function EditSchoolDialog({ school, onClose }: { school: SchoolRow; onClo
           {...register("domains")}
         />
         <div className="flex justify-end gap-2">
-          <Button type="button" variant="secondary" onClick={onClose} disabled={isSubmitting}>Cancel</Button>
-          <Button type="submit" pending={isSubmitting}>Save changes</Button>
+          <Button type="button" variant="secondary" onClick={onClose} disabled={isSubmitting}>
+            Cancel
+          </Button>
+          <Button type="submit" pending={isSubmitting}>
+            Save changes
+          </Button>
         </div>
       </form>
     </Dialog>

@@ -35,7 +35,15 @@ export function NewSchoolDialog({ rootDomain }: { rootDomain: string }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [formError, setFormError] = useState<string>();
-  const { register, handleSubmit, setError, reset, clearErrors, watch, formState: { errors, isSubmitting } } = useForm<NewSchoolValues, unknown, z.output<typeof NewSchoolForm>>({
+  const {
+    register,
+    handleSubmit,
+    setError,
+    reset,
+    clearErrors,
+    watch,
+    formState: { errors, isSubmitting },
+  } = useForm<NewSchoolValues, unknown, z.output<typeof NewSchoolForm>>({
     resolver: zodResolver(NewSchoolForm),
     defaultValues: EMPTY,
   });
@@ -75,7 +83,12 @@ export function NewSchoolDialog({ rootDomain }: { rootDomain: string }) {
   return (
     <>
       <Button onClick={() => setOpen(true)}>New school</Button>
-      <Dialog open={open} onOpenChange={onOpenChange} title="New school" description="Creates the school, its default roles and its first administrator in one step.">
+      <Dialog
+        open={open}
+        onOpenChange={onOpenChange}
+        title="New school"
+        description="Creates the school, its default roles and its first administrator in one step."
+      >
         <form onSubmit={onSubmit} noValidate className="space-y-5">
           <FormError message={formError} />
           <fieldset className="space-y-4">
@@ -86,7 +99,14 @@ export function NewSchoolDialog({ rootDomain }: { rootDomain: string }) {
               autoComplete="off"
               autoCapitalize="none"
               spellCheck={false}
-              hint={<>Lower-case letters, digits and hyphens. Its address: <span className="font-mono">{slug || "slug"}.{rootDomain}</span></>}
+              hint={
+                <>
+                  Lower-case letters, digits and hyphens. Its address:{" "}
+                  <span className="font-mono">
+                    {slug || "slug"}.{rootDomain}
+                  </span>
+                </>
+              }
               error={errors.school?.slug?.message}
               {...register("school.slug")}
             />
@@ -101,9 +121,26 @@ export function NewSchoolDialog({ rootDomain }: { rootDomain: string }) {
           </fieldset>
           <fieldset className="space-y-4">
             <legend className="mb-2 text-sm font-semibold text-slate-900">First administrator</legend>
-            <TextField label="Admin full name" autoComplete="off" error={errors.admin?.full_name?.message} {...register("admin.full_name")} />
-            <TextField label="Admin email" type="email" autoComplete="off" error={errors.admin?.email?.message} {...register("admin.email")} />
-            <TextField label="Admin phone (optional)" type="tel" autoComplete="off" error={errors.admin?.phone?.message} {...register("admin.phone")} />
+            <TextField
+              label="Admin full name"
+              autoComplete="off"
+              error={errors.admin?.full_name?.message}
+              {...register("admin.full_name")}
+            />
+            <TextField
+              label="Admin email"
+              type="email"
+              autoComplete="off"
+              error={errors.admin?.email?.message}
+              {...register("admin.email")}
+            />
+            <TextField
+              label="Admin phone (optional)"
+              type="tel"
+              autoComplete="off"
+              error={errors.admin?.phone?.message}
+              {...register("admin.phone")}
+            />
             <TextField
               label="Admin password"
               type="password"
@@ -114,8 +151,12 @@ export function NewSchoolDialog({ rootDomain }: { rootDomain: string }) {
             />
           </fieldset>
           <div className="flex justify-end gap-2">
-            <Button type="button" variant="secondary" onClick={() => onOpenChange(false)} disabled={isSubmitting}>Cancel</Button>
-            <Button type="submit" pending={isSubmitting}>Create school</Button>
+            <Button type="button" variant="secondary" onClick={() => onOpenChange(false)} disabled={isSubmitting}>
+              Cancel
+            </Button>
+            <Button type="submit" pending={isSubmitting}>
+              Create school
+            </Button>
           </div>
         </form>
       </Dialog>

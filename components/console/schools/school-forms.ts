@@ -33,7 +33,10 @@ export type EditSchoolValues = z.input<typeof EditSchoolForm>;
 
 /** One domain per line (commas and spaces also separate); blank lines are ignored. */
 export function domainLines(text: string): string[] {
-  return text.split(/[\s,]+/).map((d) => d.trim()).filter(Boolean);
+  return text
+    .split(/[\s,]+/)
+    .map((d) => d.trim())
+    .filter(Boolean);
 }
 
 /**

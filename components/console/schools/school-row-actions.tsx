@@ -32,15 +32,21 @@ export function SchoolRowActions({ school }: { school: SchoolRow }) {
   return (
     <div className="flex flex-col items-end gap-1">
       <div className="flex justify-end gap-1 whitespace-nowrap">
-        <Button variant="secondary" className={SMALL} onClick={() => setDialog("edit")}>Edit{name}</Button>
+        <Button variant="secondary" className={SMALL} onClick={() => setDialog("edit")}>
+          Edit{name}
+        </Button>
         {school.is_active ? (
           <ConfirmDialog
-            trigger={<Button variant="secondary" className={SMALL} pending={pending}>Suspend{name}</Button>}
+            trigger={
+              <Button variant="secondary" className={SMALL} pending={pending}>
+                Suspend{name}
+              </Button>
+            }
             title={`Suspend ${school.name}?`}
             description={
               <>
-                <strong>{school.name}</strong> ({school.slug}) is suspended at once: its staff can no longer sign in, and every
-                request with its existing tokens or its API keys is refused. Nothing is deleted; you can reactivate it at any time.
+                <strong>{school.name}</strong> ({school.slug}) is suspended at once: its staff can no longer sign in, and every request with
+                its existing tokens or its API keys is refused. Nothing is deleted; you can reactivate it at any time.
               </>
             }
             confirmLabel="Suspend school"
@@ -48,12 +54,16 @@ export function SchoolRowActions({ school }: { school: SchoolRow }) {
           />
         ) : (
           <ConfirmDialog
-            trigger={<Button variant="secondary" className={SMALL} pending={pending}>Reactivate{name}</Button>}
+            trigger={
+              <Button variant="secondary" className={SMALL} pending={pending}>
+                Reactivate{name}
+              </Button>
+            }
             title={`Reactivate ${school.name}?`}
             description={
               <>
-                <strong>{school.name}</strong> ({school.slug}) is served again at once: its staff can sign in, and its unexpired
-                tokens and API keys work again.
+                <strong>{school.name}</strong> ({school.slug}) is served again at once: its staff can sign in, and its unexpired tokens and
+                API keys work again.
               </>
             }
             confirmLabel="Reactivate school"
@@ -61,9 +71,15 @@ export function SchoolRowActions({ school }: { school: SchoolRow }) {
             onConfirm={() => setActive(true)}
           />
         )}
-        <Button variant="ghost" className={`${SMALL} text-red-700 hover:bg-red-50`} onClick={() => setDialog("delete")}>Delete{name}</Button>
+        <Button variant="ghost" className={`${SMALL} text-red-700 hover:bg-red-50`} onClick={() => setDialog("delete")}>
+          Delete{name}
+        </Button>
       </div>
-      {error ? <p role="alert" className="text-xs text-red-700">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="text-xs text-red-700">
+          {error}
+        </p>
+      ) : null}
       {dialog === "edit" ? <EditSchoolDialog school={school} onClose={() => setDialog(null)} /> : null}
       {dialog === "delete" ? <DeleteSchoolDialog school={school} onClose={() => setDialog(null)} /> : null}
     </div>

@@ -27,7 +27,11 @@ export interface StaffOption {
 
 const ClassForm = z.object({
   name: z.string().trim().min(1, "Enter the class's name.").max(100, "Ensure this field has no more than 100 characters."),
-  grade: z.string().trim().regex(/^\d{1,2}$/, "Enter a grade from 0 to 20.").refine((g) => Number(g) <= 20, "Enter a grade from 0 to 20."),
+  grade: z
+    .string()
+    .trim()
+    .regex(/^\d{1,2}$/, "Enter a grade from 0 to 20.")
+    .refine((g) => Number(g) <= 20, "Enter a grade from 0 to 20."),
   teacher: z.string(),
 });
 type Values = z.infer<typeof ClassForm>;
@@ -37,7 +41,12 @@ const FIELDS = { name: "name", grade: "grade", teacher: "teacher" } as const;
 const valuesOf = (c: ClassRow | undefined): Values => ({ name: c?.name ?? "", grade: c ? String(c.grade) : "", teacher: c?.teacher ?? "" });
 
 /** `staff` is null when the user may not view the staff: the form then leaves the teacher alone. */
-export function ClassFormDialog({ klass, staff, open, onOpenChange }: {
+export function ClassFormDialog({
+  klass,
+  staff,
+  open,
+  onOpenChange,
+}: {
   klass?: ClassRow;
   staff: StaffOption[] | null;
   open: boolean;
@@ -45,7 +54,13 @@ export function ClassFormDialog({ klass, staff, open, onOpenChange }: {
 }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string>();
-  const { register, handleSubmit, setError, reset, formState: { errors, isSubmitting } } = useForm<Values>({
+  const {
+    register,
+    handleSubmit,
+    setError,
+    reset,
+    formState: { errors, isSubmitting },
+  } = useForm<Values>({
     resolver: zodResolver(ClassForm),
     defaultValues: valuesOf(klass),
   });
@@ -78,16 +93,32 @@ export function ClassFormDialog({ klass, staff, open, onOpenChange }: {
       <form onSubmit={onSubmit} noValidate className="space-y-4">
         <FormError message={formError} />
         <TextField label="Name" autoComplete="off" placeholder="e.g. 7B" error={errors.name?.message} {...register("name")} />
-        <TextField label="Grade" inputMode="numeric" autoComplete="off" hint="A number from 0 to 20." error={errors.grade?.message} {...register("grade")} />
+        <TextField
+          label="Grade"
+          inputMode="numeric"
+          autoComplete="off"
+          hint="A number from 0 to 20."
+          error={errors.grade?.message}
+          {...register("grade")}
+        />
         {staff ? (
           <SelectField label="Teacher" error={errors.teacher?.message} {...register("teacher")}>
             <option value="">No teacher</option>
-            {staff.map((s) => <option key={s.id} value={s.id}>{s.name}{s.active ? "" : " (deactivated)"}</option>)}
+            {staff.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+                {s.active ? "" : " (deactivated)"}
+              </option>
+            ))}
           </SelectField>
         ) : null}
         <div className="flex justify-end gap-2">
-          <Button type="button" variant="secondary" onClick={() => change(false)} disabled={isSubmitting}>Cancel</Button>
-          <Button type="submit" pending={isSubmitting}>{klass ? "Save changes" : "Create class"}</Button>
+          <Button type="button" variant="secondary" onClick={() => change(false)} disabled={isSubmitting}>
+            Cancel
+          </Button>
+          <Button type="submit" pending={isSubmitting}>
+            {klass ? "Save changes" : "Create class"}
+          </Button>
         </div>
       </form>
     </Dialog>

@@ -32,9 +32,18 @@ type Values = z.infer<typeof RoleForm>;
 
 const FIELDS = { name: "name", description: "description", permissions: "permissions" } as const;
 
-const valuesOf = (r: RoleRow | undefined): Values => ({ name: r?.name ?? "", description: r?.description ?? "", permissions: r?.permissions ?? [] });
+const valuesOf = (r: RoleRow | undefined): Values => ({
+  name: r?.name ?? "",
+  description: r?.description ?? "",
+  permissions: r?.permissions ?? [],
+});
 
-export function RoleFormDialog({ role, held, open, onOpenChange }: {
+export function RoleFormDialog({
+  role,
+  held,
+  open,
+  onOpenChange,
+}: {
   role?: RoleRow;
   held: string[];
   open: boolean;
@@ -42,7 +51,14 @@ export function RoleFormDialog({ role, held, open, onOpenChange }: {
 }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string>();
-  const { register, control, handleSubmit, setError, reset, formState: { errors, isSubmitting } } = useForm<Values>({
+  const {
+    register,
+    control,
+    handleSubmit,
+    setError,
+    reset,
+    formState: { errors, isSubmitting },
+  } = useForm<Values>({
     resolver: zodResolver(RoleForm),
     defaultValues: valuesOf(role),
   });
@@ -70,7 +86,12 @@ export function RoleFormDialog({ role, held, open, onOpenChange }: {
   };
 
   return (
-    <Dialog open={open} onOpenChange={change} title={role ? `Edit role ${role.name}` : "New role"} description="Tick what holders of this role may do. Greyed boxes are permissions you do not hold yourself, so you cannot grant them.">
+    <Dialog
+      open={open}
+      onOpenChange={change}
+      title={role ? `Edit role ${role.name}` : "New role"}
+      description="Tick what holders of this role may do. Greyed boxes are permissions you do not hold yourself, so you cannot grant them."
+    >
       <form onSubmit={onSubmit} noValidate className="space-y-4">
         <FormError message={formError} />
         <TextField label="Name" autoComplete="off" error={errors.name?.message} {...register("name")} />
@@ -79,12 +100,22 @@ export function RoleFormDialog({ role, held, open, onOpenChange }: {
           control={control}
           name="permissions"
           render={({ field, fieldState }) => (
-            <PermissionMatrix legend="Permissions" value={field.value} held={held} onChange={field.onChange} error={fieldState.error?.message} />
+            <PermissionMatrix
+              legend="Permissions"
+              value={field.value}
+              held={held}
+              onChange={field.onChange}
+              error={fieldState.error?.message}
+            />
           )}
         />
         <div className="flex justify-end gap-2">
-          <Button type="button" variant="secondary" onClick={() => change(false)} disabled={isSubmitting}>Cancel</Button>
-          <Button type="submit" pending={isSubmitting}>{role ? "Save changes" : "Create role"}</Button>
+          <Button type="button" variant="secondary" onClick={() => change(false)} disabled={isSubmitting}>
+            Cancel
+          </Button>
+          <Button type="submit" pending={isSubmitting}>
+            {role ? "Save changes" : "Create role"}
+          </Button>
         </div>
       </form>
     </Dialog>

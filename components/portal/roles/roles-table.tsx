@@ -30,7 +30,11 @@ function RoleActions({ role, held, canChange, canDelete }: { role: RoleRow; held
   return (
     <div className="flex flex-col items-end gap-1">
       <div className="flex justify-end gap-1 whitespace-nowrap">
-        {canChange ? <Button variant="secondary" className={SMALL_BUTTON} onClick={() => setEditing(true)}>Edit<span className="sr-only"> {role.name}</span></Button> : null}
+        {canChange ? (
+          <Button variant="secondary" className={SMALL_BUTTON} onClick={() => setEditing(true)}>
+            Edit<span className="sr-only"> {role.name}</span>
+          </Button>
+        ) : null}
         {canDelete ? (
           <RowDelete
             name={role.name}
@@ -38,7 +42,10 @@ function RoleActions({ role, held, canChange, canDelete }: { role: RoleRow; held
             description={
               <>
                 The role <strong>{role.name}</strong> is deleted
-                {role.user_count ? <>, and its {role.user_count === 1 ? "holder loses" : `${role.user_count} holders lose`} what it granted</> : null}. This cannot be undone.
+                {role.user_count ? (
+                  <>, and its {role.user_count === 1 ? "holder loses" : `${role.user_count} holders lose`} what it granted</>
+                ) : null}
+                . This cannot be undone.
               </>
             }
             confirmLabel="Delete role"
@@ -47,13 +54,38 @@ function RoleActions({ role, held, canChange, canDelete }: { role: RoleRow; held
           />
         ) : null}
       </div>
-      {error ? <p role="alert" className="max-w-xs text-right text-xs text-red-700">{error}</p> : null}
-      {editing ? <RoleFormDialog role={role} held={held} open onOpenChange={(o) => { if (!o) setEditing(false); }} /> : null}
+      {error ? (
+        <p role="alert" className="max-w-xs text-right text-xs text-red-700">
+          {error}
+        </p>
+      ) : null}
+      {editing ? (
+        <RoleFormDialog
+          role={role}
+          held={held}
+          open
+          onOpenChange={(o) => {
+            if (!o) setEditing(false);
+          }}
+        />
+      ) : null}
     </div>
   );
 }
 
-export function RolesTable({ roles, held, canChange, canDelete, searching }: { roles: RoleRow[]; held: string[]; canChange: boolean; canDelete: boolean; searching: boolean }) {
+export function RolesTable({
+  roles,
+  held,
+  canChange,
+  canDelete,
+  searching,
+}: {
+  roles: RoleRow[];
+  held: string[];
+  canChange: boolean;
+  canDelete: boolean;
+  searching: boolean;
+}) {
   const columns: ColumnDef<RoleRow>[] = [
     {
       header: "Role",
@@ -67,7 +99,15 @@ export function RolesTable({ roles, held, canChange, canDelete, searching }: { r
     { header: "Permissions", cell: ({ row }) => <span className="text-xs text-slate-700">{summary(row.original.permissions)}</span> },
     { header: "Staff", cell: ({ row }) => row.original.user_count },
     ...(canChange || canDelete
-      ? [{ id: "actions", header: () => <span className="sr-only">Actions</span>, cell: ({ row }: { row: { original: RoleRow } }) => <RoleActions role={row.original} held={held} canChange={canChange} canDelete={canDelete} /> }]
+      ? [
+          {
+            id: "actions",
+            header: () => <span className="sr-only">Actions</span>,
+            cell: ({ row }: { row: { original: RoleRow } }) => (
+              <RoleActions role={row.original} held={held} canChange={canChange} canDelete={canDelete} />
+            ),
+          },
+        ]
       : []),
   ];
   return <DataTable columns={columns} data={roles} caption="Roles" empty={searching ? "No role matches your search." : "No roles yet."} />;

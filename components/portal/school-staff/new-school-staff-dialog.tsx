@@ -29,23 +29,44 @@ const StaffForm = z
     subjects: z.string().max(2000),
   })
   .refine((v) => v.email !== "" || v.phone !== "", { message: "Provide an email, a phone number, or both.", path: ["email"] })
-  .refine((v) => v.employee_number !== "" || v.subjects.trim() === "", { message: "A teacher profile needs an employee number.", path: ["employee_number"] });
+  .refine((v) => v.employee_number !== "" || v.subjects.trim() === "", {
+    message: "A teacher profile needs an employee number.",
+    path: ["employee_number"],
+  });
 type Values = z.input<typeof StaffForm>;
 
 const EMPTY: Values = { full_name: "", email: "", phone: "", password: "", roles: [], employee_number: "", subjects: "" };
 
 const FIELDS = {
-  full_name: "full_name", email: "email", phone: "phone", password: "password", roles: "roles",
-  non_field_errors: "email", "teacher.employee_number": "employee_number", "teacher.subjects": "subjects", teacher: "employee_number",
+  full_name: "full_name",
+  email: "email",
+  phone: "phone",
+  password: "password",
+  roles: "roles",
+  non_field_errors: "email",
+  "teacher.employee_number": "employee_number",
+  "teacher.subjects": "subjects",
+  teacher: "employee_number",
 } as const;
 
-const subjectList = (text: string) => text.split(",").map((s) => s.trim()).filter(Boolean);
+const subjectList = (text: string) =>
+  text
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 export function NewSchoolStaffDialog({ roles }: { roles: RoleChoice[] }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [formError, setFormError] = useState<string>();
-  const { register, handleSubmit, setError, reset, clearErrors, formState: { errors, isSubmitting } } = useForm<Values>({
+  const {
+    register,
+    handleSubmit,
+    setError,
+    reset,
+    clearErrors,
+    formState: { errors, isSubmitting },
+  } = useForm<Values>({
     resolver: zodResolver(StaffForm),
     defaultValues: EMPTY,
   });
@@ -82,7 +103,12 @@ export function NewSchoolStaffDialog({ roles }: { roles: RoleChoice[] }) {
   return (
     <>
       <Button onClick={() => setOpen(true)}>New staff member</Button>
-      <Dialog open={open} onOpenChange={onOpenChange} title="New staff member" description="Creates their account in this school. Give them the password securely; they sign in on this school's address.">
+      <Dialog
+        open={open}
+        onOpenChange={onOpenChange}
+        title="New staff member"
+        description="Creates their account in this school. Give them the password securely; they sign in on this school's address."
+      >
         <form onSubmit={onSubmit} noValidate className="space-y-4">
           <FormError message={formError} />
           <TextField label="Full name" autoComplete="off" error={errors.full_name?.message} {...register("full_name")} />
@@ -90,15 +116,32 @@ export function NewSchoolStaffDialog({ roles }: { roles: RoleChoice[] }) {
             <TextField label="Email" type="email" autoComplete="off" error={errors.email?.message} {...register("email")} />
             <TextField label="Phone (optional)" type="tel" autoComplete="off" error={errors.phone?.message} {...register("phone")} />
           </div>
-          <TextField label="Password" type="password" autoComplete="new-password" error={errors.password?.message} {...register("password")} />
+          <TextField
+            label="Password"
+            type="password"
+            autoComplete="new-password"
+            error={errors.password?.message}
+            {...register("password")}
+          />
           <fieldset aria-describedby={errors.roles ? "staff-roles-error" : "staff-roles-hint"}>
             <legend className="text-sm font-medium text-slate-800">Roles</legend>
-            <p id="staff-roles-hint" className="text-xs text-slate-500">Greyed roles grant permissions you do not hold, so you cannot hand them out.</p>
+            <p id="staff-roles-hint" className="text-xs text-slate-500">
+              Greyed roles grant permissions you do not hold, so you cannot hand them out.
+            </p>
             {roles.length ? (
               <div className="mt-2 grid gap-2 sm:grid-cols-2">
                 {roles.map((role) => (
-                  <label key={role.name} className={`flex items-center gap-2 text-sm ${role.grantable ? "" : "cursor-not-allowed text-slate-400"}`}>
-                    <input type="checkbox" value={role.name} disabled={!role.grantable} className="h-4 w-4 accent-slate-900 disabled:opacity-40" {...register("roles")} />
+                  <label
+                    key={role.name}
+                    className={`flex items-center gap-2 text-sm ${role.grantable ? "" : "cursor-not-allowed text-slate-400"}`}
+                  >
+                    <input
+                      type="checkbox"
+                      value={role.name}
+                      disabled={!role.grantable}
+                      className="h-4 w-4 accent-slate-900 disabled:opacity-40"
+                      {...register("roles")}
+                    />
                     {role.name}
                   </label>
                 ))}
@@ -106,18 +149,37 @@ export function NewSchoolStaffDialog({ roles }: { roles: RoleChoice[] }) {
             ) : (
               <p className="mt-2 text-sm text-slate-600">This school has no roles yet.</p>
             )}
-            {errors.roles ? <p id="staff-roles-error" role="alert" className="mt-1 text-sm text-red-700">{errors.roles.message}</p> : null}
+            {errors.roles ? (
+              <p id="staff-roles-error" role="alert" className="mt-1 text-sm text-red-700">
+                {errors.roles.message}
+              </p>
+            ) : null}
           </fieldset>
           <fieldset className="space-y-3">
             <legend className="text-sm font-medium text-slate-800">Teacher profile (optional)</legend>
             <div className="grid gap-4 sm:grid-cols-2">
-              <TextField label="Employee number" autoComplete="off" error={errors.employee_number?.message} {...register("employee_number")} />
-              <TextField label="Subjects" autoComplete="off" hint="Separated by commas." error={errors.subjects?.message} {...register("subjects")} />
+              <TextField
+                label="Employee number"
+                autoComplete="off"
+                error={errors.employee_number?.message}
+                {...register("employee_number")}
+              />
+              <TextField
+                label="Subjects"
+                autoComplete="off"
+                hint="Separated by commas."
+                error={errors.subjects?.message}
+                {...register("subjects")}
+              />
             </div>
           </fieldset>
           <div className="flex justify-end gap-2">
-            <Button type="button" variant="secondary" onClick={() => onOpenChange(false)} disabled={isSubmitting}>Cancel</Button>
-            <Button type="submit" pending={isSubmitting}>Create staff member</Button>
+            <Button type="button" variant="secondary" onClick={() => onOpenChange(false)} disabled={isSubmitting}>
+              Cancel
+            </Button>
+            <Button type="submit" pending={isSubmitting}>
+              Create staff member
+            </Button>
           </div>
         </form>
       </Dialog>

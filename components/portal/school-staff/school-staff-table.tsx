@@ -41,23 +41,44 @@ function StatusAction({ member }: { member: StaffRow }) {
     <div className="flex flex-col items-end gap-1">
       {member.is_active ? (
         <ConfirmDialog
-          trigger={<Button variant="secondary" className={SMALL_BUTTON} pending={pending}>Deactivate{who}</Button>}
+          trigger={
+            <Button variant="secondary" className={SMALL_BUTTON} pending={pending}>
+              Deactivate{who}
+            </Button>
+          }
           title={`Deactivate ${member.name}?`}
-          description={<><strong>{member.name}</strong> is signed out everywhere at once and can no longer sign in. Nothing is deleted; you can reactivate them at any time.</>}
+          description={
+            <>
+              <strong>{member.name}</strong> is signed out everywhere at once and can no longer sign in. Nothing is deleted; you can
+              reactivate them at any time.
+            </>
+          }
           confirmLabel="Deactivate"
           onConfirm={() => setActive(false)}
         />
       ) : (
         <ConfirmDialog
-          trigger={<Button variant="secondary" className={SMALL_BUTTON} pending={pending}>Reactivate{who}</Button>}
+          trigger={
+            <Button variant="secondary" className={SMALL_BUTTON} pending={pending}>
+              Reactivate{who}
+            </Button>
+          }
           title={`Reactivate ${member.name}?`}
-          description={<><strong>{member.name}</strong> can sign in again, with the roles they hold.</>}
+          description={
+            <>
+              <strong>{member.name}</strong> can sign in again, with the roles they hold.
+            </>
+          }
           confirmLabel="Reactivate"
           danger={false}
           onConfirm={() => setActive(true)}
         />
       )}
-      {error ? <p role="alert" className="max-w-xs text-right text-xs text-red-700">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="max-w-xs text-right text-xs text-red-700">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -84,16 +105,37 @@ export function SchoolStaffTable({ staff, canChange, searching }: { staff: Staff
     },
     {
       header: "Roles",
-      cell: ({ row }) => (row.original.roles.length ? <div className="flex flex-wrap gap-1">{row.original.roles.map((r) => <Badge key={r}>{r}</Badge>)}</div> : <span className="text-slate-500">None</span>),
+      cell: ({ row }) =>
+        row.original.roles.length ? (
+          <div className="flex flex-wrap gap-1">
+            {row.original.roles.map((r) => (
+              <Badge key={r}>{r}</Badge>
+            ))}
+          </div>
+        ) : (
+          <span className="text-slate-500">None</span>
+        ),
     },
-    { header: "Status", cell: ({ row }) => (row.original.is_active ? <Badge tone="green">Active</Badge> : <Badge tone="amber">Deactivated</Badge>) },
+    {
+      header: "Status",
+      cell: ({ row }) => (row.original.is_active ? <Badge tone="green">Active</Badge> : <Badge tone="amber">Deactivated</Badge>),
+    },
     ...(canChange
-      ? [{
-          id: "actions",
-          header: () => <span className="sr-only">Actions</span>,
-          cell: ({ row }: { row: { original: StaffRow } }) => (row.original.manageable ? <StatusAction member={row.original} /> : null),
-        }]
+      ? [
+          {
+            id: "actions",
+            header: () => <span className="sr-only">Actions</span>,
+            cell: ({ row }: { row: { original: StaffRow } }) => (row.original.manageable ? <StatusAction member={row.original} /> : null),
+          },
+        ]
       : []),
   ];
-  return <DataTable columns={columns} data={staff} caption="Staff" empty={searching ? "No staff member matches your search." : "No staff yet."} />;
+  return (
+    <DataTable
+      columns={columns}
+      data={staff}
+      caption="Staff"
+      empty={searching ? "No staff member matches your search." : "No staff yet."}
+    />
+  );
 }

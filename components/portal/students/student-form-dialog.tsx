@@ -28,7 +28,8 @@ export interface ClassOption {
   grade: number;
 }
 
-const required = (what: string, max: number) => z.string().trim().min(1, `Enter ${what}.`).max(max, `Ensure this field has no more than ${max} characters.`);
+const required = (what: string, max: number) =>
+  z.string().trim().min(1, `Enter ${what}.`).max(max, `Ensure this field has no more than ${max} characters.`);
 
 const StudentForm = z.object({
   first_name: required("a first name", 100),
@@ -39,7 +40,13 @@ const StudentForm = z.object({
 });
 type Values = z.infer<typeof StudentForm>;
 
-const FIELDS = { first_name: "first_name", last_name: "last_name", admission_number: "admission_number", class: "class", date_of_birth: "date_of_birth" } as const;
+const FIELDS = {
+  first_name: "first_name",
+  last_name: "last_name",
+  admission_number: "admission_number",
+  class: "class",
+  date_of_birth: "date_of_birth",
+} as const;
 
 function valuesOf(student: StudentRow | undefined): Values {
   return {
@@ -52,7 +59,12 @@ function valuesOf(student: StudentRow | undefined): Values {
 }
 
 /** `classes` is null when the user may not view classes: the form then leaves the class alone. */
-export function StudentFormDialog({ student, classes, open, onOpenChange }: {
+export function StudentFormDialog({
+  student,
+  classes,
+  open,
+  onOpenChange,
+}: {
   student?: StudentRow;
   classes: ClassOption[] | null;
   open: boolean;
@@ -60,7 +72,13 @@ export function StudentFormDialog({ student, classes, open, onOpenChange }: {
 }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string>();
-  const { register, handleSubmit, setError, reset, formState: { errors, isSubmitting } } = useForm<Values>({
+  const {
+    register,
+    handleSubmit,
+    setError,
+    reset,
+    formState: { errors, isSubmitting },
+  } = useForm<Values>({
     resolver: zodResolver(StudentForm),
     defaultValues: valuesOf(student),
   });
@@ -102,17 +120,38 @@ export function StudentFormDialog({ student, classes, open, onOpenChange }: {
           <TextField label="First name" autoComplete="off" error={errors.first_name?.message} {...register("first_name")} />
           <TextField label="Last name" autoComplete="off" error={errors.last_name?.message} {...register("last_name")} />
         </div>
-        <TextField label="Admission number" autoComplete="off" hint="Unique within the school." error={errors.admission_number?.message} {...register("admission_number")} />
+        <TextField
+          label="Admission number"
+          autoComplete="off"
+          hint="Unique within the school."
+          error={errors.admission_number?.message}
+          {...register("admission_number")}
+        />
         {classes ? (
           <SelectField label="Class" error={errors.class?.message} {...register("class")}>
             <option value="">No class</option>
-            {classes.map((c) => <option key={c.id} value={c.id}>{c.name} (grade {c.grade})</option>)}
+            {classes.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name} (grade {c.grade})
+              </option>
+            ))}
           </SelectField>
         ) : null}
-        <TextField label="Date of birth" type="date" max={new Date().toISOString().slice(0, 10)} hint="Optional." error={errors.date_of_birth?.message} {...register("date_of_birth")} />
+        <TextField
+          label="Date of birth"
+          type="date"
+          max={new Date().toISOString().slice(0, 10)}
+          hint="Optional."
+          error={errors.date_of_birth?.message}
+          {...register("date_of_birth")}
+        />
         <div className="flex justify-end gap-2">
-          <Button type="button" variant="secondary" onClick={() => change(false)} disabled={isSubmitting}>Cancel</Button>
-          <Button type="submit" pending={isSubmitting}>{student ? "Save changes" : "Create student"}</Button>
+          <Button type="button" variant="secondary" onClick={() => change(false)} disabled={isSubmitting}>
+            Cancel
+          </Button>
+          <Button type="submit" pending={isSubmitting}>
+            {student ? "Save changes" : "Create student"}
+          </Button>
         </div>
       </form>
     </Dialog>

@@ -27,7 +27,13 @@ export async function createKey(input: ApiKeyCreateInput) {
 }
 
 export async function revokeKey(input: { id: string }) {
-  const Body = z.object({ id: z.string().max(64).refine(isId, "No such key.").transform((v) => v.toLowerCase()) });
+  const Body = z.object({
+    id: z
+      .string()
+      .max(64)
+      .refine(isId, "No such key.")
+      .transform((v) => v.toLowerCase()),
+  });
   return consoleAction("write", Body, async ({ id }, actor) => {
     await revokeApiKey({ actor, id });
     revalidatePath(PATH);

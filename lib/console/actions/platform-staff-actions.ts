@@ -10,7 +10,11 @@ import { createPlatformStaff, deletePlatformUser, updatePlatformUser } from "@/l
 import { type PLATFORM_ROLES, PlatformUserCreateBody, PlatformUserPatchBody } from "@/lib/users/user-schemas";
 
 const PATH = "/console/staff";
-const UserId = z.string().max(64).refine(isId, "No such user.").transform((v) => v.toLowerCase());
+const UserId = z
+  .string()
+  .max(64)
+  .refine(isId, "No such user.")
+  .transform((v) => v.toLowerCase());
 
 /** A form sends "" for an email or phone left empty; the API reads a missing field as "none". */
 function withoutBlankContacts(value: unknown) {

@@ -10,7 +10,10 @@ import { ClientPatchBody } from "@/lib/platform/client-schemas";
 import { deleteSchool, getSchool, updateSchool } from "@/lib/platform/schools";
 import { SchoolWithAdminCreateBody, createSchoolWithAdmin } from "@/lib/platform/create-school-with-admin";
 
-const SchoolId = z.string().refine(isId, "Unknown school.").transform((id) => id.toLowerCase());
+const SchoolId = z
+  .string()
+  .refine(isId, "Unknown school.")
+  .transform((id) => id.toLowerCase());
 
 const CreateInput = SchoolWithAdminCreateBody();
 const EditInput = ClientPatchBody.pick({ name: true, domains: true }).extend({ id: SchoolId });

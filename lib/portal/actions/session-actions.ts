@@ -9,7 +9,8 @@ import { signInToPortal, signOutOfPortal } from "@/lib/portal/portal-session";
 
 export async function signInAction(input: { identifier: string; password: string }): Promise<ActionResult<null>> {
   const parsed = LoginBody.safeParse({ identifier: input?.identifier, password: input?.password });
-  if (!parsed.success) return { ok: false, error: "Enter your email or phone and your password.", fieldErrors: zodFieldErrors(parsed.error) };
+  if (!parsed.success)
+    return { ok: false, error: "Enter your email or phone and your password.", fieldErrors: zodFieldErrors(parsed.error) };
   try {
     await signInToPortal(parsed.data);
     return { ok: true, data: null };
@@ -17,7 +18,8 @@ export async function signInAction(input: { identifier: string; password: string
     if (error instanceof ApiError) {
       // A user of another school gets the same answer as a wrong password (the REST contract §4).
       if (error.status === 401) return { ok: false, error: "Wrong email/phone or password." };
-      if (error.code === "tenant_inactive") return { ok: false, error: "This school's account is suspended. Contact the platform administrators." };
+      if (error.code === "tenant_inactive")
+        return { ok: false, error: "This school's account is suspended. Contact the platform administrators." };
       return { ok: false, error: error.detail };
     }
     log.error({ err: error }, "portal sign-in failed");

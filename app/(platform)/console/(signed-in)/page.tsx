@@ -26,25 +26,50 @@ export default async function OverviewPage() {
         description={canWrite(user) ? "The platform at a glance." : "The platform at a glance. Your role may only read."}
       />
       <section aria-labelledby="numbers" className="mb-10">
-        <h2 id="numbers" className="sr-only">Numbers</h2>
+        <h2 id="numbers" className="sr-only">
+          Numbers
+        </h2>
         <div className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-5">
-          <StatCard label="Active schools" value={counts.schoolsActive} note={`of ${schools.toLocaleString("en-US")} in all`} href="/console/schools?is_active=true" />
-          <StatCard label="Suspended schools" value={counts.schoolsSuspended} note="Their staff and keys are refused" href="/console/schools?is_active=false" />
-          <StatCard label="Platform users" value={counts.platformUsers} note={inactive(counts.platformUsersInactive)} href="/console/staff" />
+          <StatCard
+            label="Active schools"
+            value={counts.schoolsActive}
+            note={`of ${schools.toLocaleString("en-US")} in all`}
+            href="/console/schools?is_active=true"
+          />
+          <StatCard
+            label="Suspended schools"
+            value={counts.schoolsSuspended}
+            note="Their staff and keys are refused"
+            href="/console/schools?is_active=false"
+          />
+          <StatCard
+            label="Platform users"
+            value={counts.platformUsers}
+            note={inactive(counts.platformUsersInactive)}
+            href="/console/staff"
+          />
           <StatCard label="School users" value={counts.schoolUsers} note={inactive(counts.schoolUsersInactive)} href="/console/schools" />
           <StatCard label="Live API keys" value={counts.liveApiKeys} note="Not revoked, not expired" href="/console/api-keys" />
         </div>
       </section>
       <section aria-labelledby="activity">
         <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
-          <h2 id="activity" className="text-lg font-semibold">Recent activity</h2>
-          <Link href="/console/audit" className={LINK}>Full audit log</Link>
+          <h2 id="activity" className="text-lg font-semibold">
+            Recent activity
+          </h2>
+          <Link href="/console/audit" className={LINK}>
+            Full audit log
+          </Link>
         </div>
         <ActivityList items={activity} />
       </section>
       {schools === 0 ? (
         <p className="mt-8 text-sm text-slate-600">
-          No schools yet. <Link href="/console/schools" className={LINK}>Go to Schools</Link> to create the first one.
+          No schools yet.{" "}
+          <Link href="/console/schools" className={LINK}>
+            Go to Schools
+          </Link>{" "}
+          to create the first one.
         </p>
       ) : null}
     </>

@@ -6,4 +6,10 @@ const notFound = publicRoute(async () => {
   throw ApiError.notFound();
 });
 
-export const { GET, HEAD, POST, PUT, PATCH, DELETE } = endpoint({ GET: notFound, POST: notFound, PUT: notFound, PATCH: notFound, DELETE: notFound });
+export const { GET, HEAD, POST, PUT, PATCH, DELETE } = endpoint({
+  GET: notFound,
+  POST: notFound,
+  PUT: notFound,
+  PATCH: notFound,
+  DELETE: notFound,
+});

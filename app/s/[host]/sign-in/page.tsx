@@ -23,7 +23,9 @@ export default async function SchoolSignInPage() {
             <SchoolSignInForm />
           </>
         ) : (
-          <div className="mt-4"><SuspendedNotice /></div>
+          <div className="mt-4">
+            <SuspendedNotice />
+          </div>
         )}
       </div>
     </main>

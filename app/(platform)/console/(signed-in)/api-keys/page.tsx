@@ -27,11 +27,14 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Sear
   const school = first(params.school);
   const page = first(params.page);
 
-  const query = withPageSize(pageQuery(ApiKeyListQuery, {
-    revoked: status === "active" || status === "revoked" ? String(status === "revoked") : undefined,
-    client: school ? (school === "global" ? "null" : school) : undefined,
-    page,
-  }), PAGE_SIZE);
+  const query = withPageSize(
+    pageQuery(ApiKeyListQuery, {
+      revoked: status === "active" || status === "revoked" ? String(status === "revoked") : undefined,
+      client: school ? (school === "global" ? "null" : school) : undefined,
+      page,
+    }),
+    PAGE_SIZE,
+  );
 
   const [list, schools] = await Promise.all([
     listApiKeys(query).catch((error) => {
@@ -47,9 +50,11 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Sear
     <>
       <PageHeader
         title="API keys"
-        description={writer
-          ? "Keys for scripts and integrations calling the school API. A key is shown once, when it is created."
-          : "Keys for scripts and integrations calling the school API. Your role may only read them."}
+        description={
+          writer
+            ? "Keys for scripts and integrations calling the school API. A key is shown once, when it is created."
+            : "Keys for scripts and integrations calling the school API. Your role may only read them."
+        }
         actions={writer ? <NewApiKeyDialog schools={schools.map(({ id, name, slug }) => ({ id, name, slug }))} /> : undefined}
       />
       <ApiKeyFilters status={status} school={school} schools={schools} />

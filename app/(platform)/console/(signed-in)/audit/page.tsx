@@ -31,20 +31,36 @@ function utcInstant(value: string, edge: "start" | "end"): string {
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
   await requireConsoleUser();
   const params = await searchParams;
-  const values: AuditFilterValues = { actor: first(params.actor), school: first(params.school), action: first(params.action), since: first(params.since), until: first(params.until) };
+  const values: AuditFilterValues = {
+    actor: first(params.actor),
+    school: first(params.school),
+    action: first(params.action),
+    since: first(params.since),
+    until: first(params.until),
+  };
   const page = first(params.page);
 
   // The REST list's own query schema: what it refuses is shown beside the filter's field.
-  const parsed = AuditListQuery.safeParse(queryObject({
-    actor: values.actor, client: values.school, action: values.action, page,
-    since: values.since ? utcInstant(values.since, "start") : undefined, until: values.until ? utcInstant(values.until, "end") : undefined,
-  }));
-  const errors: FieldErrors = parsed.success ? {} : Object.fromEntries(Object.entries(zodFieldErrors(parsed.error)).map(([k, v]) => [k === "client" ? "school" : k, v]));
-  const [list, schools] = await Promise.all([
-    !parsed.success ? null : listAuditEvents(withPageSize(parsed.data, PAGE_SIZE)).catch((error) => {
-      if (error instanceof ApiError && error.status === 404) return "past-end" as const;
-      throw error;
+  const parsed = AuditListQuery.safeParse(
+    queryObject({
+      actor: values.actor,
+      client: values.school,
+      action: values.action,
+      page,
+      since: values.since ? utcInstant(values.since, "start") : undefined,
+      until: values.until ? utcInstant(values.until, "end") : undefined,
     }),
+  );
+  const errors: FieldErrors = parsed.success
+    ? {}
+    : Object.fromEntries(Object.entries(zodFieldErrors(parsed.error)).map(([k, v]) => [k === "client" ? "school" : k, v]));
+  const [list, schools] = await Promise.all([
+    !parsed.success
+      ? null
+      : listAuditEvents(withPageSize(parsed.data, PAGE_SIZE)).catch((error) => {
+          if (error instanceof ApiError && error.status === 404) return "past-end" as const;
+          throw error;
+        }),
     schoolOptions(),
   ]);
   const query = Object.fromEntries(Object.entries(values).filter(([, v]) => v));
@@ -56,14 +72,22 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   return (
     <>
       <PageHeader title="Audit log" description="Sign-ins, changes to schools, staff and API keys — newest first. Times are UTC." />
-      <AuditFilters values={values} schools={schools} errors={sinceAfterUntil ? { ...errors, until: ["Until is before since: nothing can match."] } : errors} />
+      <AuditFilters
+        values={values}
+        schools={schools}
+        errors={sinceAfterUntil ? { ...errors, until: ["Until is before since: nothing can match."] } : errors}
+      />
       {list === null ? (
         <p role="alert" className="rounded-lg border border-dashed border-red-300 bg-white p-8 text-center text-sm text-red-800">
           Some filters could not be read. Correct the fields marked above to see events.
         </p>
       ) : (
         <>
-          <AuditTable rows={list.results} schoolNames={Object.fromEntries(schools.map((s) => [s.id, s.name]))} filtered={Object.keys(query).length > 0} />
+          <AuditTable
+            rows={list.results}
+            schoolNames={Object.fromEntries(schools.map((s) => [s.id, s.name]))}
+            filtered={Object.keys(query).length > 0}
+          />
           <Pagination page={list.page} pageSize={PAGE_SIZE} count={list.count} basePath="/console/audit" query={query} />
         </>
       )}

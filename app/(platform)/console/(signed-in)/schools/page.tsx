@@ -46,7 +46,11 @@ export default async function SchoolsPage({ searchParams }: { searchParams: Prom
     <>
       <PageHeader
         title="Schools"
-        description={writable ? "Every school on the platform: create, edit, suspend or delete them." : "Every school on the platform. Your role may only read."}
+        description={
+          writable
+            ? "Every school on the platform: create, edit, suspend or delete them."
+            : "Every school on the platform. Your role may only read."
+        }
         actions={writable ? <NewSchoolDialog rootDomain={rootDomain} /> : undefined}
       />
       <form method="get" action={BASE_PATH} role="search" aria-label="Schools" className="mb-4 flex flex-wrap items-end gap-3">
@@ -60,11 +64,19 @@ export default async function SchoolsPage({ searchParams }: { searchParams: Prom
             <option value="false">Suspended</option>
           </SelectField>
         </div>
-        <Button type="submit" variant="secondary">Search</Button>
-        {filtered ? <Link href={BASE_PATH} className="py-2 text-sm text-slate-700 underline underline-offset-4 hover:text-slate-900">Clear</Link> : null}
+        <Button type="submit" variant="secondary">
+          Search
+        </Button>
+        {filtered ? (
+          <Link href={BASE_PATH} className="py-2 text-sm text-slate-700 underline underline-offset-4 hover:text-slate-900">
+            Clear
+          </Link>
+        ) : null}
       </form>
       <SchoolsTable schools={result.results} canWrite={writable} rootDomain={rootDomain} searching={filtered} />
-      {result.count > 0 ? <Pagination page={result.page} pageSize={PAGE_SIZE} count={result.count} basePath={BASE_PATH} query={query} /> : null}
+      {result.count > 0 ? (
+        <Pagination page={result.page} pageSize={PAGE_SIZE} count={result.count} basePath={BASE_PATH} query={query} />
+      ) : null}
     </>
   );
 }

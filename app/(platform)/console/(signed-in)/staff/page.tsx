@@ -25,16 +25,19 @@ export default async function StaffPage({ searchParams }: { searchParams: Search
   const page = first(params.page);
 
   const list = await listPage("/console/staff", { search, role }, () =>
-    listPlatformUsers(listQueryOf(PlatformUserListQuery, { search, platform_role: role, page }, PAGE_SIZE)));
+    listPlatformUsers(listQueryOf(PlatformUserListQuery, { search, platform_role: role, page }, PAGE_SIZE)),
+  );
 
   const isSuperadmin = user.platformRole === "superadmin";
   return (
     <>
       <PageHeader
         title="Platform staff"
-        description={isSuperadmin
-          ? "The people who run this platform. Deactivating or deleting an account ends its sessions at once."
-          : "The people who run this platform. Only a superadmin can add or change platform staff."}
+        description={
+          isSuperadmin
+            ? "The people who run this platform. Deactivating or deleting an account ends its sessions at once."
+            : "The people who run this platform. Only a superadmin can add or change platform staff."
+        }
         actions={isSuperadmin ? <NewPlatformStaffDialog passwordMinLength={env().SMS_PASSWORD_MIN_LENGTH} /> : undefined}
       />
       <PlatformStaffFilters search={search} role={role} />

@@ -5,5 +5,7 @@ import { pageBody } from "@/lib/http/pagination";
 import { ok } from "@/lib/http/respond";
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE } = endpoint({
-  GET: schoolRoute({ permission: "roles.view", query: SchoolAuditListQuery }, async ({ school, query, url }) => ok(pageBody(url, await listSchoolAuditEvents({ schoolId: school.id, ...query })))),
+  GET: schoolRoute({ permission: "roles.view", query: SchoolAuditListQuery }, async ({ school, query, url }) =>
+    ok(pageBody(url, await listSchoolAuditEvents({ schoolId: school.id, ...query }))),
+  ),
 });

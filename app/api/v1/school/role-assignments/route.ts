@@ -6,6 +6,10 @@ import { pageBody } from "@/lib/http/pagination";
 import { ok } from "@/lib/http/respond";
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE } = endpoint({
-  GET: schoolRoute({ permission: "roles.view", query: AssignmentListQuery }, async ({ school, query, url }) => ok(pageBody(url, await listAssignments({ schoolId: school.id, ...query })))),
-  POST: schoolRoute({ permission: "roles.change", body: AssignmentBody }, async (ctx) => ok(await createAssignment({ schoolId: ctx.school.id, actor: ctx, assignment: ctx.body }), 201)),
+  GET: schoolRoute({ permission: "roles.view", query: AssignmentListQuery }, async ({ school, query, url }) =>
+    ok(pageBody(url, await listAssignments({ schoolId: school.id, ...query }))),
+  ),
+  POST: schoolRoute({ permission: "roles.change", body: AssignmentBody }, async (ctx) =>
+    ok(await createAssignment({ schoolId: ctx.school.id, actor: ctx, assignment: ctx.body }), 201),
+  ),
 });

@@ -6,6 +6,10 @@ import { pageBody } from "@/lib/http/pagination";
 import { ok } from "@/lib/http/respond";
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE } = endpoint({
-  GET: schoolRoute({ resource: "roles", query: RoleListQuery }, async ({ school, query, url }) => ok(pageBody(url, await listRoles({ schoolId: school.id, ...query })))),
-  POST: schoolRoute({ resource: "roles", body: RoleBody }, async (ctx) => ok(await createRole({ schoolId: ctx.school.id, actor: ctx, role: ctx.body }), 201)),
+  GET: schoolRoute({ resource: "roles", query: RoleListQuery }, async ({ school, query, url }) =>
+    ok(pageBody(url, await listRoles({ schoolId: school.id, ...query }))),
+  ),
+  POST: schoolRoute({ resource: "roles", body: RoleBody }, async (ctx) =>
+    ok(await createRole({ schoolId: ctx.school.id, actor: ctx, role: ctx.body }), 201),
+  ),
 });

@@ -7,6 +7,11 @@ import { ok } from "@/lib/http/respond";
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE } = endpoint({
   // The hot read: it travels with the authentication statement (lib/pipeline/school-route.ts).
-  GET: schoolRoute({ resource: "students", query: StudentListQuery, read: ({ query }) => studentsPage(query) }, async ({ read: page, url }) => ok(pageBody(url, page))),
-  POST: schoolRoute({ resource: "students", body: StudentBody }, async (ctx) => ok(await createStudent({ schoolId: ctx.school.id, actor: ctx, student: ctx.body }), 201)),
+  GET: schoolRoute(
+    { resource: "students", query: StudentListQuery, read: ({ query }) => studentsPage(query) },
+    async ({ read: page, url }) => ok(pageBody(url, page)),
+  ),
+  POST: schoolRoute({ resource: "students", body: StudentBody }, async (ctx) =>
+    ok(await createStudent({ schoolId: ctx.school.id, actor: ctx, student: ctx.body }), 201),
+  ),
 });

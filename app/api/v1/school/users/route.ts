@@ -7,6 +7,10 @@ import { pageBody } from "@/lib/http/pagination";
 import { ok } from "@/lib/http/respond";
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE } = endpoint({
-  GET: schoolRoute({ resource: "users", query: StaffListQuery }, async ({ school, query, url }) => ok(pageBody(url, await listStaff({ schoolId: school.id, ...query })))),
-  POST: schoolRoute({ resource: "users", body: TenantUserCreateBody() }, async (ctx) => ok(await createStaff({ schoolId: ctx.school.id, actor: ctx, staff: ctx.body }), 201)),
+  GET: schoolRoute({ resource: "users", query: StaffListQuery }, async ({ school, query, url }) =>
+    ok(pageBody(url, await listStaff({ schoolId: school.id, ...query }))),
+  ),
+  POST: schoolRoute({ resource: "users", body: TenantUserCreateBody() }, async (ctx) =>
+    ok(await createStaff({ schoolId: ctx.school.id, actor: ctx, staff: ctx.body }), 201),
+  ),
 });

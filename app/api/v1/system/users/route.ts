@@ -7,5 +7,7 @@ import { ok } from "@/lib/http/respond";
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE } = endpoint({
   GET: systemRoute({ query: PlatformUserListQuery }, async ({ query, url }) => ok(pageBody(url, await listPlatformUsers(query)))),
-  POST: systemRoute({ access: "superadmin", body: PlatformUserCreateBody() }, async (ctx) => ok(await createPlatformStaff({ actor: ctx, user: ctx.body }), 201)),
+  POST: systemRoute({ access: "superadmin", body: PlatformUserCreateBody() }, async (ctx) =>
+    ok(await createPlatformStaff({ actor: ctx, user: ctx.body }), 201),
+  ),
 });

@@ -27,7 +27,11 @@ export default async function ClassesPage({ searchParams }: { searchParams: Prom
   const result = await listPage(BASE_PATH, { search }, () => listClasses({ schoolId: school.id, ...query }));
   // Teachers' names only for those who may see the staff (as GET /users/ would demand).
   const staff = can("users.view")
-    ? (await allRows((page) => listStaff({ schoolId: school.id, page }))).map((u) => ({ id: u.id, name: u.full_name || u.email || u.phone || u.id, active: u.is_active }))
+    ? (await allRows((page) => listStaff({ schoolId: school.id, page }))).map((u) => ({
+        id: u.id,
+        name: u.full_name || u.email || u.phone || u.id,
+        active: u.is_active,
+      }))
     : null;
   return (
     <>
@@ -37,8 +41,22 @@ export default async function ClassesPage({ searchParams }: { searchParams: Prom
         actions={can("classes.add") ? <NewClassButton staff={staff} /> : undefined}
       />
       <ListSearch basePath={BASE_PATH} label="Classes" search={search} placeholder="Class name" />
-      <ClassesTable classes={result.results} staff={staff} canChange={can("classes.change")} canDelete={can("classes.delete")} searching={Boolean(search)} />
-      {result.count > 0 ? <Pagination page={result.page} pageSize={result.pageSize} count={result.count} basePath={BASE_PATH} query={{ search: search || undefined }} /> : null}
+      <ClassesTable
+        classes={result.results}
+        staff={staff}
+        canChange={can("classes.change")}
+        canDelete={can("classes.delete")}
+        searching={Boolean(search)}
+      />
+      {result.count > 0 ? (
+        <Pagination
+          page={result.page}
+          pageSize={result.pageSize}
+          count={result.count}
+          basePath={BASE_PATH}
+          query={{ search: search || undefined }}
+        />
+      ) : null}
     </>
   );
 }

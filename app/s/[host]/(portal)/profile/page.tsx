@@ -36,28 +36,40 @@ export default async function ProfilePage() {
       <PageHeader title={user.full_name || user.email || user.phone || "My profile"} description={`Your account at ${school.name}.`} />
       <div className="grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="account-heading" className="rounded-lg border border-slate-200 bg-white p-5">
-          <h2 id="account-heading" className="text-base font-semibold">Account</h2>
+          <h2 id="account-heading" className="text-base font-semibold">
+            Account
+          </h2>
           <dl className="mt-2 divide-y divide-slate-100">
             <Item term="Full name">{user.full_name || "—"}</Item>
             <Item term="Email">{user.email ?? "—"}</Item>
             <Item term="Phone">{user.phone ?? "—"}</Item>
-            <Item term="School">{profile.tenant.name} <span className="text-slate-500">({profile.tenant.slug})</span></Item>
+            <Item term="School">
+              {profile.tenant.name} <span className="text-slate-500">({profile.tenant.slug})</span>
+            </Item>
             <Item term="Last sign-in">{formatDate(user.last_login)}</Item>
             <Item term="Member since">{formatDate(user.date_joined)}</Item>
           </dl>
         </section>
 
         <section aria-labelledby="roles-heading" className="rounded-lg border border-slate-200 bg-white p-5">
-          <h2 id="roles-heading" className="text-base font-semibold">My roles</h2>
+          <h2 id="roles-heading" className="text-base font-semibold">
+            My roles
+          </h2>
           {profile.roles.length ? (
             <ul className="mt-3 flex flex-wrap gap-2" aria-label="My roles">
-              {profile.roles.map((r) => <li key={r.id}><Badge>{r.name}</Badge></li>)}
+              {profile.roles.map((r) => (
+                <li key={r.id}>
+                  <Badge>{r.name}</Badge>
+                </li>
+              ))}
             </ul>
           ) : (
             <p className="mt-3 text-sm text-slate-600">You hold no role in this school yet, so you can only see this page.</p>
           )}
 
-          <h2 id="teacher-heading" className="mt-6 text-base font-semibold">Teacher profile</h2>
+          <h2 id="teacher-heading" className="mt-6 text-base font-semibold">
+            Teacher profile
+          </h2>
           {profile.teacher ? (
             <dl className="mt-2 divide-y divide-slate-100">
               <Item term="Employee number">{profile.teacher.employee_number}</Item>
@@ -69,26 +81,44 @@ export default async function ProfilePage() {
         </section>
 
         <section aria-labelledby="permissions-heading" className="rounded-lg border border-slate-200 bg-white p-5 lg:col-span-2">
-          <h2 id="permissions-heading" className="text-base font-semibold">My permissions</h2>
+          <h2 id="permissions-heading" className="text-base font-semibold">
+            My permissions
+          </h2>
           <p className="mt-1 text-sm text-slate-600">What your roles together let you do here.</p>
           <div className="mt-3 overflow-x-auto">
             <table className="min-w-full text-sm">
               <caption className="sr-only">My permissions</caption>
               <thead>
                 <tr className="border-b border-slate-200">
-                  <th scope="col" className="py-2 pr-4 text-left font-medium text-slate-600">Resource</th>
-                  {ACTIONS.map((a) => <th key={a} scope="col" className="px-3 py-2 text-center font-medium capitalize text-slate-600">{a}</th>)}
+                  <th scope="col" className="py-2 pr-4 text-left font-medium text-slate-600">
+                    Resource
+                  </th>
+                  {ACTIONS.map((a) => (
+                    <th key={a} scope="col" className="px-3 py-2 text-center font-medium capitalize text-slate-600">
+                      {a}
+                    </th>
+                  ))}
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {RESOURCES.map((resource) => (
                   <tr key={resource}>
-                    <th scope="row" className="py-2 pr-4 text-left font-normal">{RESOURCE_NAMES[resource]}</th>
+                    <th scope="row" className="py-2 pr-4 text-left font-normal">
+                      {RESOURCE_NAMES[resource]}
+                    </th>
                     {ACTIONS.map((action) => {
                       const has = held.has(`${resource}.${action}`);
                       return (
                         <td key={action} className="px-3 py-2 text-center">
-                          {has ? <span role="img" className="text-green-700" aria-label={`${resource}: ${action} — yes`}>✓</span> : <span role="img" className="text-slate-300" aria-label={`${resource}: ${action} — no`}>—</span>}
+                          {has ? (
+                            <span role="img" className="text-green-700" aria-label={`${resource}: ${action} — yes`}>
+                              ✓
+                            </span>
+                          ) : (
+                            <span role="img" className="text-slate-300" aria-label={`${resource}: ${action} — no`}>
+                              —
+                            </span>
+                          )}
                         </td>
                       );
                     })}

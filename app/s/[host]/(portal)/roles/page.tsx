@@ -33,8 +33,22 @@ export default async function RolesPage({ searchParams }: { searchParams: Promis
         actions={can("roles.add") ? <NewRoleButton held={held} /> : undefined}
       />
       <ListSearch basePath={BASE_PATH} label="Roles" search={search} placeholder="Role name" />
-      <RolesTable roles={result.results} held={held} canChange={can("roles.change")} canDelete={can("roles.delete")} searching={Boolean(search)} />
-      {result.count > 0 ? <Pagination page={result.page} pageSize={result.pageSize} count={result.count} basePath={BASE_PATH} query={{ search: search || undefined }} /> : null}
+      <RolesTable
+        roles={result.results}
+        held={held}
+        canChange={can("roles.change")}
+        canDelete={can("roles.delete")}
+        searching={Boolean(search)}
+      />
+      {result.count > 0 ? (
+        <Pagination
+          page={result.page}
+          pageSize={result.pageSize}
+          count={result.count}
+          basePath={BASE_PATH}
+          query={{ search: search || undefined }}
+        />
+      ) : null}
     </>
   );
 }

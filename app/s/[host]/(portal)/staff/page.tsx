@@ -49,11 +49,23 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
       <PageHeader
         title="Staff"
         description={`The staff accounts of ${school.name}.`}
-        actions={canAdd ? <NewSchoolStaffDialog roles={roles.map((r) => ({ name: r.name, grantable: grantable.get(r.id) === true }))} /> : undefined}
+        actions={
+          canAdd ? (
+            <NewSchoolStaffDialog roles={roles.map((r) => ({ name: r.name, grantable: grantable.get(r.id) === true }))} />
+          ) : undefined
+        }
       />
       <ListSearch basePath={BASE_PATH} label="Staff" search={search} placeholder="Name, email or phone" />
       <SchoolStaffTable staff={rows} canChange={canChange} searching={Boolean(search)} />
-      {result.count > 0 ? <Pagination page={result.page} pageSize={result.pageSize} count={result.count} basePath={BASE_PATH} query={{ search: search || undefined }} /> : null}
+      {result.count > 0 ? (
+        <Pagination
+          page={result.page}
+          pageSize={result.pageSize}
+          count={result.count}
+          basePath={BASE_PATH}
+          query={{ search: search || undefined }}
+        />
+      ) : null}
     </>
   );
 }

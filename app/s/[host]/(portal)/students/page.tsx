@@ -38,8 +38,22 @@ export default async function StudentsPage({ searchParams }: { searchParams: Pro
         actions={canAdd ? <NewStudentButton classes={classes} /> : undefined}
       />
       <ListSearch basePath={BASE_PATH} label="Students" search={search} placeholder="Name or admission number" />
-      <StudentsTable students={result.results} classes={classes} canChange={can("students.change")} canDelete={can("students.delete")} searching={Boolean(search)} />
-      {result.count > 0 ? <Pagination page={result.page} pageSize={result.pageSize} count={result.count} basePath={BASE_PATH} query={{ search: search || undefined }} /> : null}
+      <StudentsTable
+        students={result.results}
+        classes={classes}
+        canChange={can("students.change")}
+        canDelete={can("students.delete")}
+        searching={Boolean(search)}
+      />
+      {result.count > 0 ? (
+        <Pagination
+          page={result.page}
+          pageSize={result.pageSize}
+          count={result.count}
+          basePath={BASE_PATH}
+          query={{ search: search || undefined }}
+        />
+      ) : null}
     </>
   );
 }

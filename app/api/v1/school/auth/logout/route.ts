@@ -5,11 +5,16 @@ import { noContent } from "@/lib/http/respond";
 import { logout, schoolOfLogout } from "@/lib/auth/auth-actions";
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE } = endpoint({
-  POST: schoolRoute({
-    auth: "optional", apiKeys: false, body: LogoutBody,
-    schoolOfBody: schoolOfLogout,
-  }, async ({ body, principal, school, origin }) => {
-    await logout(body, "school", school.id, principal, origin);
-    return noContent();
-  }),
+  POST: schoolRoute(
+    {
+      auth: "optional",
+      apiKeys: false,
+      body: LogoutBody,
+      schoolOfBody: schoolOfLogout,
+    },
+    async ({ body, principal, school, origin }) => {
+      await logout(body, "school", school.id, principal, origin);
+      return noContent();
+    },
+  ),
 });

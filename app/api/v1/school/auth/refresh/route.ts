@@ -6,7 +6,8 @@ import { ok } from "@/lib/http/respond";
 import { schoolOfRefreshToken } from "@/lib/auth/sessions";
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE } = endpoint({
-  POST: schoolRoute({ auth: false, body: RefreshBody, schoolOfBody: (body) => schoolOfRefreshToken(body.refresh) }, async ({ body, school, origin }) =>
-    ok(await refreshSession(body.refresh, "school", school.id, origin)),
+  POST: schoolRoute(
+    { auth: false, body: RefreshBody, schoolOfBody: (body) => schoolOfRefreshToken(body.refresh) },
+    async ({ body, school, origin }) => ok(await refreshSession(body.refresh, "school", school.id, origin)),
   ),
 });

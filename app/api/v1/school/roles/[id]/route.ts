@@ -7,8 +7,12 @@ import { noContent, ok } from "@/lib/http/respond";
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE } = endpoint({
   GET: schoolRoute({ resource: "roles" }, async ({ school, params }) => ok(await getRole(school.id, idParam(params)))),
-  PUT: schoolRoute({ resource: "roles", body: RoleBody }, async (ctx) => ok(await updateRole({ schoolId: ctx.school.id, actor: ctx, id: idParam(ctx.params), patch: ctx.body }))),
-  PATCH: schoolRoute({ resource: "roles", body: RolePatchBody }, async (ctx) => ok(await updateRole({ schoolId: ctx.school.id, actor: ctx, id: idParam(ctx.params), patch: ctx.body }))),
+  PUT: schoolRoute({ resource: "roles", body: RoleBody }, async (ctx) =>
+    ok(await updateRole({ schoolId: ctx.school.id, actor: ctx, id: idParam(ctx.params), patch: ctx.body })),
+  ),
+  PATCH: schoolRoute({ resource: "roles", body: RolePatchBody }, async (ctx) =>
+    ok(await updateRole({ schoolId: ctx.school.id, actor: ctx, id: idParam(ctx.params), patch: ctx.body })),
+  ),
   DELETE: schoolRoute({ resource: "roles" }, async (ctx) => {
     await deleteRole({ schoolId: ctx.school.id, actor: ctx, id: idParam(ctx.params) });
     return noContent();

@@ -7,8 +7,12 @@ import { noContent, ok } from "@/lib/http/respond";
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE } = endpoint({
   GET: schoolRoute({ resource: "users" }, async ({ school, params }) => ok(await getStaff(school.id, idParam(params)))),
-  PUT: schoolRoute({ resource: "users", body: StaffPutBody }, async (ctx) => ok(await updateStaff({ schoolId: ctx.school.id, actor: ctx, id: idParam(ctx.params), patch: ctx.body }))),
-  PATCH: schoolRoute({ resource: "users", body: StaffPatchBody }, async (ctx) => ok(await updateStaff({ schoolId: ctx.school.id, actor: ctx, id: idParam(ctx.params), patch: ctx.body }))),
+  PUT: schoolRoute({ resource: "users", body: StaffPutBody }, async (ctx) =>
+    ok(await updateStaff({ schoolId: ctx.school.id, actor: ctx, id: idParam(ctx.params), patch: ctx.body })),
+  ),
+  PATCH: schoolRoute({ resource: "users", body: StaffPatchBody }, async (ctx) =>
+    ok(await updateStaff({ schoolId: ctx.school.id, actor: ctx, id: idParam(ctx.params), patch: ctx.body })),
+  ),
   DELETE: schoolRoute({ resource: "users" }, async (ctx) => {
     await deleteStaff({ schoolId: ctx.school.id, actor: ctx, id: idParam(ctx.params) });
     return noContent();

@@ -7,7 +7,9 @@ import { noContent, ok } from "@/lib/http/respond";
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE } = endpoint({
   GET: systemRoute({}, async ({ params }) => ok(await getApiKey(idParam(params)))),
-  PATCH: systemRoute({ body: ApiKeyPatchBody }, async (ctx) => ok(await updateApiKey({ actor: ctx, id: idParam(ctx.params), patch: ctx.body }))),
+  PATCH: systemRoute({ body: ApiKeyPatchBody }, async (ctx) =>
+    ok(await updateApiKey({ actor: ctx, id: idParam(ctx.params), patch: ctx.body })),
+  ),
   DELETE: systemRoute({}, async (ctx) => {
     await revokeApiKey({ actor: ctx, id: idParam(ctx.params) });
     return noContent();

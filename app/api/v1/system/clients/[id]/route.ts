@@ -7,7 +7,9 @@ import { noContent, ok } from "@/lib/http/respond";
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE } = endpoint({
   GET: systemRoute({}, async ({ params }) => ok(await getSchool(idParam(params)))),
-  PATCH: systemRoute({ body: ClientPatchBody }, async (ctx) => ok(await updateSchool({ actor: ctx, id: idParam(ctx.params), patch: ctx.body }))),
+  PATCH: systemRoute({ body: ClientPatchBody }, async (ctx) =>
+    ok(await updateSchool({ actor: ctx, id: idParam(ctx.params), patch: ctx.body })),
+  ),
   DELETE: systemRoute({}, async (ctx) => {
     await deleteSchool({ actor: ctx, id: idParam(ctx.params) });
     return noContent();

@@ -7,7 +7,9 @@ import { noContent, ok } from "@/lib/http/respond";
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE } = endpoint({
   GET: systemRoute({}, async ({ params }) => ok(await getPlatformUser(idParam(params)))),
-  PATCH: systemRoute({ access: "superadmin", body: PlatformUserPatchBody() }, async (ctx) => ok(await updatePlatformUser({ actor: ctx, id: idParam(ctx.params), patch: ctx.body }))),
+  PATCH: systemRoute({ access: "superadmin", body: PlatformUserPatchBody() }, async (ctx) =>
+    ok(await updatePlatformUser({ actor: ctx, id: idParam(ctx.params), patch: ctx.body })),
+  ),
   DELETE: systemRoute({ access: "superadmin" }, async (ctx) => {
     await deletePlatformUser({ actor: ctx, id: idParam(ctx.params) });
     return noContent();

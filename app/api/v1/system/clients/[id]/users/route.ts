@@ -8,7 +8,9 @@ import { pageBody } from "@/lib/http/pagination";
 import { ok } from "@/lib/http/respond";
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE } = endpoint({
-  GET: systemRoute({ query: SchoolUserListQuery }, async ({ params, query, url }) => ok(pageBody(url, await listSchoolUsers({ schoolId: idParam(params), ...query })))),
+  GET: systemRoute({ query: SchoolUserListQuery }, async ({ params, query, url }) =>
+    ok(pageBody(url, await listSchoolUsers({ schoolId: idParam(params), ...query }))),
+  ),
   POST: systemRoute({ body: TenantUserCreateBody() }, async (ctx) =>
     ok(await createSchoolUserByPlatform({ schoolId: idParam(ctx.params), actor: ctx, user: ctx.body }), 201),
   ),
