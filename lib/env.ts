@@ -97,10 +97,6 @@ export function env(): Env {
   return cached;
 }
 
-/** Tests change variables between cases; production parses once. */
-export function resetEnvForTests(): void {
-  cached = undefined;
-}
 
 export class EnvError extends Error {
   constructor(readonly zodError: z.ZodError) {
