@@ -97,7 +97,6 @@ export function env(): Env {
   return cached;
 }
 
-
 export class EnvError extends Error {
   constructor(readonly zodError: z.ZodError) {
     const issue = zodError.issues[0];
