@@ -1,6 +1,7 @@
 // Configuration, parsed once from process.env. A missing or bad value stops start-up with one
 // line naming the variable (see `describeEnvError`), never a stack trace.
 import { z } from "zod";
+import type { InputRules } from "@/lib/config/input-rules";
 
 const int = (fallback: number, min = 1, max = Number.MAX_SAFE_INTEGER) => z.coerce.number().int().min(min).max(max).default(fallback);
 
@@ -95,6 +96,12 @@ export function env(): Env {
     cached = parsed.data;
   }
   return cached;
+}
+
+/** The configuration input validation depends on, for the server's schemas and its pages' forms. */
+export function inputRules(): InputRules {
+  const { SMS_PASSWORD_MIN_LENGTH, SMS_DEFAULT_REGION, SMS_ROOT_DOMAIN } = env();
+  return { passwordMinLength: SMS_PASSWORD_MIN_LENGTH, region: SMS_DEFAULT_REGION, rootDomain: SMS_ROOT_DOMAIN };
 }
 
 export class EnvError extends Error {

@@ -12,11 +12,10 @@ import "./load-env";
 import { prepareDatabase, ensureBootstrapSuperuser } from "@/lib/boot/boot";
 import { closeDb, prisma } from "@/lib/db/client";
 import { stopEmbeddedDatabase } from "@/lib/db/database-url";
-import { EnvError, env } from "@/lib/env";
+import { EnvError, env, inputRules } from "@/lib/env";
 import { ensureSigningKey, rotateSigningKey } from "@/lib/auth/signing-keys";
 import { createPlatformUser } from "@/lib/users/create-user";
-import { EmailField, PhoneField } from "@/lib/credentials/identifier";
-import { NewPassword } from "@/lib/credentials/password";
+import { EmailField, NewPassword, PhoneField } from "@/lib/credentials/rules";
 import { pool } from "@/lib/db/client";
 import type { ScaleCounts } from "../bench/seed-scale";
 
@@ -52,8 +51,8 @@ function superuserInput(argv: string[]): SuperuserInput {
   if (!password) throw new Error("give --password (or set SMS_SUPERUSER_PASSWORD)");
   return {
     email: email ? fieldValue(EmailField, email, "email") : null,
-    phone: values.phone ? fieldValue(PhoneField, values.phone, "phone") : null,
-    password: fieldValue(NewPassword(), password, "password"),
+    phone: values.phone ? fieldValue(PhoneField(inputRules()), values.phone, "phone") : null,
+    password: fieldValue(NewPassword(inputRules()), password, "password"),
     fullName: values["full-name"] ?? null,
   };
 }

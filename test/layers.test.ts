@@ -119,4 +119,57 @@ describe("layers", () => {
   it("lib/http is below the pipeline: it never imports lib/pipeline", () => {
     assert.equal(edges.get("lib/http")?.get("lib/pipeline"), undefined);
   });
+
+  // Browser code shares the server's schemas (lib/*/…-schemas.ts, lib/credentials/rules.ts); what
+  // those reach must stay browser-safe, or a form would ship the configuration, the database
+  // client or a Node built-in — or fail the build. Server actions ("use server") are references in
+  // the browser, so the walk stops at them.
+  it("browser code never reaches a server-only module", () => {
+    const SERVER_ONLY = [
+      /^@\/lib\/env$/,
+      /^@\/lib\/log$/,
+      /^@\/lib\/db\//,
+      /^node:/,
+      /^@prisma\//,
+      /^pino/,
+      /^@node-rs\//,
+      /^next\/headers$/,
+      /^pg$/,
+    ];
+    const resolve = (spec: string): string | null => {
+      const base = path.join(ROOT, spec.slice(2));
+      for (const candidate of [`${base}.ts`, `${base}.tsx`, path.join(base, "index.ts")]) {
+        try {
+          readFileSync(candidate);
+          return path.relative(ROOT, candidate);
+        } catch {}
+      }
+      return null;
+    };
+    const isClient = (text: string) => /^\s*(\/\/[^\n]*\n\s*)*["']use client["']/.test(text);
+    const isServerAction = (text: string) => /^\s*(\/\/[^\n]*\n\s*)*["']use server["']/.test(text);
+    const roots = [...sources("components"), ...sources("app"), ...sources("lib")].filter((f) =>
+      isClient(readFileSync(path.join(ROOT, f), "utf8")),
+    );
+    assert.ok(roots.length >= 10, `found ${roots.length} client modules`);
+    const wrong: string[] = [];
+    const seen = new Set<string>();
+    const walk = (file: string, trail: string[]) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const text = readFileSync(path.join(ROOT, file), "utf8");
+      if (trail.length > 0 && isServerAction(text)) return;
+      // Type-only imports vanish from the bundle.
+      for (const m of text.matchAll(/^import\s+(?!type\s)[^;]*?from\s+"([^"]+)";/gms)) {
+        const spec = m[1];
+        if (SERVER_ONLY.some((re) => re.test(spec))) wrong.push(`${[...trail, file].join(" → ")} → ${spec}`);
+        else if (spec.startsWith("@/")) {
+          const next = resolve(spec);
+          if (next) walk(next, [...trail, file]);
+        }
+      }
+    };
+    for (const root of roots) walk(root, []);
+    assert.deepEqual(wrong, []);
+  });
 });

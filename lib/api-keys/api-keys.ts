@@ -1,6 +1,6 @@
 // API key lifecycle (the REST contract §5): create (shown once), list, change, revoke (irreversible).
 import { prisma } from "@/lib/db/client";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/http/api-error";
 import { audit } from "@/lib/audit/record-audit";
 import { auditActor, type PlatformActor } from "@/lib/audit/actor";
 import { paginate, type PageRequest } from "@/lib/http/pagination";

@@ -7,7 +7,7 @@
 // order the separate steps would give them: unknown school 404, host/header mismatch 400,
 // suspended school 403, then the key's 401, then (in the pipeline) the scope's 403.
 import { prisma } from "@/lib/db/client";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/http/api-error";
 import { assertServes, schoolAddress, schoolErrors, type School } from "@/lib/schools/resolve-school";
 import { prepared, runAuthenticated, type SqlText } from "@/lib/db/sql-script";
 import { hashKey, hashesMatch, parseKey } from "@/lib/api-keys/key-format";

@@ -1,8 +1,10 @@
 // The OpenAPI 3.1 document, generated from the same zod schemas that validate requests and shape
 // answers (zod-openapi). Every route file under app/api/v1 must appear here: a test walks the
 // route tree and checks.
+import { inputRules } from "@/lib/env";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from "zod-openapi";
 import { z } from "zod";
+import type { InputRules } from "@/lib/config/input-rules";
 import { LoginBody } from "@/lib/auth/login";
 import { LogoutBody, PasswordChangeBody, RefreshBody, SystemLoginOut, TokenPairOut } from "@/lib/auth/auth-schemas";
 import { SchoolLoginOut, SchoolProfile } from "@/lib/school/profile";
@@ -177,7 +179,7 @@ function authPaths(audience: "system" | "school"): ZodOpenApiPathsObject {
   };
 }
 
-function systemPaths(): ZodOpenApiPathsObject {
+function systemPaths(rules: InputRules): ZodOpenApiPathsObject {
   const sys = (summary: string, tag: string, more: Partial<Parameters<typeof op>[0]> = {}) =>
     op({
       summary,
@@ -193,7 +195,7 @@ function systemPaths(): ZodOpenApiPathsObject {
         ok: { status: "200", schema: pageOf(ClientOut, "ClientPage"), description: "A page of schools" },
       }),
       post: sys("Create a school (seeds its default roles)", "Schools", {
-        body: ClientCreateBody,
+        body: ClientCreateBody(rules),
         ok: { status: "201", schema: ClientOut, description: "Created" },
         extra: { "409": { description: "Slug or domain taken" } },
       }),
@@ -202,7 +204,7 @@ function systemPaths(): ZodOpenApiPathsObject {
       get: sys("One school", "Schools", { id: true, ok: { status: "200", schema: ClientOut, description: "The school" } }),
       patch: sys('Change a school; {"is_active": false} suspends it', "Schools", {
         id: true,
-        body: ClientPatchBody,
+        body: ClientPatchBody(rules),
         ok: { status: "200", schema: ClientOut, description: "Changed" },
         extra: { "409": { description: "Slug or domain taken" } },
       }),
@@ -216,7 +218,7 @@ function systemPaths(): ZodOpenApiPathsObject {
       }),
       post: sys("Create a user in a school, with roles", "Schools", {
         id: true,
-        body: TenantUserCreateBody(),
+        body: TenantUserCreateBody(rules),
         ok: { status: "201", schema: UserOut, description: "Created" },
         extra: { "409": { description: "Email, phone or employee number taken" } },
       }),
@@ -227,7 +229,7 @@ function systemPaths(): ZodOpenApiPathsObject {
         ok: { status: "200", schema: pageOf(UserOut, "PlatformUserPage"), description: "A page of users" },
       }),
       post: sys("Create a platform user (superadmin only)", "Platform users", {
-        body: PlatformUserCreateBody(),
+        body: PlatformUserCreateBody(rules),
         ok: { status: "201", schema: UserOut, description: "Created" },
         extra: { "409": { description: "Email or phone taken" } },
       }),
@@ -236,7 +238,7 @@ function systemPaths(): ZodOpenApiPathsObject {
       get: sys("One platform user", "Platform users", { id: true, ok: { status: "200", schema: UserOut, description: "The user" } }),
       patch: sys("Change a platform user (superadmin only); is_active false or a password ends their sessions", "Platform users", {
         id: true,
-        body: PlatformUserPatchBody(),
+        body: PlatformUserPatchBody(rules),
         ok: { status: "200", schema: UserOut, description: "Changed" },
         extra: { "409": { description: "Email or phone taken" } },
       }),
@@ -276,7 +278,7 @@ function systemPaths(): ZodOpenApiPathsObject {
   };
 }
 
-function schoolPaths(): ZodOpenApiPathsObject {
+function schoolPaths(rules: InputRules): ZodOpenApiPathsObject {
   const sch = (summary: string, tag: string, perm: string, more: Partial<Parameters<typeof op>[0]> = {}) =>
     op({ summary: `${summary} (permission ${perm})`, tags: [tag], school: true, secured: true, keys: true, ...more });
   const crud = (
@@ -331,7 +333,17 @@ function schoolPaths(): ZodOpenApiPathsObject {
       }),
     },
     ...crud("roles", "Roles", "roles", RoleOut, RoleBody, RolePatchBody, RoleListQuery, "RolePage"),
-    ...crud("users", "Staff", "users", StaffOut, StaffPutBody, StaffPatchBody, StaffListQuery, "StaffPage", TenantUserCreateBody()),
+    ...crud(
+      "users",
+      "Staff",
+      "users",
+      StaffOut,
+      StaffPutBody(rules),
+      StaffPatchBody(rules),
+      StaffListQuery,
+      "StaffPage",
+      TenantUserCreateBody(rules),
+    ),
     ...crud("students", "Students", "students", StudentOut, StudentBody, StudentPatchBody, StudentListQuery, "StudentPage"),
     ...crud("classes", "Classes", "classes", ClassOut, ClassBody, ClassPatchBody, ClassListQuery, "ClassPage"),
     "/api/v1/school/role-assignments/": {
@@ -382,8 +394,8 @@ export function openApiDocument() {
     paths: {
       ...authPaths("system"),
       ...authPaths("school"),
-      ...systemPaths(),
-      ...schoolPaths(),
+      ...systemPaths(inputRules()),
+      ...schoolPaths(inputRules()),
       "/api/health": {
         get: {
           summary: "Health (database round trip)",

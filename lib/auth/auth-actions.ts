@@ -1,11 +1,13 @@
 // The refresh, logout and password-change actions, the same for both audiences.
+import { inputRules } from "@/lib/env";
 import { prisma } from "@/lib/db/client";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/http/api-error";
 import { audit, recordAudit, type AuditOrigin } from "@/lib/audit/record-audit";
 import { auditActor } from "@/lib/audit/actor";
 import type { UserPrincipal } from "@/lib/rbac/principal";
 import { accountKey, beginLoginAttempt } from "@/lib/auth/login-throttle";
-import { NewPassword, hashPassword, verifyPassword } from "@/lib/credentials/password";
+import { hashPassword, verifyPassword } from "@/lib/credentials/password";
+import { NewPassword } from "@/lib/credentials/rules";
 import { endEverySession, revokeFamilies, rotateRefreshToken, schoolOfRefreshToken, type TokenPair } from "@/lib/auth/sessions";
 import { schoolErrors } from "@/lib/schools/resolve-school";
 import { verifyToken, type Audience } from "@/lib/auth/tokens";
@@ -76,7 +78,7 @@ export async function changePassword(
   schoolId: string | null,
   origin: AuditOrigin,
 ): Promise<void> {
-  const checked = NewPassword().safeParse(input.new_password);
+  const checked = NewPassword(inputRules()).safeParse(input.new_password);
   if (!checked.success) throw ApiError.invalid({ new_password: zodFieldErrors(checked.error).non_field_errors ?? ["Invalid password."] });
   const user = principal.user;
   // A stolen access token must not become an oracle for the password: wrong old passwords count

@@ -1,6 +1,6 @@
 // Bodies and answers of the auth endpoints (the REST contract §4), shared by system and school auth.
 import { z } from "zod";
-import { PASSWORD_MAX_LENGTH, PresentedPassword } from "@/lib/credentials/password";
+import { PASSWORD_MAX_LENGTH, PresentedPassword } from "@/lib/credentials/rules";
 import { UserOut } from "@/lib/users/user-schemas";
 
 const Jwt = z.string().min(1, "This field may not be blank.").max(4096, "Ensure this field has no more than 4096 characters.");

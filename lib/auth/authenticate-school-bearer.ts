@@ -7,7 +7,7 @@
 // It answers exactly what the separate steps would (lib/tenancy/resolve-tenant.ts,
 // lib/auth/authenticate.ts, lib/rbac/permissions.ts), in the same order of precedence:
 // unknown school 404, host/header mismatch 400, suspended school 403, then the token's 401s.
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/http/api-error";
 import { assertServes, schoolAddress, schoolErrors, type School } from "@/lib/schools/resolve-school";
 import { verifyToken, type TokenClaims } from "@/lib/auth/tokens";
 import type { UserPrincipal } from "@/lib/rbac/principal";

@@ -2,7 +2,7 @@
 // one query then checks what must bite at once: the session is not revoked, the user is active,
 // and the user still belongs where the token says.
 import { prisma } from "@/lib/db/client";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/http/api-error";
 import { verifyToken, type Audience } from "@/lib/auth/tokens";
 import { publicUserSelect, type PublicUser } from "@/lib/users/user-schemas";
 import type { UserPrincipal } from "@/lib/rbac/principal";

@@ -15,7 +15,7 @@
 // reached its cap refuses — right password included — until its window passes.
 import ipaddr from "ipaddr.js";
 import { env } from "@/lib/env";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/http/api-error";
 import { pool } from "@/lib/db/client";
 import { prepared, runScript, type SqlText } from "@/lib/db/sql-script";
 

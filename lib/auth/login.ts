@@ -5,11 +5,12 @@
 // unknown identifier pays for a dummy hash), and every wrong answer that does not prove the
 // password right has the same body.
 import { z } from "zod";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/http/api-error";
 import { auditStatement, recordAudit, type AuditEntry, type AuditOrigin } from "@/lib/audit/record-audit";
 import { parseIdentifier } from "@/lib/credentials/identifier";
 import { accountKey, beginLoginAttempt, type AttemptOutcome } from "@/lib/auth/login-throttle";
-import { PresentedPassword, verifyPassword } from "@/lib/credentials/password";
+import { verifyPassword } from "@/lib/credentials/password";
+import { PresentedPassword } from "@/lib/credentials/rules";
 import { SESSION_REFUSED, newSession, signPair, type TokenPair } from "@/lib/auth/sessions";
 import { PUBLIC_USER_COLUMNS, userOfRow, type PublicUser, type PublicUserRow } from "@/lib/users/user-schemas";
 import type { Audience } from "@/lib/auth/tokens";

@@ -9,7 +9,7 @@ import { v7 as uuidv7 } from "uuid";
 import { prisma, type Prisma } from "@/lib/db/client";
 import { prepared, runScript, type SqlText } from "@/lib/db/sql-script";
 import { env } from "@/lib/env";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/http/api-error";
 import { schoolErrors } from "@/lib/schools/resolve-school";
 import { accessExpiry, signToken, verifyToken, type Audience } from "@/lib/auth/tokens";
 import { audit, type AuditEntry, type AuditOrigin } from "@/lib/audit/record-audit";

@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { decodeProtectedHeader, jwtVerify, SignJWT, type CryptoKey, type JWTPayload } from "jose";
 import { LRUCache } from "lru-cache";
 import { env } from "@/lib/env";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/http/api-error";
 import { JWT_ALG, signingKey, verificationKey } from "@/lib/auth/signing-keys";
 
 export type Audience = "system" | "school";

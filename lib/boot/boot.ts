@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { env } from "@/lib/env";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/http/api-error";
 import { log } from "@/lib/log";
 import { resolveDatabaseUrl } from "@/lib/db/database-url";
 import { migrate } from "@/lib/db/migrate";

@@ -6,7 +6,7 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/http/api-error";
 import { LoginBody, login } from "@/lib/auth/login";
 import { claimsOfVerified } from "@/lib/console/session-token";
 import { revokeFamilies } from "@/lib/auth/sessions";

@@ -5,7 +5,7 @@ import { decode } from "next-auth/jwt";
 import { sessionUser } from "@/lib/auth/authenticate";
 import type { UserPrincipal } from "@/lib/rbac/principal";
 import { isId } from "@/lib/http/ids";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/http/api-error";
 import { assertPlatformAccess, type PlatformAccess } from "@/lib/platform/policy";
 import type { PlatformActor } from "@/lib/audit/actor";
 import { originOf } from "@/lib/http/request-context";

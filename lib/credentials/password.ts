@@ -2,13 +2,9 @@
 import { availableParallelism } from "node:os";
 import { hash, verify } from "@node-rs/argon2";
 import pLimit from "p-limit";
-import { z } from "zod";
-import { env } from "@/lib/env";
 
 // `algorithm: 2` is Algorithm.Argon2id (a const enum, which isolated modules cannot import).
 export const ARGON2_OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
-
-export const PASSWORD_MAX_LENGTH = 128;
 
 // At most one hash per core at a time. Each takes 19 MiB while it runs, and more hashes than cores
 // only take turns on the same cores: at 20 logins in flight, libuv's four threads hashing at once
@@ -31,18 +27,3 @@ export async function verifyPassword(passwordHash: string | null, password: stri
   }
   return hashing(() => verify(passwordHash, password)).catch(() => false);
 }
-
-/** A new password (creation, change): length rules of the REST contract §4, checked before any hashing. */
-export function NewPassword() {
-  const min = env().SMS_PASSWORD_MIN_LENGTH;
-  return z
-    .string()
-    .min(min, `This password is too short. It must contain at least ${min} characters.`)
-    .max(PASSWORD_MAX_LENGTH, `Ensure this field has no more than ${PASSWORD_MAX_LENGTH} characters.`);
-}
-
-/** A password presented for verification: bounded, so a huge one is refused before hashing. */
-export const PresentedPassword = z
-  .string()
-  .min(1, "This field may not be blank.")
-  .max(PASSWORD_MAX_LENGTH, `Ensure this field has no more than ${PASSWORD_MAX_LENGTH} characters.`);

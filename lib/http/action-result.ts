@@ -1,6 +1,7 @@
 // What a console or portal server action answers a form: its data, or an error to show — next to
 // the fields it names — made from the same errors the REST API answers (`knownError`).
-import { knownError, type FieldErrors } from "@/lib/http/errors";
+import type { FieldErrors } from "@/lib/http/api-error";
+import { knownError } from "@/lib/http/errors";
 import { log } from "@/lib/log";
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors?: FieldErrors };

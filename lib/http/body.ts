@@ -2,7 +2,7 @@
 // (413, checked while streaming so a lying Content-Length cannot get past it), a JSON object
 // (400 otherwise), and no NUL characters anywhere (PostgreSQL text cannot hold them; DRF refuses
 // them too). An empty body counts as `{}` so that missing fields get field errors, as in DRF.
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/http/api-error";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 

@@ -1,57 +1,9 @@
-// The one error type of the API and the one place that turns any thrown value into the
-// contract's error shape: {"detail", "code", "errors"?} (DRF / simplejwt style).
+// The one place that turns any thrown value (an ApiError, lib/http/api-error.ts, or anything else)
+// into the contract's error shape: {"detail", "code", "errors"?} (DRF / simplejwt style).
 import { z } from "zod";
 import { log } from "@/lib/log";
 import { RETRY_AFTER_SECONDS, noteDatabaseError } from "@/lib/db/availability";
-
-export type ErrorCode =
-  | "invalid"
-  | "tenant_required"
-  | "tenant_mismatch"
-  | "not_authenticated"
-  | "authentication_failed"
-  | "token_not_valid"
-  | "api_key_not_valid"
-  | "permission_denied"
-  | "tenant_inactive"
-  | "not_found"
-  | "tenant_not_found"
-  | "method_not_allowed"
-  | "conflict"
-  | "too_large"
-  | "unsupported_media_type"
-  | "throttled"
-  | "service_unavailable"
-  | "server_error";
-
-export type FieldErrors = Record<string, string[]>;
-
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: ErrorCode,
-    readonly detail: string,
-    readonly options: { errors?: FieldErrors; headers?: Record<string, string> } = {},
-  ) {
-    super(detail);
-    this.name = "ApiError";
-  }
-
-  static invalid(errors: FieldErrors, detail = "Invalid input."): ApiError {
-    return new ApiError(400, "invalid", detail, { errors });
-  }
-  static notFound(detail = "Not found."): ApiError {
-    return new ApiError(404, "not_found", detail);
-  }
-  static permissionDenied(detail = "You do not have permission to perform this action."): ApiError {
-    return new ApiError(403, "permission_denied", detail);
-  }
-  static conflict(field: string, detail?: string, fieldMessage?: string): ApiError {
-    return new ApiError(409, "conflict", detail ?? `A record with this ${field} already exists.`, {
-      errors: { [field]: [fieldMessage ?? `This ${field} is already in use.`] },
-    });
-  }
-}
+import { ApiError, type ErrorCode, type FieldErrors } from "@/lib/http/api-error";
 
 export function serviceUnavailable(): ApiError {
   return new ApiError(503, "service_unavailable", "The service is temporarily unavailable. Try again shortly.", {

@@ -1,6 +1,6 @@
 // Path ids are opaque to clients but UUIDs to us: anything else cannot name a row, so it is a
 // 404 before any query (never a database cast error).
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/http/api-error";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

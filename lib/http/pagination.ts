@@ -6,7 +6,7 @@
 // and answer a `Page`: the rows and where they are. The links are the route's business: they name
 // the URL the client asked for (`pageBody`), which no domain function knows.
 import { z } from "zod";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/http/api-error";
 import type { ReadPlan, SqlText } from "@/lib/db/sql-script";
 
 export const DEFAULT_PAGE_SIZE = 50;

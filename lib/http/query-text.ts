@@ -2,7 +2,7 @@
 // a parameter's name or value. PostgreSQL text cannot hold a NUL (`?search=%00` was a 500, even
 // with a wrong API key, because the statement carrying it failed before the key was checked), and
 // no filter of ours means anything with a control character in it.
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/http/api-error";
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 const CONTROL = /[\u0000-\u001f\u007f]/;

@@ -2,7 +2,7 @@
 // one the REST list parses), the same domain function, the page's own page size.
 import { redirect } from "next/navigation";
 import type { z } from "zod";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/http/api-error";
 import { MAX_PAGE_SIZE, type Page, type PageRequest } from "@/lib/http/pagination";
 import { pageQuery, withPageSize } from "@/lib/http/query";
 

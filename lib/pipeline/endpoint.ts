@@ -3,7 +3,8 @@
 // the complete method table of a route file.
 import type { z } from "zod";
 import { log } from "@/lib/log";
-import { ApiError, toResponse } from "@/lib/http/errors";
+import { ApiError } from "@/lib/http/api-error";
+import { toResponse } from "@/lib/http/errors";
 import { readJsonObject } from "@/lib/http/body";
 import { queryObject } from "@/lib/http/query";
 import { queryTextError } from "@/lib/http/query-text";

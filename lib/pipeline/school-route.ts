@@ -9,7 +9,7 @@
 // in the same database message as the one authentication statement (lib/db/sql-script.ts), and
 // sees the school's rows only if that statement's checks passed.
 import type { z } from "zod";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/http/api-error";
 import type { RequestContext } from "@/lib/http/request-context";
 import { assertActive, schoolById, schoolErrors, schoolFromRequest, type School } from "@/lib/schools/resolve-school";
 import { bearerToken } from "@/lib/auth/authenticate";

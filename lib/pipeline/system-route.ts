@@ -6,7 +6,7 @@
 // the handler; anything thrown becomes the contract's error shape.
 import type { z } from "zod";
 import { env } from "@/lib/env";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/http/api-error";
 import type { RequestContext } from "@/lib/http/request-context";
 import { classifyHost } from "@/lib/schools/hosts";
 import { authenticateAccessToken, bearerToken } from "@/lib/auth/authenticate";

@@ -1,7 +1,7 @@
 // Schools ("clients" in the contract and the database) as the system API reads and writes them
 // (the REST contract §5).
 import { z } from "zod";
-import { env } from "@/lib/env";
+import { byRules, type InputRules } from "@/lib/config/input-rules";
 import { Slug } from "@/lib/schools/slug";
 import { QueryBoolean, QueryText, listQuery } from "@/lib/http/query";
 
@@ -15,40 +15,47 @@ export const SchoolUserListQuery = listQuery({});
 const HOSTNAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/;
 
 /** A custom domain: a DNS name with at least two labels, not the platform's own domain. */
-export const DomainName = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .max(253, "Ensure this field has no more than 253 characters.")
-  .regex(HOSTNAME, "Enter a valid domain name, such as portal.school.edu.")
-  .refine((d) => {
-    const root = env().SMS_ROOT_DOMAIN;
-    return d !== root && !d.endsWith(`.${root}`);
-  }, "Domains under the platform's own domain are served as subdomains; use the slug instead.");
+const DomainName = (rules: Pick<InputRules, "rootDomain">) =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(253, "Ensure this field has no more than 253 characters.")
+    .regex(HOSTNAME, "Enter a valid domain name, such as portal.school.edu.")
+    .refine((d) => {
+      const root = rules.rootDomain;
+      return d !== root && !d.endsWith(`.${root}`);
+    }, "Domains under the platform's own domain are served as subdomains; use the slug instead.");
 
 const Name = z.string().trim().min(1, "This field may not be blank.").max(200, "Ensure this field has no more than 200 characters.");
-const Domains = z
-  .array(DomainName)
-  .max(20, "Ensure this field has no more than 20 elements.")
-  .refine((list) => new Set(list).size === list.length, "Domains must not repeat.");
+const Domains = (rules: InputRules) =>
+  z
+    .array(DomainName(rules))
+    .max(20, "Ensure this field has no more than 20 elements.")
+    .refine((list) => new Set(list).size === list.length, "Domains must not repeat.");
 
-export const ClientCreateBody = z
-  .object({
-    name: Name.describe("School name"),
-    slug: z.string().trim().toLowerCase().pipe(Slug).describe("Subdomain: 3–63 of a-z, 0-9, '-'"),
-    domains: Domains.default([]).describe("Custom domains served like the subdomain"),
-    is_active: z.boolean().default(true),
-  })
-  .meta({ id: "ClientCreate" });
+// The bodies depend on the root domain (see DomainName): the server passes `inputRules()`.
+export const ClientCreateBody = byRules((rules) =>
+  z
+    .object({
+      name: Name.describe("School name"),
+      slug: z.string().trim().toLowerCase().pipe(Slug).describe("Subdomain: 3–63 of a-z, 0-9, '-'"),
+      domains: Domains(rules).default([]).describe("Custom domains served like the subdomain"),
+      is_active: z.boolean().default(true),
+    })
+    .meta({ id: "ClientCreate" }),
+);
 
-export const ClientPatchBody = z
-  .object({
-    name: Name.optional(),
-    slug: z.string().trim().toLowerCase().pipe(Slug).optional(),
-    domains: Domains.optional().describe("Replaces the whole list"),
-    is_active: z.boolean().optional().describe("false suspends the school at once"),
-  })
-  .meta({ id: "ClientPatch" });
+export const ClientPatchBody = byRules((rules) =>
+  z
+    .object({
+      name: Name.optional(),
+      slug: z.string().trim().toLowerCase().pipe(Slug).optional(),
+      domains: Domains(rules).optional().describe("Replaces the whole list"),
+      is_active: z.boolean().optional().describe("false suspends the school at once"),
+    })
+    .meta({ id: "ClientPatch" }),
+);
 
 export const ClientOut = z
   .object({

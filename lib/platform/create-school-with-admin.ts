@@ -2,9 +2,11 @@
 // school, its default roles and the admin are one transaction, so a taken slug, domain or email
 // leaves nothing half-made behind. Errors name the body's own paths (`school.slug`,
 // `admin.email`, …), so a form can show them next to its fields.
+import { inputRules } from "@/lib/env";
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
-import { ApiError, knownError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/http/api-error";
+import { knownError } from "@/lib/http/errors";
 import { hashPassword } from "@/lib/credentials/password";
 import { audit } from "@/lib/audit/record-audit";
 import { createSchoolTx } from "@/lib/platform/schools";
@@ -19,8 +21,8 @@ export const FIRST_ADMIN_ROLE = "Admin";
 export function SchoolWithAdminCreateBody() {
   return z
     .object({
-      school: ClientCreateBody,
-      admin: TenantUserCreateBody().describe(`The school's first user; gets the "${FIRST_ADMIN_ROLE}" role`),
+      school: ClientCreateBody(inputRules()),
+      admin: TenantUserCreateBody(inputRules()).describe(`The school's first user; gets the "${FIRST_ADMIN_ROLE}" role`),
     })
     .meta({ id: "ClientWithAdminCreate" });
 }

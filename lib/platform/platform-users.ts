@@ -2,7 +2,7 @@
 // changes. The platform always keeps one active superadmin. Every write and its audit row are one
 // transaction.
 import { prisma } from "@/lib/db/client";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/http/api-error";
 import { audit } from "@/lib/audit/record-audit";
 import { auditActor, type PlatformActor } from "@/lib/audit/actor";
 import { paginate, type PageRequest } from "@/lib/http/pagination";

@@ -1,6 +1,6 @@
 // Who may do what on the platform (the REST contract §5): superadmin and platform_admin do everything,
 // support only reads, and only a superadmin creates or changes platform users.
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/http/api-error";
 import type { PublicUser } from "@/lib/users/user-schemas";
 
 /** What a system endpoint needs: `read` (any platform role), `write`, `superadmin`, or `any` (own account). */

@@ -1,6 +1,6 @@
 // A school's users as the platform manages them (the REST contract §5, /system/clients/{id}/users/).
 import { prisma } from "@/lib/db/client";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/http/api-error";
 import { audit } from "@/lib/audit/record-audit";
 import { auditActor, type PlatformActor } from "@/lib/audit/actor";
 import { paginate, type PageRequest } from "@/lib/http/pagination";

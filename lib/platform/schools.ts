@@ -1,7 +1,7 @@
 // Schools as the platform manages them (the REST contract §5, /system/clients/): list, create
 // (with default roles), change, suspend, delete. Every write and its audit row are one transaction.
 import { prisma } from "@/lib/db/client";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/http/api-error";
 import { audit } from "@/lib/audit/record-audit";
 import { auditActor, type PlatformActor } from "@/lib/audit/actor";
 import { paginate, type PageRequest } from "@/lib/http/pagination";

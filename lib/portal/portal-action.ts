@@ -5,7 +5,7 @@
 // lib/school function doing the work. Errors come back as something a form can show next to its
 // fields. Next.js refuses cross-site action posts (Origin must match Host): the CSRF protection.
 import type { z } from "zod";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/http/api-error";
 import { actionResult, type ActionResult } from "@/lib/http/action-result";
 import { assertPermission } from "@/lib/rbac/permissions";
 import type { Codename } from "@/lib/rbac/catalogue";

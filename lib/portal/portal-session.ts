@@ -7,7 +7,7 @@ import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { decode, encode } from "next-auth/jwt";
 import { env } from "@/lib/env";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/http/api-error";
 import { isId } from "@/lib/http/ids";
 import { originOf, type RequestOrigin } from "@/lib/http/request-context";
 import { login, type LoginInput } from "@/lib/auth/login";

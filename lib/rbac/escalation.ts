@@ -1,6 +1,6 @@
 // The hierarchy rules of the REST contract §6, next to the catalogue: nobody grants what they do not hold,
 // and a school always keeps at least one active user holding every permission.
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/http/api-error";
 import { ALL_CODENAMES } from "@/lib/rbac/catalogue";
 import { userPermissions } from "@/lib/rbac/permissions";
 import type { Principal } from "@/lib/rbac/principal";

@@ -2,7 +2,7 @@
 // roles' permissions in this tenant, an API key its scopes. Read at request time, so changing a
 // role changes what existing tokens may do at once.
 import { withSchool, type SchoolTx } from "@/lib/db/school-scope";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/http/api-error";
 import type { Action } from "@/lib/rbac/catalogue";
 import type { Principal } from "@/lib/rbac/principal";
 

@@ -1,7 +1,7 @@
 // Classes of a school (the REST contract §6): a grade and, optionally, a teacher who is staff of
 // this school. Every write and its audit row are one transaction.
 import { withSchool } from "@/lib/db/school-scope";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/http/api-error";
 import { paginate, type PageRequest } from "@/lib/http/pagination";
 import { likeText } from "@/lib/http/search";
 import { audit } from "@/lib/audit/record-audit";

@@ -1,6 +1,6 @@
 // Ids in request bodies (role, user, class, teacher) must name an object of this school; any
 // other id — malformed, unknown, or another school's — is the same DRF-style 400.
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/http/api-error";
 import { isId } from "@/lib/http/ids";
 import type { SchoolTx } from "@/lib/db/school-scope";
 

@@ -2,7 +2,7 @@
 // roles.change). Every write and its audit row are one transaction.
 import { withSchool, type SchoolTx } from "@/lib/db/school-scope";
 import { rolesNamed } from "@/lib/users/create-user";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/http/api-error";
 import { paginate, type PageRequest } from "@/lib/http/pagination";
 import { audit } from "@/lib/audit/record-audit";
 import { auditActor, type Actor } from "@/lib/audit/actor";

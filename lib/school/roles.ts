@@ -2,7 +2,7 @@
 // nobody grants what they lack, and a school always keeps a full admin. Every write and its audit
 // row are one transaction.
 import { withSchool } from "@/lib/db/school-scope";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/http/api-error";
 import { paginate, type PageRequest } from "@/lib/http/pagination";
 import { likeText } from "@/lib/http/search";
 import { audit } from "@/lib/audit/record-audit";

@@ -2,7 +2,8 @@
 // `platform_role`, `id` — are dropped by zod and never written.
 import { z } from "zod";
 import { isCodename } from "@/lib/rbac/catalogue";
-import { EmailField, PhoneField } from "@/lib/credentials/identifier";
+import { EmailField, PhoneField } from "@/lib/credentials/rules";
+import { byRules, type InputRules } from "@/lib/config/input-rules";
 import { Teacher, UserOut } from "@/lib/users/user-schemas";
 import { QueryBoolean, QueryId, QueryIdOrNull, QueryInteger, QueryText, listQuery } from "@/lib/http/query";
 
@@ -60,9 +61,9 @@ export const StaffOut = UserOut.extend({
   roles: z.array(z.object({ id: z.string(), name: z.string() })),
   teacher: z.object({ employee_number: z.string(), subjects: z.array(z.string()) }).nullable(),
 }).meta({ id: "StaffUser" });
-const staffFields = {
+const staffFields = (rules: InputRules) => ({
   email: EmailField.nullable(),
-  phone: PhoneField.nullable(),
+  phone: PhoneField(rules).nullable(),
   full_name: z.string().trim().max(200),
   is_active: z.boolean().describe("false deactivates: the user's sessions end at once"),
   teacher: Teacher.nullable(),
@@ -70,20 +71,12 @@ const staffFields = {
     .array(z.string().trim().min(1, "This field may not be blank.").max(100))
     .max(50)
     .describe("Role names: replace the user's roles (needs roles.change, and every permission of each role given or taken away)"),
-};
-export const StaffPutBody = z
-  .object({ ...staffFields, teacher: staffFields.teacher.optional(), roles: staffFields.roles.optional() })
-  .meta({ id: "StaffPut" });
-export const StaffPatchBody = z
-  .object({
-    email: staffFields.email.optional(),
-    phone: staffFields.phone.optional(),
-    full_name: staffFields.full_name.optional(),
-    is_active: staffFields.is_active.optional(),
-    teacher: staffFields.teacher.optional(),
-    roles: staffFields.roles.optional(),
-  })
-  .meta({ id: "StaffPatch" });
+});
+export const StaffPutBody = byRules((rules) => {
+  const fields = staffFields(rules);
+  return z.object({ ...fields, teacher: fields.teacher.optional(), roles: fields.roles.optional() }).meta({ id: "StaffPut" });
+});
+export const StaffPatchBody = byRules((rules) => z.object(staffFields(rules)).partial().meta({ id: "StaffPatch" }));
 
 // Students ---------------------------------------------------------------------------------------
 export const StudentListQuery = listQuery({

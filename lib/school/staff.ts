@@ -2,7 +2,7 @@
 // Nobody acts on a colleague who holds permissions they lack, hands out roles beyond their own,
 // or leaves the school without a full admin. Deactivation ends the user's sessions at once.
 import { withSchool, type SchoolTx } from "@/lib/db/school-scope";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/http/api-error";
 import { paginate, type PageRequest } from "@/lib/http/pagination";
 import { likeText } from "@/lib/http/search";
 import { hashPassword } from "@/lib/credentials/password";

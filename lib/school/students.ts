@@ -3,7 +3,7 @@
 // answers are checked against StudentOut by test/hot-reads.test.ts); the rest is Prisma. Every
 // write and its audit row are one transaction.
 import { withSchool } from "@/lib/db/school-scope";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/http/api-error";
 import { isId } from "@/lib/http/ids";
 import { paginatedRead, type PageRequest } from "@/lib/http/pagination";
 import { likeText } from "@/lib/http/search";

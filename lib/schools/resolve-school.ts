@@ -2,7 +2,7 @@
 // host, else the token's tenant. Suspension is read on every request: it must bite at once.
 import { prepared, runScript, type PreparedStatement } from "@/lib/db/sql-script";
 import { env } from "@/lib/env";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/http/api-error";
 import { classifyHost } from "@/lib/schools/hosts";
 import { isValidSlug } from "@/lib/schools/slug";
 

@@ -3,7 +3,7 @@
 // run inside the caller's transaction, with its audit row; the others are for setup (the
 // bootstrap superuser, the demo school, test fixtures), which is nobody's act.
 import { prisma } from "@/lib/db/client";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/http/api-error";
 import { hashPassword } from "@/lib/credentials/password";
 import type { PlatformRole, Prisma } from "@/lib/generated/prisma/client";
 

@@ -1,7 +1,7 @@
 // The user as the API shows it (the REST contract §3). Only these fields ever leave the server.
 import { z } from "zod";
-import { EmailField, PhoneField } from "@/lib/credentials/identifier";
-import { NewPassword } from "@/lib/credentials/password";
+import { EmailField, NewPassword, PhoneField } from "@/lib/credentials/rules";
+import { byRules } from "@/lib/config/input-rules";
 import { QueryText, listQuery } from "@/lib/http/query";
 
 export interface PublicUser {
@@ -111,18 +111,14 @@ export const Teacher = z.object({
   subjects: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
 });
 
-/** One schema object per process (its password rule reads the configuration, hence a function). */
-function once<T>(make: () => T): () => T {
-  let made: T | undefined;
-  return () => (made ??= make());
-}
-
-export const TenantUserCreateBody = once(() =>
+// The bodies below depend on the deployment's credential rules (password length, phone region):
+// the server passes `inputRules()`, a form the rules its page handed it.
+export const TenantUserCreateBody = byRules((rules) =>
   z
     .object({
       email: EmailField.optional(),
-      phone: PhoneField.optional(),
-      password: NewPassword(),
+      phone: PhoneField(rules).optional(),
+      password: NewPassword(rules),
       full_name: FullName.default(""),
       roles: z.array(z.string().trim().min(1).max(100)).max(50).default([]).describe("Role names in that school"),
       teacher: Teacher.nullable().optional(),
@@ -133,12 +129,12 @@ export const TenantUserCreateBody = once(() =>
 
 export const PLATFORM_ROLES = ["superadmin", "platform_admin", "support"] as const;
 
-export const PlatformUserCreateBody = once(() =>
+export const PlatformUserCreateBody = byRules((rules) =>
   z
     .object({
       email: EmailField.optional(),
-      phone: PhoneField.optional(),
-      password: NewPassword(),
+      phone: PhoneField(rules).optional(),
+      password: NewPassword(rules),
       full_name: FullName.default(""),
       platform_role: z.enum(PLATFORM_ROLES),
     })
@@ -146,12 +142,12 @@ export const PlatformUserCreateBody = once(() =>
     .meta({ id: "PlatformUserCreate" }),
 );
 
-export const PlatformUserPatchBody = once(() =>
+export const PlatformUserPatchBody = byRules((rules) =>
   z
     .object({
       email: EmailField.nullable().optional(),
-      phone: PhoneField.nullable().optional(),
-      password: NewPassword().optional(),
+      phone: PhoneField(rules).nullable().optional(),
+      password: NewPassword(rules).optional(),
       full_name: FullName.optional(),
       platform_role: z.enum(PLATFORM_ROLES).optional(),
       is_active: z.boolean().optional().describe("false deactivates and ends every session at once"),

@@ -2,6 +2,7 @@
 // The staff page's writes: superadmins only (the REST contract §5), through the console's pipeline with the
 // same bodies and domain functions as /api/v1/system/users/ — so the console can do nothing the
 // API refuses, and every change lands in the audit trail the same way.
+import { inputRules } from "@/lib/env";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { consoleAction } from "@/lib/console/console-action";
@@ -32,7 +33,7 @@ export interface StaffCreateInput {
 }
 
 export async function createStaffMember(input: StaffCreateInput) {
-  return consoleAction("superadmin", z.preprocess(withoutBlankContacts, PlatformUserCreateBody()), async (body, actor) => {
+  return consoleAction("superadmin", z.preprocess(withoutBlankContacts, PlatformUserCreateBody(inputRules())), async (body, actor) => {
     const user = await createPlatformStaff({ actor, user: body });
     revalidatePath(PATH);
     return user;
@@ -41,7 +42,7 @@ export async function createStaffMember(input: StaffCreateInput) {
 
 /** The console changes a platform user's role or active state; other fields stay API-only. */
 export async function changeStaffMember(input: { id: string; platform_role?: (typeof PLATFORM_ROLES)[number]; is_active?: boolean }) {
-  const Body = PlatformUserPatchBody().pick({ platform_role: true, is_active: true }).extend({ id: UserId });
+  const Body = PlatformUserPatchBody(inputRules()).pick({ platform_role: true, is_active: true }).extend({ id: UserId });
   return consoleAction("superadmin", Body, async ({ id, ...patch }, actor) => {
     const user = await updatePlatformUser({ actor, id, patch });
     revalidatePath(PATH);

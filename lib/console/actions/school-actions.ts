@@ -2,9 +2,10 @@
 // The schools page's server actions. Each goes through consoleAction: the signed-in user is
 // re-checked (a `support` user is refused), the input is validated with the REST endpoints'
 // schemas, and the same domain functions as /api/v1/system/clients/ do the work.
+import { inputRules } from "@/lib/env";
 import { z } from "zod";
 import { consoleAction } from "@/lib/console/console-action";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/http/api-error";
 import { isId } from "@/lib/http/ids";
 import { ClientPatchBody } from "@/lib/platform/client-schemas";
 import { deleteSchool, getSchool, updateSchool } from "@/lib/platform/schools";
@@ -16,7 +17,7 @@ const SchoolId = z
   .transform((id) => id.toLowerCase());
 
 const CreateInput = SchoolWithAdminCreateBody();
-const EditInput = ClientPatchBody.pick({ name: true, domains: true }).extend({ id: SchoolId });
+const EditInput = ClientPatchBody(inputRules()).pick({ name: true, domains: true }).extend({ id: SchoolId });
 const StatusInput = z.object({ id: SchoolId, is_active: z.boolean() });
 const DeleteInput = z.object({ id: SchoolId, confirm_slug: z.string().trim().max(63) });
 

@@ -2,13 +2,14 @@
 // The staff page's server actions: the permission of POST / PATCH /api/v1/school/users/, the
 // same bodies, the same lib/school/staff functions (which refuse handing out roles beyond the
 // caller's own, and acting on colleagues who hold more than the caller).
+import { inputRules } from "@/lib/env";
 import { z } from "zod";
 import { portalAction } from "@/lib/portal/portal-action";
 import { ObjectId } from "@/lib/portal/ids";
 import { createStaff, updateStaff } from "@/lib/school/staff";
 import { TenantUserCreateBody } from "@/lib/users/user-schemas";
 
-const CreateInput = TenantUserCreateBody();
+const CreateInput = TenantUserCreateBody(inputRules());
 const StatusInput = z.object({ id: ObjectId("staff member"), is_active: z.boolean() });
 
 const create = portalAction("users.add", CreateInput, async (input, write) => {

@@ -2,7 +2,8 @@
 // Signing in and out of the school portal (see lib/portal/portal-session.ts).
 import { redirect } from "next/navigation";
 import { LoginBody } from "@/lib/auth/login";
-import { ApiError, zodFieldErrors } from "@/lib/http/errors";
+import { ApiError } from "@/lib/http/api-error";
+import { zodFieldErrors } from "@/lib/http/errors";
 import { log } from "@/lib/log";
 import type { ActionResult } from "@/lib/portal/portal-action";
 import { signInToPortal, signOutOfPortal } from "@/lib/portal/portal-session";

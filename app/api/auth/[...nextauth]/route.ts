@@ -4,7 +4,8 @@
 import NextAuth from "next-auth";
 import { consoleAuthOptions } from "@/lib/console/auth-options";
 import { env } from "@/lib/env";
-import { ApiError, toResponse } from "@/lib/http/errors";
+import { ApiError } from "@/lib/http/api-error";
+import { toResponse } from "@/lib/http/errors";
 import { classifyHost } from "@/lib/schools/hosts";
 
 const handler = async (request: Request, context: { params: Promise<{ nextauth: string[] }> }) => {

@@ -1,5 +1,5 @@
 // Any /api/v1/* — the contract's JSON 404 for every path no other route serves
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/http/api-error";
 import { endpoint, publicRoute } from "@/lib/pipeline";
 
 const notFound = publicRoute(async () => {

@@ -10,7 +10,7 @@ import { listApiKeys } from "@/lib/api-keys/api-keys";
 import { ApiKeyListQuery } from "@/lib/api-keys/api-key-schemas";
 import { pageQuery, withPageSize } from "@/lib/http/query";
 import { requireConsoleUser } from "@/lib/console/console-session";
-import { ApiError } from "@/lib/http/errors";
+import { ApiError } from "@/lib/http/api-error";
 import { canWrite } from "@/lib/platform/policy";
 import { schoolOptions } from "@/lib/console/school-options";
 

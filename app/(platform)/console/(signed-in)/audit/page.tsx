@@ -8,7 +8,8 @@ import { AuditTable } from "@/components/console/audit/audit-table";
 import { AuditListQuery, listAuditEvents } from "@/lib/audit/list-audit";
 import { queryObject, withPageSize } from "@/lib/http/query";
 import { requireConsoleUser } from "@/lib/console/console-session";
-import { ApiError, zodFieldErrors, type FieldErrors } from "@/lib/http/errors";
+import { ApiError, type FieldErrors } from "@/lib/http/api-error";
+import { zodFieldErrors } from "@/lib/http/errors";
 import { schoolOptions } from "@/lib/console/school-options";
 
 export const metadata: Metadata = { title: "Audit log" };

@@ -1,4 +1,5 @@
 // GET, POST /api/v1/system/clients/{id}/users/ — a school's users, as the platform sees and creates them
+import { inputRules } from "@/lib/env";
 import { createSchoolUserByPlatform, listSchoolUsers } from "@/lib/platform/school-users";
 import { SchoolUserListQuery } from "@/lib/platform/client-schemas";
 import { TenantUserCreateBody } from "@/lib/users/user-schemas";
@@ -11,7 +12,7 @@ export const { GET, HEAD, POST, PUT, PATCH, DELETE } = endpoint({
   GET: systemRoute({ query: SchoolUserListQuery }, async ({ params, query, url }) =>
     ok(pageBody(url, await listSchoolUsers({ schoolId: idParam(params), ...query }))),
   ),
-  POST: systemRoute({ body: TenantUserCreateBody() }, async (ctx) =>
+  POST: systemRoute({ body: TenantUserCreateBody(inputRules()) }, async (ctx) =>
     ok(await createSchoolUserByPlatform({ schoolId: idParam(ctx.params), actor: ctx, user: ctx.body }), 201),
   ),
 });
