@@ -1,11 +1,15 @@
 // API keys as the system API reads and writes them (the REST contract §4 "API keys", §5).
 import { z } from "zod";
 import { isCodename } from "@/lib/rbac/catalogue";
-import { QueryBoolean, QueryIdOrNull, listQuery } from "@/lib/http/query";
+import { QueryBoolean, QueryIdOrNull, QueryOrdering, listQuery } from "@/lib/http/query";
+
+/** Newest key first by default; a key never used or without an expiry sorts last. */
+export const ApiKeyOrdering = QueryOrdering(["name", "created_at", "last_used_at", "expires_at"], "-created_at,-id");
 
 export const ApiKeyListQuery = listQuery({
   client: QueryIdOrNull("Enter a school id, or null for global keys.").describe("School id, or null for global keys"),
   revoked: QueryBoolean.describe("true or false"),
+  ordering: ApiKeyOrdering,
 });
 
 const Scopes = z

@@ -4,13 +4,30 @@ import { ApiError } from "@/lib/http/api-error";
 import { audit } from "@/lib/audit/record-audit";
 import { auditActor, type PlatformActor } from "@/lib/audit/actor";
 import { paginate, type PageRequest } from "@/lib/http/pagination";
+import { defaultOrdering, mapOrdering, type OrderColumns, type Ordering, type OrderingField } from "@/lib/http/query";
 import { isId } from "@/lib/http/ids";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { generateKey } from "@/lib/api-keys/key-format";
-import { toApiKeyOut } from "@/lib/api-keys/api-key-schemas";
+import { ApiKeyOrdering, toApiKeyOut } from "@/lib/api-keys/api-key-schemas";
 
-export async function listApiKeys(options: { client?: string | null; revoked?: boolean; page: PageRequest }) {
-  const { client, revoked, page } = options;
+type ApiKeyField = OrderingField<typeof ApiKeyOrdering>;
+const NEWEST_FIRST = defaultOrdering(ApiKeyOrdering);
+// A key never used, or one that never expires, sorts last either way.
+const apiKeyOrderBy: OrderColumns<ApiKeyField, Prisma.ApiKeyOrderByWithRelationInput> = {
+  name: (d) => ({ name: d }),
+  created_at: (d) => ({ createdAt: d }),
+  last_used_at: (d) => ({ lastUsedAt: { sort: d, nulls: "last" } }),
+  expires_at: (d) => ({ expiresAt: { sort: d, nulls: "last" } }),
+  id: (d) => ({ id: d }),
+};
+
+export async function listApiKeys(options: {
+  client?: string | null;
+  revoked?: boolean;
+  ordering?: Ordering<ApiKeyField>;
+  page: PageRequest;
+}) {
+  const { client, revoked, ordering = NEWEST_FIRST, page } = options;
   const where: Prisma.ApiKeyWhereInput = {
     ...(client !== undefined ? { clientId: client } : {}),
     ...(revoked !== undefined ? { revokedAt: revoked ? { not: null } : null } : {}),
@@ -19,7 +36,7 @@ export async function listApiKeys(options: { client?: string | null; revoked?: b
     page,
     {
       count: () => prisma.apiKey.count({ where }),
-      rows: ({ skip, take }) => prisma.apiKey.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip, take }),
+      rows: ({ skip, take }) => prisma.apiKey.findMany({ where, orderBy: mapOrdering(ordering, apiKeyOrderBy), skip, take }),
     },
     toApiKeyOut,
   );

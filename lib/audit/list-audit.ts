@@ -5,7 +5,16 @@ import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { paginate, type PageRequest } from "@/lib/http/pagination";
 import { likeText } from "@/lib/http/search";
-import { QueryInstant, QueryText, listQuery } from "@/lib/http/query";
+import {
+  QueryInstant,
+  QueryOrdering,
+  QueryText,
+  defaultOrdering,
+  listQuery,
+  mapOrdering,
+  type OrderColumns,
+  type Ordering,
+} from "@/lib/http/query";
 import { isId } from "@/lib/http/ids";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { toAuditEventOut } from "@/lib/audit/audit-schemas";
@@ -16,6 +25,8 @@ const trailFilters = {
   action: QueryText(64).describe("An exact action, or a prefix ending in *"),
   since: QueryInstant.describe("ISO 8601; events at or after it"),
   until: QueryInstant.describe("ISO 8601; events at or before it"),
+  /** Newest first by default. */
+  ordering: QueryOrdering(["at"], "-at,-id"),
 };
 
 export const AuditListQuery = listQuery({
@@ -36,7 +47,12 @@ interface TrailFilters {
   action?: string;
   since?: Date;
   until?: Date;
+  ordering?: Ordering<"at">;
 }
+
+const NEWEST_FIRST = defaultOrdering(trailFilters.ordering);
+const auditOrderBy: OrderColumns<"at", Prisma.AuditEventOrderByWithRelationInput> = { at: (d) => ({ at: d }), id: (d) => ({ id: d }) };
+const orderBy = (ordering: Ordering<"at"> = NEWEST_FIRST) => mapOrdering(ordering, auditOrderBy);
 
 function where(f: TrailFilters): Prisma.AuditEventWhereInput {
   const actor = f.actor;
@@ -57,7 +73,7 @@ export async function listAuditEvents(options: TrailFilters & { client?: string;
     options.page,
     {
       count: () => prisma.auditEvent.count({ where: filter }),
-      rows: ({ skip, take }) => prisma.auditEvent.findMany({ where: filter, orderBy: [{ at: "desc" }, { id: "desc" }], skip, take }),
+      rows: ({ skip, take }) => prisma.auditEvent.findMany({ where: filter, orderBy: orderBy(options.ordering), skip, take }),
     },
     toAuditEventOut,
   );
@@ -71,7 +87,7 @@ export async function listSchoolAuditEvents(options: TrailFilters & { schoolId: 
       options.page,
       {
         count: () => tx.auditEvent.count({ where: filter }),
-        rows: ({ skip, take }) => tx.auditEvent.findMany({ where: filter, orderBy: [{ at: "desc" }, { id: "desc" }], skip, take }),
+        rows: ({ skip, take }) => tx.auditEvent.findMany({ where: filter, orderBy: orderBy(options.ordering), skip, take }),
       },
       toAuditEventOut,
     ),

@@ -76,6 +76,101 @@ export const QueryInstant = z
   })
   .optional();
 
+export type SortDirection = "asc" | "desc";
+
+/** One key of a list's order: a field and its direction. */
+export interface SortKey<F extends string> {
+  readonly field: F;
+  readonly direction: SortDirection;
+}
+
+/** A list's whole order: the fields asked for, then the tie-breakers — its default order, ending in `id`. */
+export type Ordering<F extends string> = readonly SortKey<F | "id">[];
+
+const ORDERING_ITEM = /^(-?)([a-z][a-z0-9_]*)$/;
+
+/** "a, b or c" */
+const oneOf = (names: readonly string[]) =>
+  names.length > 1 ? `${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}` : (names[0] ?? "");
+
+/**
+ * `?ordering=` as DRF's OrderingFilter reads it: a field, `-field` for descending, several separated
+ * by commas (spaces around them are ignored), among `fields` only. Unlike DRF, which ignores what
+ * it cannot use, an unknown field, an empty item (`,name`), a field named twice or a control
+ * character is a 400 naming the allowed fields, as every other bad query value is here.
+ *
+ * `fallback`, written the same way over `fields` and ending in `id` or `-id`, is the list's order
+ * when none is asked for; it also breaks ties after the fields asked for (those of its keys that
+ * were not named, in its directions), so that pages never overlap. The output is that whole order,
+ * which the domain function maps through its own fixed table of columns (`mapOrdering`).
+ */
+export function QueryOrdering<const F extends string>(fields: readonly F[], fallback: string) {
+  const allowed = new Set<string>(fields);
+  const help = `Order by ${oneOf(fields)}; -field for descending, several separated by commas.`;
+
+  const parse = (text: string, known: Set<string>): SortKey<F | "id">[] | string => {
+    const keys: SortKey<F | "id">[] = [];
+    for (const item of text.split(",").map((s) => s.trim())) {
+      if (item === "") return `An empty field. ${help}`;
+      const m = ORDERING_ITEM.exec(item);
+      if (!m || !known.has(m[2])) return `Unknown field "${item.slice(0, 64)}". ${help}`;
+      if (keys.some((k) => k.field === m[2])) return `"${m[2]}" is named more than once. ${help}`;
+      keys.push({ field: m[2] as F | "id", direction: m[1] ? "desc" : "asc" });
+    }
+    return keys;
+  };
+
+  const defaults = parse(fallback, new Set([...allowed, "id"]));
+  if (typeof defaults === "string" || defaults[defaults.length - 1].field !== "id") {
+    throw new Error(`QueryOrdering: the fallback "${fallback}" must name known fields and end in id or -id`);
+  }
+  const shownDefault = fallback.replace(/,\s*-?id$/, "");
+
+  return z
+    .string()
+    .optional()
+    .transform((text, ctx): Ordering<F> => {
+      if (text === undefined) return defaults;
+      if (CONTROL.test(text)) {
+        // As for every parameter (lib/http/query-text.ts refuses these in the API before any schema runs).
+        ctx.addIssue({
+          code: "custom",
+          message: text.includes("\u0000") ? "Null characters are not allowed." : "Control characters are not allowed.",
+        });
+        return z.NEVER;
+      }
+      const keys = parse(text, allowed);
+      if (typeof keys === "string") {
+        ctx.addIssue({ code: "custom", message: keys });
+        return z.NEVER;
+      }
+      return [...keys, ...defaults.filter((d) => !keys.some((k) => k.field === d.field))];
+    })
+    .describe(
+      `Sort by ${oneOf(fields)}; -field for descending, several separated by commas (default: ${shownDefault}). ` +
+        "Ties keep the default order; nulls sort last in either direction.",
+    );
+}
+
+/** The fields a `QueryOrdering` schema lets a client name. */
+export type OrderingField<S extends z.ZodType> = z.output<S> extends Ordering<infer F> ? Exclude<F, "id"> : never;
+
+/** How a domain function reads each field of an ordering (and the id): a fixed table of its own terms. */
+export type OrderColumns<F extends string, T> = { readonly [K in F | "id"]: (direction: SortDirection) => T };
+
+/** A list's default order: what its `QueryOrdering` answers when no ordering is asked for. */
+export function defaultOrdering<O>(schema: z.ZodType<O, string | undefined>): O {
+  return schema.parse(undefined);
+}
+
+/**
+ * An ordering in a query's own terms (Prisma's `orderBy`, an SQL ORDER BY): each field through
+ * `columns`, a fixed table, so what a client wrote only chooses among terms written here.
+ */
+export function mapOrdering<F extends string, T>(ordering: Ordering<F>, columns: OrderColumns<F, T>): T[] {
+  return ordering.map(({ field, direction }) => columns[field](direction));
+}
+
 /**
  * `?page=` (1-based, or `last`) and `?page_size=` (default 50, max 200), read as DRF reads them: an
  * unusable page_size falls back to the default, and a page that is no page is a 404 "Invalid page."

@@ -3,14 +3,19 @@
 import { z } from "zod";
 import { byRules, type InputRules } from "@/lib/config/input-rules";
 import { Slug } from "@/lib/schools/slug";
-import { QueryBoolean, QueryText, listQuery } from "@/lib/http/query";
+import { QueryBoolean, QueryOrdering, QueryText, listQuery } from "@/lib/http/query";
+import { UserOrdering } from "@/lib/users/user-schemas";
+
+/** Newest school first by default. */
+export const SchoolOrdering = QueryOrdering(["name", "slug", "created_at"], "-created_at,-id");
 
 export const SchoolListQuery = listQuery({
   search: QueryText(200).describe("Text in name, slug or domain"),
   is_active: QueryBoolean.describe("true or false"),
+  ordering: SchoolOrdering,
 });
 
-export const SchoolUserListQuery = listQuery({});
+export const SchoolUserListQuery = listQuery({ ordering: UserOrdering });
 
 const HOSTNAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/;
 

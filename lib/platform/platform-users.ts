@@ -7,16 +7,23 @@ import { audit } from "@/lib/audit/record-audit";
 import { auditActor, type PlatformActor } from "@/lib/audit/actor";
 import { paginate, type PageRequest } from "@/lib/http/pagination";
 import { likeText } from "@/lib/http/search";
+import { defaultOrdering, mapOrdering, type Ordering, type OrderingField } from "@/lib/http/query";
 import { hashPassword } from "@/lib/credentials/password";
 import { endEverySession } from "@/lib/auth/sessions";
 import { createPlatformUserTx } from "@/lib/users/create-user";
-import { publicUserSelect, toUserOut } from "@/lib/users/user-schemas";
+import { UserOrdering, publicUserSelect, toUserOut, userOrderBy } from "@/lib/users/user-schemas";
 import type { Prisma, PlatformRole } from "@/lib/generated/prisma/client";
 
 const platformOnly = { clientId: null } as const;
+const OLDEST_FIRST = defaultOrdering(UserOrdering);
 
-export async function listPlatformUsers(options: { search?: string; platformRole?: PlatformRole; page: PageRequest }) {
-  const { platformRole, page } = options;
+export async function listPlatformUsers(options: {
+  search?: string;
+  platformRole?: PlatformRole;
+  ordering?: Ordering<OrderingField<typeof UserOrdering>>;
+  page: PageRequest;
+}) {
+  const { platformRole, ordering = OLDEST_FIRST, page } = options;
   const search = options.search ? likeText(options.search.toLowerCase()) : undefined;
   const where: Prisma.UserWhereInput = {
     ...platformOnly,
@@ -30,7 +37,7 @@ export async function listPlatformUsers(options: { search?: string; platformRole
     {
       count: () => prisma.user.count({ where }),
       rows: ({ skip, take }) =>
-        prisma.user.findMany({ where, select: publicUserSelect, orderBy: [{ dateJoined: "asc" }, { id: "asc" }], skip, take }),
+        prisma.user.findMany({ where, select: publicUserSelect, orderBy: mapOrdering(ordering, userOrderBy), skip, take }),
     },
     toUserOut,
   );

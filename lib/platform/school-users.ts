@@ -4,16 +4,23 @@ import { ApiError } from "@/lib/http/api-error";
 import { audit } from "@/lib/audit/record-audit";
 import { auditActor, type PlatformActor } from "@/lib/audit/actor";
 import { paginate, type PageRequest } from "@/lib/http/pagination";
+import { defaultOrdering, mapOrdering, type Ordering, type OrderingField } from "@/lib/http/query";
 import { hashPassword } from "@/lib/credentials/password";
 import { createSchoolUserTx } from "@/lib/users/create-user";
-import { publicUserSelect, toUserOut } from "@/lib/users/user-schemas";
+import { UserOrdering, publicUserSelect, toUserOut, userOrderBy } from "@/lib/users/user-schemas";
 
 async function assertSchoolExists(schoolId: string) {
   if (!(await prisma.client.findUnique({ where: { id: schoolId }, select: { id: true } }))) throw ApiError.notFound();
 }
 
-export async function listSchoolUsers(options: { schoolId: string; page: PageRequest }) {
-  const { schoolId, page } = options;
+const OLDEST_FIRST = defaultOrdering(UserOrdering);
+
+export async function listSchoolUsers(options: {
+  schoolId: string;
+  ordering?: Ordering<OrderingField<typeof UserOrdering>>;
+  page: PageRequest;
+}) {
+  const { schoolId, ordering = OLDEST_FIRST, page } = options;
   await assertSchoolExists(schoolId);
   const where = { clientId: schoolId };
   return paginate(
@@ -21,7 +28,7 @@ export async function listSchoolUsers(options: { schoolId: string; page: PageReq
     {
       count: () => prisma.user.count({ where }),
       rows: ({ skip, take }) =>
-        prisma.user.findMany({ where, select: publicUserSelect, orderBy: [{ dateJoined: "asc" }, { id: "asc" }], skip, take }),
+        prisma.user.findMany({ where, select: publicUserSelect, orderBy: mapOrdering(ordering, userOrderBy), skip, take }),
     },
     toUserOut,
   );

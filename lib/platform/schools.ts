@@ -5,15 +5,25 @@ import { ApiError } from "@/lib/http/api-error";
 import { audit } from "@/lib/audit/record-audit";
 import { auditActor, type PlatformActor } from "@/lib/audit/actor";
 import { paginate, type PageRequest } from "@/lib/http/pagination";
+import { defaultOrdering, mapOrdering, type OrderColumns, type Ordering, type OrderingField } from "@/lib/http/query";
 import { likeText } from "@/lib/http/search";
 import { DEFAULT_ROLES } from "@/lib/rbac/catalogue";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { toClientOut } from "@/lib/platform/client-schemas";
+import { SchoolOrdering, toClientOut } from "@/lib/platform/client-schemas";
 
 const withDomains = { domains: { select: { domain: true } } } as const;
 
-export async function listSchools(options: { search?: string; isActive?: boolean; page: PageRequest }) {
-  const { isActive, page } = options;
+type SchoolField = OrderingField<typeof SchoolOrdering>;
+const NEWEST_FIRST = defaultOrdering(SchoolOrdering);
+const schoolOrderBy: OrderColumns<SchoolField, Prisma.ClientOrderByWithRelationInput> = {
+  name: (d) => ({ name: d }),
+  slug: (d) => ({ slug: d }),
+  created_at: (d) => ({ createdAt: d }),
+  id: (d) => ({ id: d }),
+};
+
+export async function listSchools(options: { search?: string; isActive?: boolean; ordering?: Ordering<SchoolField>; page: PageRequest }) {
+  const { isActive, ordering = NEWEST_FIRST, page } = options;
   const search = options.search ? likeText(options.search) : undefined;
   const where: Prisma.ClientWhereInput = {
     ...(search
@@ -32,7 +42,7 @@ export async function listSchools(options: { search?: string; isActive?: boolean
     {
       count: () => prisma.client.count({ where }),
       rows: ({ skip, take }) =>
-        prisma.client.findMany({ where, include: withDomains, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip, take }),
+        prisma.client.findMany({ where, include: withDomains, orderBy: mapOrdering(ordering, schoolOrderBy), skip, take }),
     },
     toClientOut,
   );

@@ -4,18 +4,35 @@ import { withSchool } from "@/lib/db/school-scope";
 import { ApiError } from "@/lib/http/api-error";
 import { paginate, type PageRequest } from "@/lib/http/pagination";
 import { likeText } from "@/lib/http/search";
+import { defaultOrdering, mapOrdering, type OrderColumns, type Ordering, type OrderingField } from "@/lib/http/query";
 import { audit } from "@/lib/audit/record-audit";
 import { auditActor, type Actor } from "@/lib/audit/actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertRef } from "@/lib/school/references";
+import { ClassOrdering } from "@/lib/school/school-schemas";
 
 const select = { id: true, name: true, grade: true, teacherId: true } as const;
 type Row = Prisma.SchoolClassGetPayload<{ select: typeof select }>;
 
 export const toClassOut = (c: Row) => ({ id: c.id, name: c.name, grade: c.grade, teacher: c.teacherId });
 
-export async function listClasses(options: { schoolId: string; search?: string; teacher?: string; grade?: number; page: PageRequest }) {
-  const { schoolId, search, teacher, grade, page } = options;
+type ClassField = OrderingField<typeof ClassOrdering>;
+const BY_GRADE = defaultOrdering(ClassOrdering);
+const classOrderBy: OrderColumns<ClassField, Prisma.SchoolClassOrderByWithRelationInput> = {
+  name: (d) => ({ name: d }),
+  grade: (d) => ({ grade: d }),
+  id: (d) => ({ id: d }),
+};
+
+export async function listClasses(options: {
+  schoolId: string;
+  search?: string;
+  teacher?: string;
+  grade?: number;
+  ordering?: Ordering<ClassField>;
+  page: PageRequest;
+}) {
+  const { schoolId, search, teacher, grade, ordering = BY_GRADE, page } = options;
   const where: Prisma.SchoolClassWhereInput = {
     clientId: schoolId,
     ...(search ? { name: { contains: likeText(search), mode: "insensitive" } } : {}),
@@ -27,8 +44,7 @@ export async function listClasses(options: { schoolId: string; search?: string; 
       page,
       {
         count: () => tx.schoolClass.count({ where }),
-        rows: ({ skip, take }) =>
-          tx.schoolClass.findMany({ where, select, orderBy: [{ grade: "asc" }, { name: "asc" }, { id: "asc" }], skip, take }),
+        rows: ({ skip, take }) => tx.schoolClass.findMany({ where, select, orderBy: mapOrdering(ordering, classOrderBy), skip, take }),
       },
       toClassOut,
     ),

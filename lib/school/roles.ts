@@ -5,9 +5,12 @@ import { withSchool } from "@/lib/db/school-scope";
 import { ApiError } from "@/lib/http/api-error";
 import { paginate, type PageRequest } from "@/lib/http/pagination";
 import { likeText } from "@/lib/http/search";
+import { defaultOrdering, mapOrdering, type OrderColumns, type Ordering, type OrderingField } from "@/lib/http/query";
+import { RoleOrdering } from "@/lib/school/school-schemas";
 import { audit } from "@/lib/audit/record-audit";
 import { auditActor, type Actor } from "@/lib/audit/actor";
 import { assertCanGrant, keepingAFullAdmin } from "@/lib/rbac/escalation";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 const roleSelect = {
   id: true,
@@ -31,8 +34,19 @@ export function toRoleOut(r: RoleRow) {
   };
 }
 
-export async function listRoles(options: { schoolId: string; search?: string; page: PageRequest }) {
-  const { schoolId, search, page } = options;
+const BY_NAME = defaultOrdering(RoleOrdering);
+const roleOrderBy: OrderColumns<OrderingField<typeof RoleOrdering>, Prisma.SchoolRoleOrderByWithRelationInput> = {
+  name: (d) => ({ name: d }),
+  id: (d) => ({ id: d }),
+};
+
+export async function listRoles(options: {
+  schoolId: string;
+  search?: string;
+  ordering?: Ordering<OrderingField<typeof RoleOrdering>>;
+  page: PageRequest;
+}) {
+  const { schoolId, search, ordering = BY_NAME, page } = options;
   const where = { clientId: schoolId, ...(search ? { name: { contains: likeText(search), mode: "insensitive" as const } } : {}) };
   return withSchool(schoolId, (tx) =>
     paginate(
@@ -40,7 +54,7 @@ export async function listRoles(options: { schoolId: string; search?: string; pa
       {
         count: () => tx.schoolRole.count({ where }),
         rows: ({ skip, take }) =>
-          tx.schoolRole.findMany({ where, select: roleSelect, orderBy: [{ name: "asc" }, { id: "asc" }], skip, take }),
+          tx.schoolRole.findMany({ where, select: roleSelect, orderBy: mapOrdering(ordering, roleOrderBy), skip, take }),
       },
       toRoleOut,
     ),

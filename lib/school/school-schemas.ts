@@ -4,8 +4,8 @@ import { z } from "zod";
 import { isCodename } from "@/lib/rbac/catalogue";
 import { EmailField, PhoneField } from "@/lib/credentials/rules";
 import { byRules, type InputRules } from "@/lib/config/input-rules";
-import { Teacher, UserOut } from "@/lib/users/user-schemas";
-import { QueryBoolean, QueryId, QueryIdOrNull, QueryInteger, QueryText, listQuery } from "@/lib/http/query";
+import { Teacher, USER_ORDERING_FIELDS, UserOut } from "@/lib/users/user-schemas";
+import { QueryBoolean, QueryId, QueryIdOrNull, QueryInteger, QueryOrdering, QueryText, listQuery } from "@/lib/http/query";
 
 const Text = (max: number) =>
   z.string().trim().min(1, "This field may not be blank.").max(max, `Ensure this field has no more than ${max} characters.`);
@@ -21,7 +21,8 @@ const Codenames = z
   .transform((list) => [...new Set(list)].sort());
 
 // Roles ----------------------------------------------------------------------------------------
-export const RoleListQuery = listQuery({ search: QueryText(100).describe("Text in the name") });
+export const RoleOrdering = QueryOrdering(["name"], "name,id");
+export const RoleListQuery = listQuery({ search: QueryText(100).describe("Text in the name"), ordering: RoleOrdering });
 export const RoleBody = z
   .object({
     name: Text(100),
@@ -53,9 +54,11 @@ export const AssignmentOut = z
   .meta({ id: "RoleAssignment" });
 
 // Staff ------------------------------------------------------------------------------------------
+export const StaffOrdering = QueryOrdering(USER_ORDERING_FIELDS, "full_name,id");
 export const StaffListQuery = listQuery({
   search: QueryText(200).describe("Text in email, phone or name"),
   is_active: QueryBoolean.describe("true or false"),
+  ordering: StaffOrdering,
 });
 export const StaffOut = UserOut.extend({
   roles: z.array(z.object({ id: z.string(), name: z.string() })),
@@ -79,9 +82,11 @@ export const StaffPutBody = byRules((rules) => {
 export const StaffPatchBody = byRules((rules) => z.object(staffFields(rules)).partial().meta({ id: "StaffPatch" }));
 
 // Students ---------------------------------------------------------------------------------------
+export const StudentOrdering = QueryOrdering(["last_name", "first_name", "admission_number", "date_of_birth"], "last_name,first_name,id");
 export const StudentListQuery = listQuery({
   search: QueryText(100).describe("Text in names or admission number"),
   class: QueryIdOrNull('Invalid pk "{}" - object does not exist.').describe("Class id, or null for students without a class"),
+  ordering: StudentOrdering,
 });
 const DateOfBirth = z
   .string()
@@ -120,10 +125,12 @@ export const StudentOut = z
   .meta({ id: "Student" });
 
 // Classes ----------------------------------------------------------------------------------------
+export const ClassOrdering = QueryOrdering(["name", "grade"], "grade,name,id");
 export const ClassListQuery = listQuery({
   search: QueryText(100).describe("Text in the name"),
   teacher: QueryId.describe("Staff user id"),
   grade: QueryInteger.describe("Integer"),
+  ordering: ClassOrdering,
 });
 const Grade = z
   .number({ error: "A valid integer is required." })

@@ -5,6 +5,7 @@ import { withSchool, type SchoolTx } from "@/lib/db/school-scope";
 import { ApiError } from "@/lib/http/api-error";
 import { paginate, type PageRequest } from "@/lib/http/pagination";
 import { likeText } from "@/lib/http/search";
+import { defaultOrdering, mapOrdering, type Ordering, type OrderingField } from "@/lib/http/query";
 import { hashPassword } from "@/lib/credentials/password";
 import { endEverySession } from "@/lib/auth/sessions";
 import { audit } from "@/lib/audit/record-audit";
@@ -14,7 +15,8 @@ import { assertCanGrant, keepingAFullAdmin } from "@/lib/rbac/escalation";
 import { userPermissions } from "@/lib/rbac/permissions";
 import { createSchoolUserTx } from "@/lib/users/create-user";
 import { replaceUserRoles } from "@/lib/school/role-assignments";
-import { toUserOut } from "@/lib/users/user-schemas";
+import { toUserOut, userOrderBy } from "@/lib/users/user-schemas";
+import { StaffOrdering } from "@/lib/school/school-schemas";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 const staffSelect = {
@@ -33,8 +35,16 @@ function toStaffOut(u: StaffRow) {
   };
 }
 
-export async function listStaff(options: { schoolId: string; search?: string; isActive?: boolean; page: PageRequest }) {
-  const { schoolId, isActive, page } = options;
+const BY_NAME = defaultOrdering(StaffOrdering);
+
+export async function listStaff(options: {
+  schoolId: string;
+  search?: string;
+  isActive?: boolean;
+  ordering?: Ordering<OrderingField<typeof StaffOrdering>>;
+  page: PageRequest;
+}) {
+  const { schoolId, isActive, ordering = BY_NAME, page } = options;
   const search = options.search ? likeText(options.search.toLowerCase()) : undefined;
   const where: Prisma.UserWhereInput = {
     clientId: schoolId,
@@ -48,8 +58,7 @@ export async function listStaff(options: { schoolId: string; search?: string; is
       page,
       {
         count: () => tx.user.count({ where }),
-        rows: ({ skip, take }) =>
-          tx.user.findMany({ where, select: staffSelect, orderBy: [{ fullName: "asc" }, { id: "asc" }], skip, take }),
+        rows: ({ skip, take }) => tx.user.findMany({ where, select: staffSelect, orderBy: mapOrdering(ordering, userOrderBy), skip, take }),
       },
       toStaffOut,
     ),

@@ -7,12 +7,14 @@ import { ApiError } from "@/lib/http/api-error";
 import { isId } from "@/lib/http/ids";
 import { paginatedRead, type PageRequest } from "@/lib/http/pagination";
 import { likeText } from "@/lib/http/search";
-import { joinSql, prepared, runPlan, runScript, sql, SqlText, schoolContext } from "@/lib/db/sql-script";
+import { defaultOrdering, mapOrdering, type OrderColumns, type Ordering, type OrderingField } from "@/lib/http/query";
+import { joinSql, prepared, runPlan, runScript, sql, SqlText, schoolContext, type PreparedStatement } from "@/lib/db/sql-script";
 import { audit, auditStatement } from "@/lib/audit/record-audit";
 import { auditActor, type Actor } from "@/lib/audit/actor";
 import { v7 as uuidv7 } from "uuid";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertRef, invalidRef } from "@/lib/school/references";
+import { StudentOrdering } from "@/lib/school/school-schemas";
 
 const select = { id: true, firstName: true, lastName: true, admissionNumber: true, classId: true, dateOfBirth: true } as const;
 type Row = Prisma.StudentGetPayload<{ select: typeof select }>;
@@ -30,22 +32,52 @@ export function toStudentOut(s: Row) {
   };
 }
 
+type StudentField = OrderingField<typeof StudentOrdering>;
+
+// ORDER BY cannot be a parameter: it is written from this fixed table only (a client's text picks
+// among these terms and never reaches the SQL), so each order is a statement text of its own. A
+// student without a date of birth sorts last either way. The names are the columns of `students`
+// and, as the page query names them the same, of the aggregated rows too.
+const DIRECTION = { asc: "ASC", desc: "DESC" } as const;
+const studentColumns: OrderColumns<StudentField, string> = {
+  last_name: (d) => `last_name ${DIRECTION[d]}`,
+  first_name: (d) => `first_name ${DIRECTION[d]}`,
+  admission_number: (d) => `admission_number ${DIRECTION[d]}`,
+  date_of_birth: (d) => `date_of_birth ${DIRECTION[d]} NULLS LAST`,
+  id: (d) => `id ${DIRECTION[d]}`,
+};
+const orderSql = (ordering: Ordering<StudentField>) => mapOrdering(ordering, studentColumns).join(", ");
+const BY_NAME = orderSql(defaultOrdering(StudentOrdering));
+
 // One row: the count, and the page as JSON text in the response's shape (toStudentOut: the
 // columns are named as its fields, and JSON writes a date as YYYY-MM-DD), ordered in the aggregate.
-export const studentsPageSql = (where: string, limit: string) => `
+// `order` is an ORDER BY list from `orderSql`, never anything else.
+export const studentsPageSql = (where: string, limit: string, order: string = BY_NAME) => `
   SELECT (SELECT count(*)::int FROM students WHERE ${where}) AS n,
-         COALESCE((SELECT json_agg(s ORDER BY s.last_name, s.first_name, s.id) FROM (
+         COALESCE((SELECT json_agg(s ORDER BY ${order}) FROM (
                      SELECT id, first_name, last_name, admission_number, class_id AS class, date_of_birth
-                     FROM students WHERE ${where} ORDER BY last_name, first_name, id ${limit}) s), '[]')::text AS rows`;
-// The unfiltered list is the one integrations poll: it is prepared.
-const unfilteredPage = prepared(studentsPageSql("client_id = app_current_client()", "LIMIT $1 OFFSET $2"));
+                     FROM students WHERE ${where} ORDER BY ${order} ${limit}) s), '[]')::text AS rows`;
+
+// The unfiltered list is the one integrations poll: it is prepared, once per order asked for (a
+// bounded number: the orders the table above can write).
+const unfilteredPages = new Map<string, PreparedStatement>();
+function unfilteredPage(order: string): PreparedStatement {
+  let statement = unfilteredPages.get(order);
+  if (!statement) {
+    statement = prepared(studentsPageSql("client_id = app_current_client()", "LIMIT $1 OFFSET $2", order));
+    unfilteredPages.set(order, statement);
+  }
+  return statement;
+}
 
 /**
  * The hot list as a read plan (in the same message as the authentication statement,
- * lib/db/sql-script.ts): `search` in names or admission number, `class` an id or null (none).
+ * lib/db/sql-script.ts): `search` in names or admission number, `class` an id or null (none),
+ * `ordering` as `?ordering=` parsed it (the default: by name).
  */
-export function studentsPage(options: { search?: string; class?: string | null; page: PageRequest }) {
+export function studentsPage(options: { search?: string; class?: string | null; ordering?: Ordering<StudentField>; page: PageRequest }) {
   const { search, class: klass, page } = options;
+  const order = options.ordering ? orderSql(options.ordering) : BY_NAME;
   const conditions = [sql`client_id = app_current_client()`];
   if (klass === null) conditions.push(sql`class_id IS NULL`);
   else if (klass !== undefined) conditions.push(sql`class_id = ${klass}::uuid`);
@@ -55,11 +87,19 @@ export function studentsPage(options: { search?: string; class?: string | null; 
   }
   const where = joinSql(conditions, " AND ").text;
   return paginatedRead<StudentOutput>(page, ({ skip, take }) =>
-    conditions.length > 1 ? new SqlText(studentsPageSql(where, sql`LIMIT ${take} OFFSET ${skip}`.text)) : unfilteredPage.run(take, skip),
+    conditions.length > 1
+      ? new SqlText(studentsPageSql(where, sql`LIMIT ${take} OFFSET ${skip}`.text, order))
+      : unfilteredPage(order).run(take, skip),
   );
 }
 
-export async function listStudents(options: { schoolId: string; search?: string; class?: string | null; page: PageRequest }) {
+export async function listStudents(options: {
+  schoolId: string;
+  search?: string;
+  class?: string | null;
+  ordering?: Ordering<StudentField>;
+  page: PageRequest;
+}) {
   return (await runPlan(options.schoolId, studentsPage(options))).parsed();
 }
 

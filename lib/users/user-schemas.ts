@@ -2,7 +2,8 @@
 import { z } from "zod";
 import { EmailField, NewPassword, PhoneField } from "@/lib/credentials/rules";
 import { byRules } from "@/lib/config/input-rules";
-import { QueryText, listQuery } from "@/lib/http/query";
+import { QueryOrdering, QueryText, listQuery, type OrderColumns } from "@/lib/http/query";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 export interface PublicUser {
   id: string;
@@ -28,6 +29,21 @@ export const publicUserSelect = {
   lastLogin: true,
   dateJoined: true,
 } as const;
+
+/** The fields a list of users sorts by (`?ordering=`). */
+export const USER_ORDERING_FIELDS = ["full_name", "email", "date_joined", "last_login"] as const;
+
+/** Those fields (and the id) as Prisma's `orderBy`: a user may have no email or no last login, which sort last. */
+export const userOrderBy: OrderColumns<(typeof USER_ORDERING_FIELDS)[number], Prisma.UserOrderByWithRelationInput> = {
+  full_name: (d) => ({ fullName: d }),
+  email: (d) => ({ email: { sort: d, nulls: "last" } }),
+  date_joined: (d) => ({ dateJoined: d }),
+  last_login: (d) => ({ lastLogin: { sort: d, nulls: "last" } }),
+  id: (d) => ({ id: d }),
+};
+
+/** Platform staff, and a school's users seen from the console: oldest account first by default. */
+export const UserOrdering = QueryOrdering(USER_ORDERING_FIELDS, "date_joined,id");
 
 /**
  * The same columns for hand-written SQL (the login's and the Bearer check's one-round-trip
@@ -69,6 +85,7 @@ export const PlatformUserListQuery = listQuery({
     .enum(["superadmin", "platform_admin", "support"], { message: "Enter superadmin, platform_admin or support." })
     .optional()
     .describe("superadmin, platform_admin or support"),
+  ordering: UserOrdering,
 });
 
 export const UserOut = z
