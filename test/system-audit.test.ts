@@ -41,6 +41,7 @@ const AUDIT_FIELDS = [
   "metadata",
   "request_id",
   "target_id",
+  "target_label",
   "target_type",
   "user_agent",
 ];

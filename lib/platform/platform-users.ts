@@ -5,6 +5,7 @@ import { prisma } from "@/lib/db/client";
 import { ApiError } from "@/lib/http/api-error";
 import { audit } from "@/lib/audit/record-audit";
 import { auditActor, type PlatformActor } from "@/lib/audit/actor";
+import { userName } from "@/lib/audit/target-labels";
 import { paginate, type PageRequest } from "@/lib/http/pagination";
 import { likeText } from "@/lib/http/search";
 import { defaultOrdering, mapOrdering, type Ordering, type OrderingField } from "@/lib/http/query";
@@ -142,9 +143,19 @@ export async function updatePlatformUser(options: {
 export async function deletePlatformUser(options: { actor: PlatformActor; id: string }) {
   const { actor, id } = options;
   await prisma.$transaction(async (tx) => {
-    await findPlatformUser(tx, id);
+    const gone = await findPlatformUser(tx, id);
     await tx.user.delete({ where: { id } });
     await assertSuperadminRemains(tx);
-    await audit(tx, { action: "platform_user.deleted", actor: auditActor(actor.principal), target: { type: "user", id } }, actor.origin);
+    // The name, for the trail to show once the account is gone.
+    await audit(
+      tx,
+      {
+        action: "platform_user.deleted",
+        actor: auditActor(actor.principal),
+        target: { type: "user", id },
+        metadata: { name: userName(gone) },
+      },
+      actor.origin,
+    );
   });
 }

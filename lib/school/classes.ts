@@ -112,12 +112,19 @@ export async function updateClass(options: {
 export async function deleteClass(options: { schoolId: string; actor: Actor; id: string }) {
   const { schoolId, actor, id } = options;
   await withSchool(schoolId, async (tx) => {
-    if (!(await tx.schoolClass.findFirst({ where: { id, clientId: schoolId }, select: { id: true } }))) throw ApiError.notFound();
+    const gone = await tx.schoolClass.findFirst({ where: { id, clientId: schoolId }, select: { name: true } });
+    if (!gone) throw ApiError.notFound();
     await tx.student.updateMany({ where: { clientId: schoolId, classId: id }, data: { classId: null } });
     await tx.schoolClass.delete({ where: { id } });
     await audit(
       tx,
-      { action: "school.class.deleted", actor: auditActor(actor.principal), schoolId, target: { type: "class", id } },
+      {
+        action: "school.class.deleted",
+        actor: auditActor(actor.principal),
+        schoolId,
+        target: { type: "class", id },
+        metadata: { name: gone.name },
+      },
       actor.origin,
     );
   });

@@ -6,6 +6,7 @@ import { ApiError } from "@/lib/http/api-error";
 import { paginate, type PageRequest } from "@/lib/http/pagination";
 import { audit } from "@/lib/audit/record-audit";
 import { auditActor, type Actor } from "@/lib/audit/actor";
+import { assignmentName, userName } from "@/lib/audit/target-labels";
 import { assertCanGrant, keepingAFullAdmin, principalPermissions } from "@/lib/rbac/escalation";
 import { assertRef } from "@/lib/school/references";
 
@@ -101,7 +102,11 @@ export async function deleteAssignment(options: { schoolId: string; actor: Actor
   await withSchool(schoolId, async (tx) => {
     const current = await tx.userRoleAssignment.findFirst({
       where: { id, clientId: schoolId },
-      select: { ...select, role: { select: { permissions: true } } },
+      select: {
+        ...select,
+        role: { select: { permissions: true, name: true } },
+        user: { select: { fullName: true, email: true, phone: true } },
+      },
     });
     if (!current) throw ApiError.notFound();
     await assertCanGrant(actor.principal, schoolId, current.role.permissions, tx);
@@ -113,7 +118,7 @@ export async function deleteAssignment(options: { schoolId: string; actor: Actor
         actor: auditActor(actor.principal),
         schoolId,
         target: { type: "role_assignment", id },
-        metadata: { user: current.userId, role: current.roleId },
+        metadata: { user: current.userId, role: current.roleId, name: assignmentName(userName(current.user) ?? "", current.role.name) },
       },
       actor.origin,
     );

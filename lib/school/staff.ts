@@ -10,6 +10,7 @@ import { hashPassword } from "@/lib/credentials/password";
 import { endEverySession } from "@/lib/auth/sessions";
 import { audit } from "@/lib/audit/record-audit";
 import { auditActor, type Actor } from "@/lib/audit/actor";
+import { userName } from "@/lib/audit/target-labels";
 import { publicUserSelect } from "@/lib/users/user-schemas";
 import { assertCanGrant, keepingAFullAdmin } from "@/lib/rbac/escalation";
 import { userPermissions } from "@/lib/rbac/permissions";
@@ -184,7 +185,7 @@ export async function updateStaff(options: { schoolId: string; actor: Actor; id:
 export async function deleteStaff(options: { schoolId: string; actor: Actor; id: string }) {
   const { schoolId, actor, id } = options;
   await withSchool(schoolId, async (tx) => {
-    await findStaff(tx, schoolId, id);
+    const gone = await findStaff(tx, schoolId, id);
     await assertWithinReach(tx, schoolId, actor, id);
     await keepingAFullAdmin(tx, schoolId, async () => {
       await tx.schoolClass.updateMany({ where: { clientId: schoolId, teacherId: id }, data: { teacherId: null } });
@@ -192,7 +193,13 @@ export async function deleteStaff(options: { schoolId: string; actor: Actor; id:
     });
     await audit(
       tx,
-      { action: "school.user.deleted", actor: auditActor(actor.principal), schoolId, target: { type: "user", id } },
+      {
+        action: "school.user.deleted",
+        actor: auditActor(actor.principal),
+        schoolId,
+        target: { type: "user", id },
+        metadata: { name: userName(gone) },
+      },
       actor.origin,
     );
   });

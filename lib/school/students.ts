@@ -11,6 +11,7 @@ import { defaultOrdering, mapOrdering, type OrderColumns, type Ordering, type Or
 import { joinSql, prepared, runPlan, runScript, sql, SqlText, schoolContext, type PreparedStatement } from "@/lib/db/sql-script";
 import { audit, auditStatement } from "@/lib/audit/record-audit";
 import { auditActor, type Actor } from "@/lib/audit/actor";
+import { studentName } from "@/lib/audit/target-labels";
 import { v7 as uuidv7 } from "uuid";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertRef, invalidRef } from "@/lib/school/references";
@@ -191,11 +192,17 @@ export async function updateStudent(options: { schoolId: string; actor: Actor; i
 export async function deleteStudent(options: { schoolId: string; actor: Actor; id: string }) {
   const { schoolId, actor, id } = options;
   await withSchool(schoolId, async (tx) => {
-    const { count } = await tx.student.deleteMany({ where: { id, clientId: schoolId } });
-    if (count === 0) throw ApiError.notFound();
+    // No such student of this school: Prisma's not-found, a 404.
+    const gone = await tx.student.delete({ where: { id, clientId: schoolId }, select: { firstName: true, lastName: true } });
     await audit(
       tx,
-      { action: "school.student.deleted", actor: auditActor(actor.principal), schoolId, target: { type: "student", id } },
+      {
+        action: "school.student.deleted",
+        actor: auditActor(actor.principal),
+        schoolId,
+        target: { type: "student", id },
+        metadata: { name: studentName(gone) },
+      },
       actor.origin,
     );
   });
