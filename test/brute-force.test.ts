@@ -26,9 +26,13 @@ function assertFailed(res: ApiResponse, what: string) {
 function assertThrottled(res: ApiResponse, what: string) {
   assert.equal(res.status, 429, `${what}: expected 429, got ${res.status} ${res.text}`);
   assert.equal(res.body.code, "throttled", what);
-  assert.equal(typeof res.body.detail, "string", what);
   const retry = String(res.headers["retry-after"]);
   assert.match(retry, /^\d+$/, `${what}: numeric Retry-After, got ${retry}`);
+  // The sentence a person reads: minutes from a minute on, never "892 seconds".
+  const seconds = Number(retry);
+  const minutes = Math.ceil(seconds / 60);
+  const wait = seconds < 60 ? `${seconds} seconds` : minutes === 1 ? "1 minute" : `${minutes} minutes`;
+  assert.equal(res.body.detail, `Too many failed sign-in attempts. Try again in ${wait}.`, what);
   assert.ok(Number(retry) >= 1 && Number(retry) <= WINDOW, `${what}: Retry-After ${retry} within 1..${WINDOW}`);
   assert.equal(res.body.access, undefined, `${what}: no token`);
 }

@@ -1,12 +1,14 @@
 import { forwardRef, type ButtonHTMLAttributes } from "react";
 
-type Variant = "primary" | "secondary" | "danger" | "ghost";
+type Variant = "primary" | "secondary" | "danger" | "ghost" | "danger-ghost";
 
 const VARIANTS: Record<Variant, string> = {
   primary: "bg-slate-900 text-white hover:bg-slate-700 focus-visible:outline-slate-900",
   secondary: "border border-slate-300 bg-white text-slate-900 hover:bg-slate-50 focus-visible:outline-slate-900",
   danger: "bg-red-700 text-white hover:bg-red-600 focus-visible:outline-red-700",
   ghost: "text-slate-700 hover:bg-slate-100 focus-visible:outline-slate-900",
+  /** A destructive action that should not shout: a row's Delete or Revoke. */
+  "danger-ghost": "text-red-700 hover:bg-red-50 focus-visible:outline-red-700",
 };
 
 export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
@@ -22,7 +24,7 @@ export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button
   return (
     <button
       ref={ref}
-      className={`inline-flex items-center justify-center gap-2 rounded-md px-3 py-2 text-sm font-medium focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 disabled:cursor-not-allowed disabled:opacity-60 ${VARIANTS[variant]} ${className}`}
+      className={`relative inline-flex items-center justify-center gap-2 rounded-md px-3 py-2 text-sm font-medium focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 disabled:cursor-not-allowed disabled:opacity-60 ${VARIANTS[variant]} ${className}`}
       disabled={disabled || pending}
       aria-busy={pending || undefined}
       {...props}

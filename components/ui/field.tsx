@@ -18,7 +18,7 @@ function FieldShell({ id, label, hint, error, children }: FieldShellProps) {
       </label>
       {children}
       {hint ? (
-        <p id={`${id}-hint`} className="text-xs text-slate-500">
+        <p id={`${id}-hint`} className="text-xs text-slate-600">
           {hint}
         </p>
       ) : null}
@@ -94,12 +94,14 @@ export const SelectField = forwardRef<HTMLSelectElement, SelectFieldProps>(funct
 
 export interface TextAreaFieldProps extends TextareaHTMLAttributes<HTMLTextAreaElement> {
   label: string;
+  /** Monospace, for lists of machine names (domains). */
+  mono?: boolean;
   hint?: ReactNode;
   error?: string;
 }
 
 export const TextAreaField = forwardRef<HTMLTextAreaElement, TextAreaFieldProps>(function TextAreaField(
-  { label, hint, error, id, className = "", ...props },
+  { label, hint, error, id, mono = false, className = "", ...props },
   ref,
 ) {
   const generated = useId();
@@ -109,7 +111,7 @@ export const TextAreaField = forwardRef<HTMLTextAreaElement, TextAreaFieldProps>
       <textarea
         ref={ref}
         id={inputId}
-        className={`${CONTROL} font-mono ${className}`}
+        className={`${CONTROL} ${mono ? "font-mono" : ""} ${className}`}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(inputId, hint, error)}
         {...props}

@@ -1,4 +1,4 @@
-// Previous / next links for DRF-style pages, keeping the other query parameters.
+// Previous / next links for DRF-style pages, keeping the list's filters and order.
 import Link from "next/link";
 
 export function Pagination({
@@ -15,30 +15,33 @@ export function Pagination({
   query: Record<string, string | undefined>;
 }) {
   const pages = Math.max(1, Math.ceil(count / pageSize));
+  if (count === 0) return null;
   const href = (p: number) => {
-    const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v) as [string, string][]);
+    const params = new URLSearchParams(Object.entries(query).filter(([k, v]) => v && k !== "page") as [string, string][]);
     if (p > 1) params.set("page", String(p));
-    else params.delete("page");
     const qs = params.toString();
     return qs ? `${basePath}?${qs}` : basePath;
   };
-  const from = count === 0 ? 0 : (page - 1) * pageSize + 1;
+  const from = (page - 1) * pageSize + 1;
   const to = Math.min(count, page * pageSize);
-  const link = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50";
+  const link =
+    "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50 focus-visible:outline focus-visible:outline-2 focus-visible:outline-slate-900";
   return (
-    <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm text-slate-600">
-      <p>{count === 0 ? "No results" : `${from}–${to} of ${count}`}</p>
-      <div className="flex gap-2">
+    <nav aria-label="Pagination" className="mt-4 flex flex-wrap items-center justify-between gap-2 text-sm text-slate-700">
+      <p>
+        {from}–{to} of {count}
+      </p>
+      <div className="flex items-center gap-2">
         {page > 1 ? (
           <Link className={link} href={href(page - 1)} rel="prev">
             Previous
           </Link>
         ) : (
-          <span aria-disabled className={`${link} opacity-50`}>
+          <span aria-disabled="true" className={`${link} text-slate-500`}>
             Previous
           </span>
         )}
-        <span className="px-2 py-1.5" aria-current="page">
+        <span className="px-1 py-1.5" aria-current="page">
           Page {page} of {pages}
         </span>
         {page < pages ? (
@@ -46,7 +49,7 @@ export function Pagination({
             Next
           </Link>
         ) : (
-          <span aria-disabled className={`${link} opacity-50`}>
+          <span aria-disabled="true" className={`${link} text-slate-500`}>
             Next
           </span>
         )}

@@ -52,7 +52,9 @@ export function addressKey(address: string): string {
 
 function throttled(msBeforeNext: number): ApiError {
   const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
-  const wait = seconds >= 120 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} seconds`;
+  // A person reads minutes: "15 minutes", not "892 seconds" (Retry-After keeps the exact figure).
+  const minutes = Math.ceil(seconds / 60);
+  const wait = seconds < 60 ? `${seconds} seconds` : minutes === 1 ? "1 minute" : `${minutes} minutes`;
   return new ApiError(429, "throttled", `Too many failed sign-in attempts. Try again in ${wait}.`, {
     headers: { "retry-after": String(seconds) },
   });

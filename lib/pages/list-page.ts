@@ -8,7 +8,27 @@ import { pageQuery, withPageSize } from "@/lib/http/query";
 
 export const PORTAL_PAGE_SIZE = 20;
 
+/** An order a list page offers: an `ordering` value of its API, in words. */
+export interface SortOption {
+  value: string;
+  label: string;
+}
+
 type SearchParams = Record<string, string | string[] | undefined>;
+
+/**
+ * The parameters of a list page's URL worth keeping in its links (pagination, "Clear"): the first
+ * value of each of `keys`, trimmed, when not empty.
+ */
+export function keptParams(params: SearchParams, keys: readonly string[]): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const key of keys) {
+    const raw = params[key];
+    const value = (Array.isArray(raw) ? raw[0] : raw)?.trim().slice(0, 200);
+    if (value) kept[key] = value;
+  }
+  return kept;
+}
 
 /** The page's query, read with the list's schema: parameters it refuses are left out. */
 export function listQueryOf<S extends z.ZodType<{ page: PageRequest }, Record<string, unknown>>>(

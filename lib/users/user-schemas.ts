@@ -120,8 +120,14 @@ export function toUserOut(user: PublicUser): z.infer<typeof UserOut> {
 // Bodies. Unknown fields (`client`, `platform_role` on a school user, `is_superuser`, …) are
 // dropped by zod, never written: no mass assignment.
 const FullName = z.string().trim().max(200, "Ensure this field has no more than 200 characters.");
-const eitherContact = (b: { email?: string | null; phone?: string | null }) => Boolean(b.email || b.phone);
-const CONTACT_MESSAGE = "Provide an email, a phone number, or both.";
+/**
+ * An account must keep a way to sign in: an email, a phone, or both. The create bodies refine on
+ * it; an edit form (which holds both fields) applies the same rule, with the same message.
+ */
+export const CONTACT_RULE: [(b: { email?: string | null; phone?: string | null }) => boolean, { message: string; path: string[] }] = [
+  (b) => Boolean(b.email || b.phone),
+  { message: "Provide an email, a phone number, or both.", path: ["non_field_errors"] },
+];
 
 export const Teacher = z.object({
   employee_number: z.string().trim().min(1, "This field may not be blank.").max(50, "Ensure this field has no more than 50 characters."),
@@ -140,7 +146,7 @@ export const TenantUserCreateBody = byRules((rules) =>
       roles: z.array(z.string().trim().min(1).max(100)).max(50).default([]).describe("Role names in that school"),
       teacher: Teacher.nullable().optional(),
     })
-    .refine(eitherContact, { message: CONTACT_MESSAGE, path: ["non_field_errors"] })
+    .refine(...CONTACT_RULE)
     .meta({ id: "TenantUserCreate" }),
 );
 
@@ -155,7 +161,7 @@ export const PlatformUserCreateBody = byRules((rules) =>
       full_name: FullName.default(""),
       platform_role: z.enum(PLATFORM_ROLES),
     })
-    .refine(eitherContact, { message: CONTACT_MESSAGE, path: ["non_field_errors"] })
+    .refine(...CONTACT_RULE)
     .meta({ id: "PlatformUserCreate" }),
 );
 
