@@ -3,7 +3,7 @@ import Link from "next/link";
 
 export default function PlatformHome() {
   return (
-    <main className="mx-auto max-w-3xl px-6 py-16">
+    <main id="content" className="mx-auto max-w-3xl px-4 py-12 sm:px-6 sm:py-16">
       <h1 className="text-3xl font-semibold tracking-tight">SMS platform</h1>
       <p className="mt-4 text-slate-700">
         Identity, access and administration for schools. Platform administrators work on this host; each school&apos;s staff sign in on

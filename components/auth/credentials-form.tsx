@@ -38,7 +38,8 @@ export function CredentialsForm({ submit, next }: { submit: (values: Credentials
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    // method="post": a click before the page is interactive must never put a password in a URL.
+    <form onSubmit={onSubmit} method="post" noValidate className="space-y-4">
       <FormError message={error} />
       <TextField label="Email or phone" autoComplete="username" autoFocus error={errors.identifier?.message} {...register("identifier")} />
       <TextField

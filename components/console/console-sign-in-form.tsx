@@ -9,6 +9,6 @@ async function consoleSignIn(values: CredentialsInput): Promise<string | null> {
   return result?.error && result.error !== "CredentialsSignin" ? result.error : "Wrong email/phone or password.";
 }
 
-export function ConsoleSignInForm() {
-  return <CredentialsForm submit={consoleSignIn} next="/console" />;
+export function ConsoleSignInForm({ next }: { next: string }) {
+  return <CredentialsForm submit={consoleSignIn} next={next} />;
 }

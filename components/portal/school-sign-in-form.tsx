@@ -9,6 +9,6 @@ async function schoolSignIn(values: CredentialsInput): Promise<string | null> {
   return result.ok ? null : result.error;
 }
 
-export function SchoolSignInForm() {
-  return <CredentialsForm submit={schoolSignIn} next="/profile" />;
+export function SchoolSignInForm({ next }: { next: string }) {
+  return <CredentialsForm submit={schoolSignIn} next={next} />;
 }

@@ -9,6 +9,7 @@ import { ApiError } from "@/lib/http/api-error";
 import { assertPlatformAccess, type PlatformAccess } from "@/lib/platform/policy";
 import type { PlatformActor } from "@/lib/audit/actor";
 import { originOf } from "@/lib/http/request-context";
+import { signInHref } from "@/lib/pages/return-path";
 
 const COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
@@ -29,10 +30,12 @@ export async function consolePrincipal(): Promise<UserPrincipal | null> {
   }
 }
 
-/** For pages: the principal, or a redirect to the sign-in page. */
+export const CONSOLE_SIGN_IN = "/console/sign-in";
+
+/** For pages: the principal, or a redirect to the sign-in page, which will send the user back here. */
 export async function requireConsoleUser(): Promise<UserPrincipal> {
   const principal = await consolePrincipal();
-  if (!principal) redirect("/console/sign-in");
+  if (!principal) redirect(signInHref(CONSOLE_SIGN_IN, (await headers()).get("x-sms-path")));
   return principal;
 }
 

@@ -16,6 +16,7 @@ import type { UserPrincipal } from "@/lib/rbac/principal";
 import { revokeFamilies } from "@/lib/auth/sessions";
 import { verifyToken } from "@/lib/auth/tokens";
 import { derivedSecret } from "@/lib/auth/secret-box";
+import { signInHref } from "@/lib/pages/return-path";
 import { assertActive, schoolAtHost, schoolErrors, type School } from "@/lib/schools/resolve-school";
 
 export const PORTAL_COOKIE = "sms_school_session";
@@ -72,12 +73,17 @@ export async function portalPrincipal(school: School | null): Promise<UserPrinci
   }
 }
 
-/** For pages: the school and its signed-in user; an unknown school is a 404, no session goes to sign-in. */
+export const PORTAL_SIGN_IN = "/sign-in";
+
+/**
+ * For pages: the school and its signed-in user; an unknown school is a 404, no session goes to
+ * sign-in, which will send the user back to this page.
+ */
 export async function requirePortalUser(): Promise<{ school: School; principal: UserPrincipal }> {
   const school = await requestSchool();
   if (!school) notFound();
   const principal = await portalPrincipal(school);
-  if (!principal) redirect("/sign-in");
+  if (!principal) redirect(signInHref(PORTAL_SIGN_IN, (await headers()).get("x-sms-path")));
   return { school, principal };
 }
 

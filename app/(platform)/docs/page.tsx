@@ -24,6 +24,9 @@ type Operation = {
   responses?: Record<string, { description?: string; content?: Record<string, { schema?: Schema }> }>;
 };
 
+/** An id for a tag ("School auth" → "school-auth"): an id with a space would name two ids. */
+const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+
 function refName(schema?: Schema): string | null {
   return schema?.$ref ? (schema.$ref.split("/").pop() ?? null) : null;
 }
@@ -47,7 +50,7 @@ function SchemaTable({ name, schema }: { name: string; schema: Schema }) {
       ) : (
         <table className="mt-3 w-full text-left text-sm">
           <thead>
-            <tr className="text-slate-500">
+            <tr className="text-slate-600">
               <th scope="col" className="py-1 pr-4">
                 Field
               </th>
@@ -62,11 +65,11 @@ function SchemaTable({ name, schema }: { name: string; schema: Schema }) {
           <tbody>
             {props.map(([field, s]) => (
               <tr key={field} className="border-t border-slate-100 align-top">
-                <td className="py-1 pr-4 font-mono">
+                <td className="py-1 pr-4 font-mono [overflow-wrap:anywhere]">
                   {field}
                   {schema.required?.includes(field) ? "" : "?"}
                 </td>
-                <td className="py-1 pr-4 font-mono text-slate-700">{typeLabel(s)}</td>
+                <td className="py-1 pr-4 font-mono text-slate-700 [overflow-wrap:anywhere]">{typeLabel(s)}</td>
                 <td className="py-1 text-slate-600">{s.description ?? ""}</td>
               </tr>
             ))}
@@ -88,7 +91,7 @@ export default function DocsPage() {
   );
   const tags = [...new Set(operations.map((o) => o.op.tags?.[0] ?? "Other"))];
   return (
-    <main className="mx-auto max-w-5xl px-6 py-12">
+    <main id="content" className="mx-auto max-w-5xl px-4 py-10 sm:px-6 sm:py-12">
       <h1 className="text-3xl font-semibold tracking-tight">{doc.info.title}</h1>
       <p className="mt-3 max-w-3xl text-slate-700">{doc.info.description}</p>
       <p className="mt-2 text-sm">
@@ -97,8 +100,8 @@ export default function DocsPage() {
         </a>
       </p>
       {tags.map((tag) => (
-        <section key={tag} className="mt-10" aria-labelledby={`tag-${tag}`}>
-          <h2 id={`tag-${tag}`} className="text-xl font-semibold">
+        <section key={tag} className="mt-10" aria-labelledby={`tag-${slug(tag)}`}>
+          <h2 id={`tag-${slug(tag)}`} className="text-xl font-semibold">
             {tag}
           </h2>
           <ul className="mt-4 space-y-3">
@@ -108,7 +111,7 @@ export default function DocsPage() {
                 const body = refName(op.requestBody?.content?.["application/json"]?.schema);
                 return (
                   <li key={method + path} className="rounded-lg border border-slate-200 bg-white p-4">
-                    <p className="font-mono text-sm">
+                    <p className="font-mono text-sm [overflow-wrap:anywhere]">
                       <span className="mr-2 rounded bg-slate-900 px-2 py-0.5 text-xs font-bold uppercase text-white">{method}</span>
                       {path}
                     </p>
@@ -130,7 +133,7 @@ export default function DocsPage() {
                       {Object.entries(op.responses ?? {}).map(([status, r]) => {
                         const out = refName(r.content?.["application/json"]?.schema);
                         return [
-                          <dt key={`${status}t`} className="font-mono text-slate-500">
+                          <dt key={`${status}t`} className="font-mono text-slate-600">
                             {status}
                           </dt>,
                           <dd key={`${status}d`} className="text-slate-700">

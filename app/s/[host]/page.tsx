@@ -18,8 +18,8 @@ export default async function SchoolHome() {
   if (!school) notFound();
   if (await portalPrincipal(school)) redirect("/profile");
   return (
-    <main className="mx-auto max-w-3xl px-6 py-16">
-      <p className="text-sm uppercase tracking-wide text-slate-500">School</p>
+    <main id="content" className="mx-auto max-w-3xl px-4 py-12 sm:px-6 sm:py-16">
+      <p className="text-sm uppercase tracking-wide text-slate-600">School</p>
       <h1 className="mt-1 text-3xl font-semibold tracking-tight">{school.name}</h1>
       {school.isActive ? (
         <>

@@ -1,7 +1,8 @@
 // Every portal page below needs a live session on this school (checked in the database on each
 // request). The navigation shows only the sections the user's roles let them view.
 import type { ReactNode } from "react";
-import { PortalNav, type NavLink } from "@/components/portal/portal-nav";
+import { PortalShell } from "@/components/portal/portal-shell";
+import type { NavLink } from "@/components/ui/app-shell";
 import { portalContext } from "@/lib/portal/portal-context";
 import type { Codename } from "@/lib/rbac/catalogue";
 
@@ -13,6 +14,7 @@ const SECTIONS: (NavLink & { needs: Codename | null })[] = [
   { href: "/roles", label: "Roles", needs: "roles.view" },
   { href: "/students", label: "Students", needs: "students.view" },
   { href: "/classes", label: "Classes", needs: "classes.view" },
+  { href: "/audit", label: "Audit log", needs: "roles.view" },
 ];
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
@@ -20,9 +22,8 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   const { user } = principal;
   const links = SECTIONS.filter((s) => s.needs === null || can(s.needs)).map(({ href, label }) => ({ href, label }));
   return (
-    <>
-      <PortalNav school={school.name} name={user.fullName || user.email || user.phone || "Account"} links={links} />
-      <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
-    </>
+    <PortalShell school={school.name} name={user.fullName || user.email || user.phone || "Account"} links={links}>
+      {children}
+    </PortalShell>
   );
 }

@@ -1,0 +1,34 @@
+"use client";
+// The console's frame: its sections, and an account menu that signs out through next-auth.
+import { signOut } from "next-auth/react";
+import type { ReactNode } from "react";
+import { AppShell } from "@/components/ui/app-shell";
+
+const LINKS = [
+  { href: "/console", label: "Overview" },
+  { href: "/console/schools", label: "Schools" },
+  { href: "/console/staff", label: "Platform staff" },
+  { href: "/console/api-keys", label: "API keys" },
+  { href: "/console/audit", label: "Audit log" },
+];
+
+const ROLE_LABELS: Record<string, string> = { superadmin: "Superadmin", platform_admin: "Platform admin", support: "Support (read-only)" };
+
+export function ConsoleShell({ name, role, children }: { name: string; role: string; children: ReactNode }) {
+  return (
+    <AppShell
+      title="SMS console"
+      home="/console"
+      navLabel="Console"
+      links={LINKS}
+      signInPath="/console/sign-in"
+      account={{
+        name,
+        detail: ROLE_LABELS[role] ?? role,
+        items: [{ label: "Sign out", onSelect: () => void signOut({ callbackUrl: "/console/sign-in" }) }],
+      }}
+    >
+      {children}
+    </AppShell>
+  );
+}
