@@ -10,7 +10,7 @@ export function StatCard({ label, value, note, href }: { label: string; value: n
     >
       <p className="text-sm font-medium text-slate-600 group-hover:text-slate-900">{label}</p>
       <p className="mt-1 text-3xl font-semibold tabular-nums tracking-tight text-slate-900">{value.toLocaleString("en-US")}</p>
-      {note ? <p className="mt-1 text-xs text-slate-500">{note}</p> : null}
+      {note ? <p className="mt-1 text-xs text-slate-600">{note}</p> : null}
     </Link>
   );
 }

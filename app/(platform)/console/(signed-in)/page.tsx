@@ -2,10 +2,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
-import { ActivityList } from "@/components/console/overview/activity-list";
+import { ActivityList } from "@/components/audit/activity-list";
 import { StatCard } from "@/components/console/overview/stat-card";
 import { requireConsoleUser } from "@/lib/console/console-session";
-import { platformOverview } from "@/lib/platform/overview";
+import { listAuditEvents } from "@/lib/audit/list-audit";
+import { schoolNames } from "@/lib/console/school-names";
+import { platformCounts } from "@/lib/platform/overview";
 import { canWrite } from "@/lib/platform/policy";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -15,7 +17,8 @@ const LINK = "text-sm font-medium text-slate-700 underline underline-offset-4 ho
 
 export default async function OverviewPage() {
   const { user } = await requireConsoleUser();
-  const { counts, activity } = await platformOverview();
+  const [counts, activity] = await Promise.all([platformCounts(), listAuditEvents({ page: { page: 1, pageSize: 10 } })]);
+  const names = await schoolNames(activity.results.map((e) => e.client));
   const schools = counts.schoolsActive + counts.schoolsSuspended;
   const inactive = (n: number) => (n ? `${n.toLocaleString("en-US")} deactivated` : "All active");
 
@@ -61,10 +64,10 @@ export default async function OverviewPage() {
             Full audit log
           </Link>
         </div>
-        <ActivityList items={activity} />
+        <ActivityList events={activity.results} schoolNames={names} />
       </section>
       {schools === 0 ? (
-        <p className="mt-8 text-sm text-slate-600">
+        <p className="mt-8 text-sm text-slate-700">
           No schools yet.{" "}
           <Link href="/console/schools" className={LINK}>
             Go to Schools

@@ -1,0 +1,57 @@
+// A school's own audit log, for staff who may view roles (they decide who may do what, so they
+// see what was done): the same list as GET /api/v1/school/audit/, under the school's row-level
+// security — nothing of another school, no platform account, no global key is named.
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { AuditFilters } from "@/components/audit/audit-filters";
+import { AuditTable } from "@/components/audit/audit-table";
+import { ListEmpty } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { NoAccess } from "@/components/portal/no-access";
+import { listSchoolAuditEvents } from "@/lib/audit/list-audit";
+import { ApiError } from "@/lib/http/api-error";
+import { readAuditFilters } from "@/lib/pages/audit-page";
+import { portalContext } from "@/lib/portal/portal-context";
+
+export const metadata: Metadata = { title: "Audit log" };
+export const dynamic = "force-dynamic";
+
+const BASE_PATH = "/audit";
+
+export default async function SchoolAuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { school, can } = await portalContext();
+  if (!can("roles.view")) return <NoAccess section="Audit log" permission="roles.view" />;
+  const { kept, values, errors, query } = readAuditFilters(await searchParams, "school");
+  const list = query
+    ? await listSchoolAuditEvents({ ...query.options, schoolId: school.id }).catch((error) => {
+        if (error instanceof ApiError && error.status === 404) return "past-end" as const;
+        throw error;
+      })
+    : null;
+  if (list === "past-end") redirect(`${BASE_PATH}?${new URLSearchParams(kept)}`);
+  const targetNote = values.target ? list?.results.find((e) => e.target_id === values.target)?.target_label : undefined;
+  return (
+    <>
+      <PageHeader title="Audit log" description={`Sign-ins and every change in ${school.name} — newest first.`} />
+      <AuditFilters trail="school" basePath={BASE_PATH} values={values} errors={errors} targetNote={targetNote ?? undefined} />
+      {list === null ? (
+        <p role="alert" className="rounded-lg border border-dashed border-red-300 bg-white p-8 text-center text-sm text-red-800">
+          Some filters could not be read. Correct the fields marked above to see events.
+        </p>
+      ) : (
+        <>
+          <AuditTable
+            rows={list.results}
+            empty={
+              <ListEmpty filtered={Object.keys(kept).length > 0} what="events" clearHref={BASE_PATH}>
+                Sign-ins and changes in this school appear here as they happen.
+              </ListEmpty>
+            }
+          />
+          <Pagination page={list.page} pageSize={list.pageSize} count={list.count} basePath={BASE_PATH} query={kept} />
+        </>
+      )}
+    </>
+  );
+}
