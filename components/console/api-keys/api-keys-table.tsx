@@ -1,18 +1,16 @@
 "use client";
-// The API keys list. Writers get a Revoke button on each live key; revoking is immediate and
-// cannot be undone, so it asks first.
-import type { ColumnDef } from "@tanstack/react-table";
-import { useState, useTransition } from "react";
-import { Button } from "@/components/ui/button";
-import { DataTable } from "@/components/ui/data-table";
-import { ConfirmDialog } from "@/components/ui/dialog";
-import { Badge } from "@/components/ui/badge";
-import { UtcTime } from "@/components/console/utc-time";
-import { actionMessage } from "@/components/console/action-error";
-import { scopeLabel } from "@/components/console/api-keys/key-scopes";
-import { revokeKey } from "@/lib/console/actions/api-key-actions";
-import type { ApiKeyOut } from "@/lib/api-keys/api-key-schemas";
+// The API keys list, sortable by the columns GET /system/api-keys/ orders by. Writers get a Revoke
+// button on each live key; revoking is immediate and cannot be undone, so it asks first.
+import { createColumnHelper } from "@tanstack/react-table";
+import type { ReactNode } from "react";
 import type { z } from "zod";
+import type { ApiKeyOut } from "@/lib/api-keys/api-key-schemas";
+import { revokeKey } from "@/lib/console/actions/api-key-actions";
+import { Badge } from "@/components/ui/badge";
+import { DataTable, type Columns } from "@/components/ui/data-table";
+import { RowConfirm } from "@/components/ui/row-actions";
+import { Time } from "@/components/ui/time";
+import { scopeLabel } from "@/components/console/api-keys/key-scopes";
 
 export type ApiKeyRow = z.infer<typeof ApiKeyOut>;
 
@@ -28,86 +26,44 @@ const STATUS_BADGES = {
   revoked: <Badge tone="red">Revoked</Badge>,
 };
 
-function RevokeButton({ apiKey }: { apiKey: ApiKeyRow }) {
-  const [error, setError] = useState<string>();
-  const [pending, startTransition] = useTransition();
-  const revoke = () =>
-    startTransition(async () => {
-      setError(undefined);
-      const result = await revokeKey({ id: apiKey.id });
-      if (!result.ok) setError(actionMessage(result));
-    });
-  return (
-    // `relative`: keeps the sr-only text inside the table's scroll box on narrow screens.
-    <div className="relative space-y-1">
-      <ConfirmDialog
-        trigger={
-          <Button variant="secondary" pending={pending}>
-            Revoke<span className="sr-only"> key {apiKey.name}</span>
-          </Button>
-        }
-        title={`Revoke “${apiKey.name}”?`}
-        description={
-          <>
-            Integrations using the key <code className="font-mono">{apiKey.prefix}…</code> stop working at once. This cannot be undone: a
-            revoked key never works again.
-          </>
-        }
-        confirmLabel="Revoke key"
-        onConfirm={revoke}
-      />
-      {error ? (
-        <p role="alert" className="max-w-xs text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
+const column = createColumnHelper<ApiKeyRow>();
 
 export function ApiKeysTable({
   rows,
   schoolNames,
   canWrite,
   now,
-  filtered,
+  empty,
 }: {
   rows: ApiKeyRow[];
+  /** The names of the schools of these rows, by id. */
   schoolNames: Record<string, string>;
   canWrite: boolean;
+  /** The server's clock, for "expired" (the same on both renders). */
   now: string;
-  filtered: boolean;
+  empty: ReactNode;
 }) {
-  const columns: ColumnDef<ApiKeyRow, unknown>[] = [
-    {
-      id: "name",
+  const never = <span className="text-slate-600">Never</span>;
+  const columns: Columns<ApiKeyRow> = [
+    column.accessor("name", {
       header: "Name",
+      meta: { card: "title", sortField: "name" },
       cell: ({ row: { original: k } }) => (
-        <div className="min-w-32">
-          <div className="font-medium">{k.name}</div>
-          <div className="text-xs text-slate-500">
-            Created <UtcTime iso={k.created_at} />
+        <div className="space-y-0.5">
+          <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
+            <span className="break-words font-medium">{k.name}</span>
+            {STATUS_BADGES[status(k, now)]}
           </div>
+          <code className="block font-mono text-xs text-slate-600">{k.prefix}…</code>
         </div>
       ),
-    },
-    {
-      id: "prefix",
-      header: "Key",
-      cell: ({ row: { original: k } }) => <code className="whitespace-nowrap font-mono text-xs">{k.prefix}…</code>,
-    },
-    {
-      id: "school",
+    }),
+    column.accessor("client", {
       header: "School",
       cell: ({ row: { original: k } }) =>
-        k.client === null ? (
-          <Badge>Global</Badge>
-        ) : (
-          <span>{schoolNames[k.client] ?? <span className="font-mono text-xs">{k.client}</span>}</span>
-        ),
-    },
-    {
-      id: "scopes",
+        k.client === null ? <Badge>Global</Badge> : (schoolNames[k.client] ?? <span className="text-slate-600">A deleted school</span>),
+    }),
+    column.accessor("scopes", {
       header: "Scopes",
       cell: ({ row: { original: k } }) => (
         <ul className="flex max-w-xs flex-wrap gap-1" aria-label={`Scopes of ${k.name}`}>
@@ -118,39 +74,50 @@ export function ApiKeysTable({
           ))}
         </ul>
       ),
-    },
-    {
-      id: "expires",
+    }),
+    column.accessor("expires_at", {
       header: "Expires",
-      cell: ({ row: { original: k } }) => (k.expires_at ? <UtcTime iso={k.expires_at} /> : <span className="text-slate-500">Never</span>),
-    },
-    {
-      id: "last_used",
+      meta: { sortField: "expires_at" },
+      cell: ({ row: { original: k } }) => (k.expires_at ? <Time iso={k.expires_at} display="absolute" /> : never),
+    }),
+    column.accessor("last_used_at", {
       header: "Last used",
-      cell: ({ row: { original: k } }) =>
-        k.last_used_at ? <UtcTime iso={k.last_used_at} /> : <span className="text-slate-500">Never</span>,
-    },
-    { id: "status", header: "Status", cell: ({ row: { original: k } }) => STATUS_BADGES[status(k, now)] },
+      meta: { sortField: "last_used_at" },
+      cell: ({ row: { original: k } }) => (k.last_used_at ? <Time iso={k.last_used_at} /> : never),
+    }),
+    column.accessor("created_at", {
+      header: "Created",
+      meta: { sortField: "created_at" },
+      cell: ({ row: { original: k } }) => <Time iso={k.created_at} />,
+    }),
+    ...(canWrite
+      ? [
+          column.display({
+            id: "actions",
+            header: () => <span className="sr-only">Actions</span>,
+            meta: { card: "actions", align: "end" },
+            cell: ({ row: { original: k } }) =>
+              k.revoked ? (
+                // A phone's card would otherwise end in an empty actions bar (the table shows nothing).
+                <span className="text-slate-600 md:hidden">Revoked keys stay listed for the record.</span>
+              ) : (
+                <RowConfirm
+                  name={`key ${k.name}`}
+                  label="Revoke"
+                  title={`Revoke “${k.name}”?`}
+                  description={
+                    <>
+                      Integrations using the key <code className="font-mono">{k.prefix}…</code> stop working at once. This cannot be undone:
+                      a revoked key never works again.
+                    </>
+                  }
+                  confirmLabel="Revoke key"
+                  action={() => revokeKey({ id: k.id })}
+                />
+              ),
+          }),
+        ]
+      : []),
   ];
-  if (canWrite) {
-    columns.push({
-      id: "actions",
-      header: "Actions",
-      cell: ({ row: { original: k } }) => (k.revoked ? null : <RevokeButton apiKey={k} />),
-    });
-  }
-  return (
-    <DataTable
-      columns={columns}
-      data={rows}
-      caption="API keys"
-      empty={
-        filtered
-          ? "No API key matches these filters."
-          : canWrite
-            ? "No API keys yet. Create one for a script or an integration."
-            : "No API keys yet."
-      }
-    />
-  );
+  return <DataTable columns={columns} data={rows} caption="API keys" empty={empty} rowId={(k) => k.id} />;
 }

@@ -1,27 +1,47 @@
 "use client";
-// "New API key": name, school (or global), scopes, optional expiry. On success the same dialog
-// shows the key — the only time anyone sees it — with a Copy button; closing the dialog drops it
-// from memory.
-import { useRef, useState, useTransition } from "react";
-import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
-import { FormError, SelectField, TextField } from "@/components/ui/field";
-import { fieldError, nonFieldMessage } from "@/components/console/action-error";
-import { SCOPE_GROUPS } from "@/components/console/api-keys/key-scopes";
+// "New API key": name, the school it works on (or, chosen on purpose, every school), scopes and an
+// optional expiry. The form is POST /api/v1/system/api-keys/'s body (ApiKeyCreateBody), checked
+// whole in the browser first. On success the same dialog shows the key — the only time anyone
+// sees it — with a Copy button; closing the dialog drops it from memory.
+import { useRef, useState } from "react";
+import { Controller } from "react-hook-form";
+import { z } from "zod";
+import { ApiKeyCreateBody } from "@/lib/api-keys/api-key-schemas";
 import { createKey } from "@/lib/console/actions/api-key-actions";
-import type { ActionResult } from "@/lib/console/console-action";
+import { searchSchoolsAction } from "@/lib/console/actions/picker-actions";
+import { Button } from "@/components/ui/button";
+import { Combobox, type PickerOption } from "@/components/ui/combobox";
+import { Dialog } from "@/components/ui/dialog";
+import { TextField } from "@/components/ui/field";
+import { FormAlert, FormButtons, useActionForm } from "@/components/ui/form";
+import { endOfLocalDay, useTimeZone } from "@/components/ui/time";
+import { SCOPE_GROUPS } from "@/components/console/api-keys/key-scopes";
 
-type Failure = Extract<ActionResult<unknown>, { ok: false }>;
-type School = { id: string; name: string; slug: string };
+const SUBMIT = "Create key";
 
-/** A date input's day ends at midnight in the admin's own time zone; the server gets that instant. */
-function endOfDay(date: string): string | null {
-  if (!date) return null;
-  const instant = new Date(`${date}T23:59:59.999`);
-  return Number.isNaN(instant.getTime()) ? date : instant.toISOString();
-}
+// The body, with the form's own representation of two fields: the school is a choice between one
+// school (then picked) and every school, and the expiry is a day (a date input; "" for none) that
+// ends where the user is.
+const KeyForm = ApiKeyCreateBody.extend({
+  reach: z.enum(["school", "global"]),
+  expires_at: z
+    .string()
+    .transform((day) => (day ? (endOfLocalDay(day) ?? day) : null))
+    .pipe(ApiKeyCreateBody.shape.expires_at.unwrap()),
+})
+  .refine((key) => key.reach === "global" || key.client !== null, {
+    message: "Choose the school this key works on, or make it a global key.",
+    path: ["client"],
+    // Checked with the other fields, not only once they are valid.
+    when: (payload) => typeof payload.value === "object" && payload.value !== null,
+  })
+  .transform(({ reach, ...key }) => ({ ...key, client: reach === "global" ? null : key.client }));
 
-function today(): string {
+type KeyFormInput = z.input<typeof KeyForm>;
+
+const EMPTY: KeyFormInput = { name: "", reach: "school", client: null, scopes: [], expires_at: "" };
+
+function localToday(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
@@ -49,11 +69,13 @@ function ShownOnce({ keyValue, name, onDone }: { keyValue: string; name: string;
         <p className="mt-1">We keep only a hash of it. If it is lost, revoke “{name}” and create a new key.</p>
       </div>
       <div className="flex items-end gap-2">
-        <div className="flex-1">
+        <div className="min-w-0 flex-1">
           <TextField
             ref={input}
             label="API key"
             readOnly
+            // The form it replaced had focus: the key takes it, selected, ready to copy.
+            autoFocus
             value={keyValue}
             className="font-mono"
             spellCheck={false}
@@ -83,149 +105,148 @@ function ShownOnce({ keyValue, name, onDone }: { keyValue: string; name: string;
   );
 }
 
-export function NewApiKeyDialog({ schools }: { schools: School[] }) {
+function ScopePicker({ value, onChange, error }: { value: string[]; onChange: (scopes: string[]) => void; error?: string }) {
+  const all = value.includes("*");
+  const toggle = (codename: string, on: boolean) => onChange(on ? [...value, codename] : value.filter((s) => s !== codename));
+  return (
+    <fieldset className="space-y-3" aria-describedby={error ? "new-key-scopes-error" : undefined}>
+      <legend className="text-sm font-medium text-slate-800">Scopes</legend>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" className="h-4 w-4 shrink-0" checked={all} onChange={(e) => toggle("*", e.target.checked)} />
+        <span>
+          All permissions (<code className="font-mono">*</code>)
+        </span>
+      </label>
+      <div className="space-y-2">
+        {SCOPE_GROUPS.map((group) => (
+          <fieldset
+            key={group.resource}
+            disabled={all}
+            className="flex flex-wrap items-center gap-x-4 gap-y-1 rounded-md border border-slate-200 px-3 py-2 disabled:bg-slate-50"
+          >
+            <legend className="px-1 text-xs font-semibold uppercase tracking-wide text-slate-700">{group.heading}</legend>
+            {group.permissions.map((p) => (
+              // Shows "View" under its group's heading; is named "View students" (the catalogue's label).
+              <label key={p.codename} title={p.codename} className="flex items-center gap-1.5 text-sm">
+                <input
+                  type="checkbox"
+                  aria-label={p.label}
+                  className="h-4 w-4 shrink-0"
+                  checked={all || value.includes(p.codename)}
+                  onChange={(e) => toggle(p.codename, e.target.checked)}
+                />
+                <span className="capitalize">{p.action}</span>
+              </label>
+            ))}
+          </fieldset>
+        ))}
+      </div>
+      {error ? (
+        <p id="new-key-scopes-error" role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+export function NewApiKeyButton() {
   const [open, setOpen] = useState(false);
-  const [name, setName] = useState("");
-  const [client, setClient] = useState("");
-  const [all, setAll] = useState(false);
-  const [scopes, setScopes] = useState<string[]>([]);
-  const [expiry, setExpiry] = useState("");
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const [school, setSchool] = useState<PickerOption | null>(null);
   const [created, setCreated] = useState<{ key: string; name: string } | null>(null);
-  const [pending, startTransition] = useTransition();
+  const zone = useTimeZone();
+  const form = useActionForm({
+    schema: KeyForm,
+    defaultValues: EMPTY,
+    action: (key) => createKey({ ...key, expires_at: key.expires_at?.toISOString() ?? null }),
+    onSuccess: (key) => setCreated({ key: key.key, name: key.name }),
+  });
+  const { control, register, watch } = form.form;
+  const reach = watch("reach");
 
-  const clear = () => {
-    setName("");
-    setClient("");
-    setAll(false);
-    setScopes([]);
-    setExpiry("");
-    setFailure(null);
-    setCreated(null); // the key leaves memory with the dialog
-  };
-  const onOpenChange = (next: boolean) => {
+  const change = (next: boolean) => {
+    if (form.pending) return;
+    if (!next) {
+      form.reset();
+      setSchool(null);
+      setCreated(null); // the key leaves memory with the dialog
+    }
     setOpen(next);
-    if (!next) clear();
   };
-
-  const toggle = (codename: string, on: boolean) =>
-    setScopes((current) => (on ? [...current, codename] : current.filter((s) => s !== codename)));
-
-  const submit = (event: React.FormEvent) => {
-    event.preventDefault();
-    startTransition(async () => {
-      setFailure(null);
-      const result = await createKey({ name, client: client || null, scopes: all ? ["*"] : scopes, expires_at: endOfDay(expiry) });
-      if (!result.ok) {
-        setFailure(result);
-        return;
-      }
-      setCreated({ key: result.data.key, name: result.data.name });
-    });
-  };
-
-  const scopeError = failure?.fieldErrors
-    ? Object.entries(failure.fieldErrors)
-        .filter(([field]) => field === "scopes" || field.startsWith("scopes."))
-        .flatMap(([, m]) => m)
-        .join(" ") || undefined
-    : undefined;
-  const formLevel = failure ? (nonFieldMessage(failure) ?? failure.error) : undefined;
 
   return (
     <>
       <Button onClick={() => setOpen(true)}>New API key</Button>
       <Dialog
         open={open}
-        onOpenChange={onOpenChange}
+        onOpenChange={change}
         title={created ? "Your new API key" : "New API key"}
         description={
           created ? undefined : "For a script or an integration calling the school API. It acts with the scopes you pick, nothing more."
         }
       >
         {created ? (
-          <ShownOnce keyValue={created.key} name={created.name} onDone={() => onOpenChange(false)} />
+          <ShownOnce keyValue={created.key} name={created.name} onDone={() => change(false)} />
         ) : (
-          <form onSubmit={submit} noValidate className="space-y-4">
-            <FormError message={formLevel} />
+          <form onSubmit={form.submit} noValidate className="space-y-4">
+            <FormAlert problem={form.problem} retryLabel={SUBMIT} />
             <TextField
               label="Name"
-              value={name}
-              onChange={(e) => setName(e.target.value)}
               maxLength={100}
               autoComplete="off"
               hint="Say who uses it, e.g. “Timetable sync”."
-              error={fieldError(failure, "name")}
+              error={form.error("name")}
+              {...register("name")}
             />
-            <SelectField
-              label="School"
-              value={client}
-              onChange={(e) => setClient(e.target.value)}
-              hint="A school's key works only on that school. A global key works on every school."
-              error={fieldError(failure, "client")}
-            >
-              <option value="">Global (every school)</option>
-              {schools.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </SelectField>
-            <fieldset className="space-y-3" aria-describedby={scopeError ? "new-key-scopes-error" : undefined}>
-              <legend className="text-sm font-medium text-slate-800">Scopes</legend>
-              <label className="flex items-center gap-2 text-sm">
-                <input type="checkbox" className="h-4 w-4 shrink-0" checked={all} onChange={(e) => setAll(e.target.checked)} />
-                <span>
-                  All permissions (<code className="font-mono">*</code>)
-                </span>
-              </label>
-              <div className={`space-y-2 ${all ? "opacity-50" : ""}`}>
-                {SCOPE_GROUPS.map((group) => (
-                  <fieldset
-                    key={group.resource}
-                    disabled={all}
-                    className="flex flex-wrap items-center gap-x-4 gap-y-1 rounded-md border border-slate-200 px-3 py-2"
-                  >
-                    <legend className="px-1 text-xs font-semibold uppercase tracking-wide text-slate-600">{group.heading}</legend>
-                    {group.permissions.map((p) => (
-                      // Shows "View" under its group's heading; is named "View students" (the catalogue's label).
-                      <label key={p.codename} title={p.codename} className="flex items-center gap-1.5 text-sm">
-                        <input
-                          type="checkbox"
-                          aria-label={p.label}
-                          className="h-4 w-4 shrink-0"
-                          checked={all || scopes.includes(p.codename)}
-                          onChange={(e) => toggle(p.codename, e.target.checked)}
-                        />
-                        <span className="capitalize">{p.action}</span>
-                      </label>
-                    ))}
-                  </fieldset>
-                ))}
+            <fieldset className="space-y-3">
+              <legend className="text-sm font-medium text-slate-800">Works on</legend>
+              <div className="flex flex-col gap-2 sm:flex-row sm:gap-6">
+                <label className="flex items-center gap-2 text-sm">
+                  <input type="radio" value="school" className="h-4 w-4 shrink-0" {...register("reach")} />
+                  One school
+                </label>
+                <label className="flex items-center gap-2 text-sm">
+                  <input type="radio" value="global" className="h-4 w-4 shrink-0" {...register("reach")} />
+                  Every school (a global key)
+                </label>
               </div>
-              {scopeError ? (
-                <p id="new-key-scopes-error" role="alert" className="text-sm text-red-700">
-                  {scopeError}
-                </p>
-              ) : null}
+              {reach === "school" ? (
+                <Controller
+                  control={control}
+                  name="client"
+                  render={({ field }) => (
+                    <Combobox
+                      label="School"
+                      placeholder="Type to search schools"
+                      value={school}
+                      onChange={(option) => {
+                        setSchool(option);
+                        field.onChange(option?.id ?? null);
+                      }}
+                      search={searchSchoolsAction}
+                      hint="The key works on this school only."
+                      error={form.error("client")}
+                    />
+                  )}
+                />
+              ) : (
+                <p className="text-sm text-slate-700">A global key works on every school, including schools created later.</p>
+              )}
             </fieldset>
+            <Controller
+              control={control}
+              name="scopes"
+              render={({ field }) => <ScopePicker value={field.value ?? []} onChange={field.onChange} error={form.error("scopes")} />}
+            />
             <TextField
               label="Expires on (optional)"
               type="date"
-              min={today()}
-              value={expiry}
-              onChange={(e) => setExpiry(e.target.value)}
-              hint="The key stops working at the end of this day, in your time zone. Leave empty for a key that does not expire."
-              error={fieldError(failure, "expires_at")}
+              min={localToday()}
+              hint={`The key stops working at the end of this day in your time zone (${zone}). Leave empty for a key that does not expire.`}
+              error={form.error("expires_at")}
+              {...register("expires_at")}
             />
-            <div className="flex justify-end gap-2 pt-2">
-              <Button type="button" variant="secondary" onClick={() => onOpenChange(false)}>
-                Cancel
-              </Button>
-              <Button type="submit" pending={pending}>
-                Create key
-              </Button>
-            </div>
+            <FormButtons submitLabel={SUBMIT} pending={form.pending} onCancel={() => change(false)} />
           </form>
         )}
       </Dialog>

@@ -1,52 +1,40 @@
 "use client";
-// "New staff member": a superadmin creates a platform account. The server validates (same body as
-// POST /api/v1/system/users/); its field errors come back next to their fields, values kept.
-import { useState } from "react";
-import { useForm } from "react-hook-form";
+// "New staff member": a superadmin creates a platform account. The form is POST
+// /api/v1/system/users/'s body (PlatformUserCreateBody), checked whole in the browser first; the
+// server's answers (a taken email) land next to their fields, and what was typed stays.
+import { useMemo, useState } from "react";
+import type { InputRules } from "@/lib/config/input-rules";
+import { passwordRuleText } from "@/lib/credentials/rules";
+import { createStaffMember } from "@/lib/console/actions/platform-staff-actions";
+import { PlatformUserCreateBody } from "@/lib/users/user-schemas";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
-import { FormError, SelectField, TextField } from "@/components/ui/field";
-import { fieldError, nonFieldMessage } from "@/components/console/action-error";
-import { ROLE_HINT, ROLE_OPTIONS } from "@/components/console/platform-staff/platform-roles";
-import { createStaffMember, type StaffCreateInput } from "@/lib/console/actions/platform-staff-actions";
-import type { ActionResult } from "@/lib/console/console-action";
+import { TextField } from "@/components/ui/field";
+import { FormDialog, useActionForm } from "@/components/ui/form";
+import { ContactFields, blankAs } from "@/components/ui/contact-fields";
+import { PlatformRoleSelect, displayName } from "@/components/console/platform-staff/platform-roles";
 
-type Failure = Extract<ActionResult<unknown>, { ok: false }>;
+function StaffCreateForm(rules: InputRules) {
+  const body = PlatformUserCreateBody(rules);
+  return body.safeExtend({ email: blankAs(undefined, body.shape.email), phone: blankAs(undefined, body.shape.phone) });
+}
 
-const EMPTY: StaffCreateInput = { full_name: "", email: "", phone: "", password: "", platform_role: "support" };
+const EMPTY = { full_name: "", email: "", phone: "", password: "", platform_role: "support" as const };
 
-export function NewPlatformStaffDialog({ passwordMinLength }: { passwordMinLength: number }) {
+export function NewPlatformStaffButton({ rules }: { rules: InputRules }) {
   const [open, setOpen] = useState(false);
-  const [failure, setFailure] = useState<Failure | null>(null);
   const [created, setCreated] = useState<string>();
-  const {
-    register,
-    handleSubmit,
-    reset,
-    formState: { isSubmitting },
-  } = useForm<StaffCreateInput>({ defaultValues: EMPTY });
-
-  const onOpenChange = (next: boolean) => {
-    setOpen(next);
-    if (!next) {
-      // A half-typed password does not linger in a closed dialog.
-      reset(EMPTY);
-      setFailure(null);
-    }
-  };
-
-  const onSubmit = handleSubmit(async (values) => {
-    setFailure(null);
-    const result = await createStaffMember(values);
-    if (!result.ok) {
-      setFailure(result);
-      return;
-    }
-    setCreated(`${result.data.full_name || result.data.email || result.data.phone} can now sign in.`);
-    onOpenChange(false);
+  const schema = useMemo(() => StaffCreateForm(rules), [rules]);
+  const form = useActionForm({
+    schema,
+    defaultValues: EMPTY,
+    action: createStaffMember,
+    onSuccess: (user) => {
+      setCreated(`${displayName(user)} can now sign in.`);
+      setOpen(false);
+      form.reset();
+    },
   });
-
-  const contactError = failure ? nonFieldMessage(failure) : undefined;
+  const { register } = form.form;
   return (
     <div className="flex flex-col items-end gap-1">
       <Button
@@ -57,65 +45,33 @@ export function NewPlatformStaffDialog({ passwordMinLength }: { passwordMinLengt
       >
         New staff member
       </Button>
-      {created ? (
-        <p role="status" className="text-sm text-green-800">
-          {created}
-        </p>
-      ) : null}
-      <Dialog
+      <p role="status" className="text-sm text-green-800">
+        {created}
+      </p>
+      <FormDialog
         open={open}
-        onOpenChange={onOpenChange}
+        onOpenChange={setOpen}
         title="New staff member"
         description="A platform account: it signs in to this console, not to a school."
+        submitLabel="Create staff member"
+        form={form}
       >
-        <form onSubmit={onSubmit} noValidate className="space-y-4">
-          {failure && !contactError ? <FormError message={failure.error} /> : null}
-          <TextField label="Full name" autoComplete="off" error={fieldError(failure, "full_name")} {...register("full_name")} />
-          <fieldset className="space-y-3 rounded-md border border-slate-200 p-3" aria-describedby="new-staff-contact-hint">
-            <legend className="px-1 text-sm font-medium text-slate-800">Sign-in identifier</legend>
-            <p id="new-staff-contact-hint" className="text-xs text-slate-500">
-              An email, a phone number, or both; either one signs in.
-            </p>
-            <TextField label="Email" type="email" autoComplete="off" error={fieldError(failure, "email")} {...register("email")} />
-            <TextField
-              label="Phone"
-              type="tel"
-              autoComplete="off"
-              hint="International format, e.g. +14155550123"
-              error={fieldError(failure, "phone")}
-              {...register("phone")}
-            />
-            {contactError ? (
-              <p role="alert" className="text-sm text-red-700">
-                {contactError}
-              </p>
-            ) : null}
-          </fieldset>
-          <TextField
-            label="Password"
-            type="password"
-            autoComplete="new-password"
-            hint={`At least ${passwordMinLength} characters. Share it with them over a safe channel.`}
-            error={fieldError(failure, "password")}
-            {...register("password")}
-          />
-          <SelectField label="Platform role" hint={ROLE_HINT} error={fieldError(failure, "platform_role")} {...register("platform_role")}>
-            {ROLE_OPTIONS.map((r) => (
-              <option key={r.value} value={r.value}>
-                {r.label}
-              </option>
-            ))}
-          </SelectField>
-          <div className="flex justify-end gap-2 pt-2">
-            <Button type="button" variant="secondary" onClick={() => onOpenChange(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" pending={isSubmitting}>
-              Create staff member
-            </Button>
-          </div>
-        </form>
-      </Dialog>
+        <TextField label="Full name" autoComplete="off" error={form.error("full_name")} {...register("full_name")} />
+        <ContactFields
+          region={rules.region}
+          email={{ error: form.error("email"), ...register("email") }}
+          phone={{ error: form.error("phone"), ...register("phone") }}
+        />
+        <TextField
+          label="Password"
+          type="password"
+          autoComplete="new-password"
+          hint={`${passwordRuleText(rules)} Share it with them over a safe channel.`}
+          error={form.error("password")}
+          {...register("password")}
+        />
+        <PlatformRoleSelect label="Platform role" error={form.error("platform_role")} {...register("platform_role")} />
+      </FormDialog>
     </div>
   );
 }

@@ -1,152 +1,70 @@
 "use client";
-// The platform staff list. Superadmins get each row's controls: change role, deactivate or
-// reactivate, delete. The server refuses what would leave no active superadmin; that refusal
-// shows next to the controls that caused it.
-import type { ColumnDef } from "@tanstack/react-table";
-import { useState, useTransition } from "react";
-import { Button } from "@/components/ui/button";
-import { DataTable } from "@/components/ui/data-table";
-import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
-import { FormError, SelectField } from "@/components/ui/field";
-import { Badge } from "@/components/ui/badge";
-import { UtcTime } from "@/components/console/utc-time";
-import { actionMessage, fieldError, nonFieldMessage } from "@/components/console/action-error";
-import { ROLE_HINT, ROLE_OPTIONS, displayName, roleLabel, type StaffRow } from "@/components/console/platform-staff/platform-roles";
+// The platform staff list, sortable by the columns GET /system/users/ orders by. Superadmins get
+// each row's controls: change role, deactivate or reactivate, delete. The server refuses what would
+// leave no active superadmin; the refusal shows in the dialog that asked for it.
+import { createColumnHelper } from "@tanstack/react-table";
+import { useMemo, useState, type ReactNode } from "react";
+import type { InputRules } from "@/lib/config/input-rules";
 import { changeStaffMember, deleteStaffMember } from "@/lib/console/actions/platform-staff-actions";
-import type { ActionResult } from "@/lib/console/console-action";
-
-type Failure = Extract<ActionResult<unknown>, { ok: false }>;
+import { Badge } from "@/components/ui/badge";
+import { DataTable, type Columns } from "@/components/ui/data-table";
+import { RowActions, RowButton, RowConfirm } from "@/components/ui/row-actions";
+import { Time } from "@/components/ui/time";
+import { ChangeRoleDialog } from "@/components/console/platform-staff/change-role-dialog";
+import { displayName, roleLabel, type StaffRow } from "@/components/console/platform-staff/platform-roles";
 
 const ROLE_TONES = { superadmin: "amber", platform_admin: "green", support: "slate" } as const;
+const column = createColumnHelper<StaffRow>();
 
-function ChangeRoleDialog({ user, isSelf }: { user: StaffRow; isSelf: boolean }) {
-  const [open, setOpen] = useState(false);
-  const [role, setRole] = useState(user.platform_role ?? "support");
-  const [failure, setFailure] = useState<Failure | null>(null);
-  const [pending, startTransition] = useTransition();
-  const name = displayName(user);
-
-  const onOpenChange = (next: boolean) => {
-    setOpen(next);
-    setFailure(null);
-    if (next) setRole(user.platform_role ?? "support");
-  };
-
-  const save = (event: React.FormEvent) => {
-    event.preventDefault();
-    startTransition(async () => {
-      const result = await changeStaffMember({ id: user.id, platform_role: role });
-      if (result.ok) setOpen(false);
-      else setFailure(result);
-    });
-  };
-
-  return (
-    <>
-      <Button variant="secondary" onClick={() => onOpenChange(true)}>
-        Change role<span className="sr-only"> of {name}</span>
-      </Button>
-      <Dialog
-        open={open}
-        onOpenChange={onOpenChange}
-        title={`Change the role of ${name}`}
-        description={
-          isSelf ? "This is your own account: a lower role takes effect on your next page." : "The new role applies to their next request."
-        }
-      >
-        <form onSubmit={save} noValidate className="space-y-4">
-          <FormError
-            message={failure ? (nonFieldMessage(failure) ?? (fieldError(failure, "platform_role") ? undefined : failure.error)) : undefined}
-          />
-          <SelectField
-            label="Platform role"
-            hint={ROLE_HINT}
-            value={role}
-            onChange={(e) => setRole(e.target.value as typeof role)}
-            error={fieldError(failure, "platform_role")}
-          >
-            {ROLE_OPTIONS.map((r) => (
-              <option key={r.value} value={r.value}>
-                {r.label}
-              </option>
-            ))}
-          </SelectField>
-          <div className="flex justify-end gap-2">
-            <Button type="button" variant="secondary" onClick={() => onOpenChange(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" pending={pending} disabled={role === user.platform_role}>
-              Save role
-            </Button>
-          </div>
-        </form>
-      </Dialog>
-    </>
-  );
-}
-
-function RowActions({ user, isSelf }: { user: StaffRow; isSelf: boolean }) {
-  const [error, setError] = useState<string>();
-  const [pending, startTransition] = useTransition();
+function StaffActions({ user, isSelf, rules }: { user: StaffRow; isSelf: boolean; rules: InputRules }) {
+  const [changingRole, setChangingRole] = useState(false);
   const name = displayName(user);
   const yours = isSelf ? " This is your own account: you will be signed out." : "";
-
-  const run = (action: () => Promise<ActionResult<unknown>>) =>
-    startTransition(async () => {
-      setError(undefined);
-      const result = await action();
-      if (!result.ok) setError(actionMessage(result));
-    });
-
   return (
-    // `relative`: keeps the sr-only text inside the table's scroll box on narrow screens.
-    <div className="relative space-y-2">
-      <div className="flex flex-wrap gap-2">
-        <ChangeRoleDialog user={user} isSelf={isSelf} />
-        {user.is_active ? (
-          <ConfirmDialog
-            trigger={
-              <Button variant="secondary" pending={pending}>
-                Deactivate<span className="sr-only"> {name}</span>
-              </Button>
-            }
-            title={`Deactivate ${name}?`}
-            description={`They can no longer sign in, and their sessions end at once — in this console and on the API.${yours} You can reactivate the account later.`}
-            confirmLabel="Deactivate"
-            onConfirm={() => run(() => changeStaffMember({ id: user.id, is_active: false }))}
-          />
-        ) : (
-          <ConfirmDialog
-            trigger={
-              <Button variant="secondary" pending={pending}>
-                Reactivate<span className="sr-only"> {name}</span>
-              </Button>
-            }
-            title={`Reactivate ${name}?`}
-            description="They can sign in again with their current password, with the role shown here."
-            confirmLabel="Reactivate"
-            danger={false}
-            onConfirm={() => run(() => changeStaffMember({ id: user.id, is_active: true }))}
-          />
-        )}
-        <ConfirmDialog
-          trigger={
-            <Button variant="danger" pending={pending}>
-              Delete<span className="sr-only"> {name}</span>
-            </Button>
-          }
-          title={`Delete ${name}?`}
-          description={`The account is removed for good and their sessions end at once.${yours} The audit log keeps the record of what they did.`}
-          confirmLabel="Delete account"
-          onConfirm={() => run(() => deleteStaffMember({ id: user.id }))}
+    <RowActions>
+      <RowButton name={name} onClick={() => setChangingRole(true)}>
+        Change role
+      </RowButton>
+      {user.is_active ? (
+        <RowConfirm
+          name={name}
+          label="Deactivate"
+          title={`Deactivate ${name}?`}
+          description={`They can no longer sign in, and their sessions end at once — in this console and on the API.${yours} You can reactivate the account later.`}
+          confirmLabel="Deactivate"
+          action={() => changeStaffMember({ id: user.id, is_active: false })}
         />
-      </div>
-      {error ? (
-        <p role="alert" className="max-w-xs text-sm text-red-700">
-          {error}
-        </p>
+      ) : (
+        <RowConfirm
+          name={name}
+          label="Reactivate"
+          danger={false}
+          title={`Reactivate ${name}?`}
+          description="They can sign in again with their current password, with the role shown here."
+          confirmLabel="Reactivate"
+          action={() => changeStaffMember({ id: user.id, is_active: true })}
+        />
+      )}
+      <RowConfirm
+        name={name}
+        label="Delete"
+        title={`Delete ${name}?`}
+        description={`The account is removed for good and their sessions end at once.${yours} The audit log keeps the record of what they did.`}
+        confirmLabel="Delete account"
+        action={() => deleteStaffMember({ id: user.id })}
+      />
+      {changingRole ? (
+        <ChangeRoleDialog
+          user={user}
+          isSelf={isSelf}
+          rules={rules}
+          open
+          onOpenChange={(open) => {
+            if (!open) setChangingRole(false);
+          }}
+        />
       ) : null}
-    </div>
+    </RowActions>
   );
 }
 
@@ -154,59 +72,72 @@ export function PlatformStaffTable({
   rows,
   canManage,
   currentUserId,
-  filtered,
+  rules,
+  empty,
 }: {
   rows: StaffRow[];
+  /** Whether the viewer may change platform staff (a superadmin). */
   canManage: boolean;
   currentUserId: string;
-  filtered: boolean;
+  rules: InputRules;
+  empty: ReactNode;
 }) {
-  const columns: ColumnDef<StaffRow, unknown>[] = [
-    {
-      id: "name",
-      header: "Name",
-      cell: ({ row: { original: u } }) => (
-        <div className="min-w-40">
-          <div className="font-medium">
+  // Made once per set of inputs, not per render: TanStack renders a cell function as a component, so
+  // a new one would remount every row's actions on each refresh (and lose the focus on their buttons).
+  const { passwordMinLength, region, rootDomain } = rules;
+  const columns = useMemo<Columns<StaffRow>>(() => {
+    const rules = { passwordMinLength, region, rootDomain };
+    return [
+      column.accessor("full_name", {
+        header: "Name",
+        meta: { card: "title", sortField: "full_name" },
+        cell: ({ row: { original: u } }) => (
+          <span className="font-medium">
             {displayName(u)} {u.id === currentUserId ? <Badge>You</Badge> : null}
+          </span>
+        ),
+      }),
+      column.accessor("email", {
+        header: "Email and phone",
+        meta: { sortField: "email" },
+        cell: ({ row: { original: u } }) => (
+          <div className="break-words">
+            {u.email ? <div>{u.email}</div> : null}
+            {u.phone ? <div className={u.email ? "text-slate-600" : ""}>{u.phone}</div> : null}
           </div>
-          {u.email && u.full_name ? <div className="text-slate-600">{u.email}</div> : null}
-          {u.phone && (u.full_name || u.email) ? <div className="text-slate-600">{u.phone}</div> : null}
-        </div>
-      ),
-    },
-    {
-      id: "role",
-      header: "Role",
-      cell: ({ row: { original: u } }) => (
-        <Badge tone={u.platform_role ? ROLE_TONES[u.platform_role] : "slate"}>{roleLabel(u.platform_role)}</Badge>
-      ),
-    },
-    {
-      id: "status",
-      header: "Status",
-      cell: ({ row: { original: u } }) => (u.is_active ? <Badge tone="green">Active</Badge> : <Badge tone="red">Inactive</Badge>),
-    },
-    {
-      id: "last_login",
-      header: "Last sign-in",
-      cell: ({ row: { original: u } }) => (u.last_login ? <UtcTime iso={u.last_login} /> : <span className="text-slate-500">Never</span>),
-    },
-    { id: "joined", header: "Joined", cell: ({ row: { original: u } }) => <UtcTime iso={u.date_joined} /> },
-  ];
-  if (canManage) {
-    columns.push({
-      id: "actions",
-      header: "Actions",
-      cell: ({ row: { original: u } }) => <RowActions user={u} isSelf={u.id === currentUserId} />,
-    });
-  }
-  return (
-    <DataTable
-      columns={columns}
-      data={rows}
-      caption="Platform staff"
-      empty={filtered ? "No staff member matches these filters." : "No platform staff yet."}
-    />
-  );
+        ),
+      }),
+      column.accessor("platform_role", {
+        header: "Role",
+        cell: ({ row: { original: u } }) => (
+          <Badge tone={u.platform_role ? ROLE_TONES[u.platform_role] : "slate"}>{roleLabel(u.platform_role)}</Badge>
+        ),
+      }),
+      column.accessor("is_active", {
+        header: "Status",
+        cell: ({ row: { original: u } }) => (u.is_active ? <Badge tone="green">Active</Badge> : <Badge tone="red">Inactive</Badge>),
+      }),
+      column.accessor("last_login", {
+        header: "Last sign-in",
+        meta: { sortField: "last_login" },
+        cell: ({ row: { original: u } }) => (u.last_login ? <Time iso={u.last_login} /> : <span className="text-slate-600">Never</span>),
+      }),
+      column.accessor("date_joined", {
+        header: "Joined",
+        meta: { sortField: "date_joined" },
+        cell: ({ row: { original: u } }) => <Time iso={u.date_joined} />,
+      }),
+      ...(canManage
+        ? [
+            column.display({
+              id: "actions",
+              header: () => <span className="sr-only">Actions</span>,
+              meta: { card: "actions", align: "end" },
+              cell: ({ row: { original: u } }) => <StaffActions user={u} isSelf={u.id === currentUserId} rules={rules} />,
+            }),
+          ]
+        : []),
+    ];
+  }, [canManage, currentUserId, passwordMinLength, region, rootDomain]);
+  return <DataTable columns={columns} data={rows} caption="Platform staff" empty={empty} rowId={(u) => u.id} />;
 }

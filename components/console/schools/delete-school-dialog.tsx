@@ -1,49 +1,43 @@
 "use client";
-// Deleting a school for good: the dialog says what goes with it and asks for its slug, typed.
-// The server checks the typed slug again.
-import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+// Deleting a school for good: the dialog says what goes with it and asks for its slug, typed. The
+// server action checks the typed slug again. (A FormDialog, but with a red submit button.)
+import { z } from "zod";
 import { deleteSchoolAction } from "@/lib/console/actions/school-actions";
-import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { FormError, TextField } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
+import { FormAlert, FormButtons, useActionForm } from "@/components/ui/form";
 import type { SchoolRow } from "@/components/console/schools/schools-table";
 
-export function DeleteSchoolDialog({ school, onClose }: { school: SchoolRow; onClose: () => void }) {
-  const router = useRouter();
-  const [typed, setTyped] = useState("");
-  const [pending, setPending] = useState(false);
-  const [fieldError, setFieldError] = useState<string>();
-  const [formError, setFormError] = useState<string>();
-  const matches = typed.trim() === school.slug;
+const SUBMIT = "Delete school";
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!matches || pending) return;
-    setPending(true);
-    setFieldError(undefined);
-    setFormError(undefined);
-    const result = await deleteSchoolAction({ id: school.id, confirm_slug: typed });
-    setPending(false);
-    if (!result.ok) {
-      const confirm = result.fieldErrors?.confirm_slug;
-      if (confirm) setFieldError(confirm.join(" "));
-      else setFormError(result.error);
-      return;
-    }
-    onClose();
-    router.refresh();
+export function DeleteSchoolDialog({
+  school,
+  open,
+  onOpenChange,
+}: {
+  school: SchoolRow;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
+  const form = useActionForm({
+    schema: z.object({
+      confirm_slug: z
+        .string()
+        .trim()
+        .refine((typed) => typed === school.slug, `Type the slug “${school.slug}” exactly to confirm.`),
+    }),
+    defaultValues: { confirm_slug: "" },
+    action: ({ confirm_slug }) => deleteSchoolAction({ id: school.id, confirm_slug }),
+    onSuccess: () => onOpenChange(false),
+  });
+  const change = (next: boolean) => {
+    if (form.pending) return;
+    if (!next) form.reset();
+    onOpenChange(next);
   };
-
   return (
-    <Dialog
-      open
-      onOpenChange={(open) => {
-        if (!open && !pending) onClose();
-      }}
-      title={`Delete ${school.name}?`}
-    >
-      <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <Dialog open={open} onOpenChange={change} title={`Delete ${school.name}?`}>
+      <form onSubmit={form.submit} noValidate className="space-y-4">
         <div className="space-y-2 text-sm text-slate-700">
           <p>
             This permanently deletes <strong>{school.name}</strong> and everything it owns: its staff accounts and their sessions, its
@@ -51,24 +45,16 @@ export function DeleteSchoolDialog({ school, onClose }: { school: SchoolRow; onC
           </p>
           <p>To keep its data and only stop access, suspend it instead.</p>
         </div>
-        <FormError message={formError} />
+        <FormAlert problem={form.problem} retryLabel={SUBMIT} />
         <TextField
           label={`Type the slug “${school.slug}” to confirm`}
           autoComplete="off"
           autoCapitalize="none"
           spellCheck={false}
-          value={typed}
-          onChange={(e) => setTyped(e.target.value)}
-          error={fieldError}
+          error={form.error("confirm_slug")}
+          {...form.form.register("confirm_slug")}
         />
-        <div className="flex justify-end gap-2">
-          <Button type="button" variant="secondary" onClick={onClose} disabled={pending}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="danger" disabled={!matches} pending={pending}>
-            Delete school
-          </Button>
-        </div>
+        <FormButtons submitLabel={SUBMIT} pending={form.pending} onCancel={() => change(false)} danger />
       </form>
     </Dialog>
   );

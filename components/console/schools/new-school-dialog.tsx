@@ -1,165 +1,114 @@
 "use client";
 // "New school": the school and its first Admin, created together by one server action (one
-// transaction). Field errors — the browser's and the server's — appear next to their fields,
-// and what was typed stays.
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { useForm, type FieldPath } from "react-hook-form";
-import type { z } from "zod";
+// transaction). The form checks every rule of the body at once before sending; the server's
+// answers (a taken slug, domain or email) land next to the same fields, and what was typed stays.
+import { useMemo, useState } from "react";
+import type { InputRules } from "@/lib/config/input-rules";
+import { passwordRuleText } from "@/lib/credentials/rules";
 import { createSchoolAction } from "@/lib/console/actions/school-actions";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
-import { FormError, TextField } from "@/components/ui/field";
-import { TextAreaField } from "@/components/ui/field";
-import { NewSchoolForm, applyServerErrors, domainLines, type NewSchoolValues } from "@/components/console/schools/school-forms";
+import { TextAreaField, TextField } from "@/components/ui/field";
+import { FormDialog, useActionForm } from "@/components/ui/form";
+import { ContactFields } from "@/components/ui/contact-fields";
+import { NewSchoolForm } from "@/components/console/schools/school-forms";
 
-const EMPTY: NewSchoolValues = {
+const EMPTY = {
   school: { name: "", slug: "", domains: "" },
   admin: { full_name: "", email: "", phone: "", password: "" },
 };
 
-// Server paths → form fields. The contract's "email or phone" error sits next to the email.
-const SERVER_FIELDS: Record<string, FieldPath<NewSchoolValues>> = {
-  "school.name": "school.name",
-  "school.slug": "school.slug",
-  "school.domains": "school.domains",
-  "admin.full_name": "admin.full_name",
-  "admin.email": "admin.email",
-  "admin.phone": "admin.phone",
-  "admin.password": "admin.password",
-  "admin.non_field_errors": "admin.email",
-};
+// The body's "email or phone" rule arrives as `admin.non_field_errors`: shown with the contact fields.
+const CONTACT_RULE = "admin.non_field_errors";
 
-export function NewSchoolDialog({ rootDomain }: { rootDomain: string }) {
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [formError, setFormError] = useState<string>();
-  const {
-    register,
-    handleSubmit,
-    setError,
-    reset,
-    clearErrors,
-    watch,
-    formState: { errors, isSubmitting },
-  } = useForm<NewSchoolValues, unknown, z.output<typeof NewSchoolForm>>({
-    resolver: zodResolver(NewSchoolForm),
+export function NewSchoolDialog({
+  rules,
+  open,
+  onOpenChange,
+}: {
+  rules: InputRules;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
+  const schema = useMemo(() => NewSchoolForm(rules), [rules]);
+  const form = useActionForm({
+    schema,
     defaultValues: EMPTY,
+    action: createSchoolAction,
+    aliases: { [CONTACT_RULE]: CONTACT_RULE },
+    onSuccess: () => {
+      onOpenChange(false);
+      form.reset();
+    },
   });
-  const slug = watch("school.slug").trim().toLowerCase();
+  const { register } = form.form;
+  const slug = form.form.watch("school.slug").trim().toLowerCase();
+  const contactRule = (form.form.formState.errors.admin as Record<string, { message?: string }> | undefined)?.non_field_errors?.message;
+  return (
+    <FormDialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title="New school"
+      description="Creates the school, its default roles and its first administrator in one step."
+      submitLabel="Create school"
+      width="wide"
+      form={form}
+    >
+      <fieldset className="space-y-4">
+        <legend className="mb-2 text-sm font-semibold text-slate-900">School</legend>
+        <TextField label="School name" autoComplete="off" error={form.error("school.name")} {...register("school.name")} />
+        <TextField
+          label="Slug"
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          hint={
+            <>
+              Lower-case letters, digits and hyphens. Its address:{" "}
+              <span className="break-words font-mono">{`${slug || "slug"}.${rules.rootDomain}`}</span>
+            </>
+          }
+          error={form.error("school.slug")}
+          {...register("school.slug")}
+        />
+        <TextAreaField
+          mono
+          label="Custom domains (optional)"
+          rows={2}
+          spellCheck={false}
+          hint="One a line, e.g. portal.greenwood.edu."
+          error={form.error("school.domains")}
+          {...register("school.domains")}
+        />
+      </fieldset>
+      <fieldset className="space-y-4">
+        <legend className="mb-2 text-sm font-semibold text-slate-900">First administrator</legend>
+        <TextField label="Admin full name" autoComplete="off" error={form.error("admin.full_name")} {...register("admin.full_name")} />
+        <ContactFields
+          labelPrefix="Admin"
+          region={rules.region}
+          email={{ error: form.error("admin.email"), ...register("admin.email") }}
+          phone={{ error: form.error("admin.phone"), ...register("admin.phone") }}
+          ruleError={contactRule}
+        />
+        <TextField
+          label="Admin password"
+          type="password"
+          autoComplete="new-password"
+          hint={`${passwordRuleText(rules)} Share it with them securely; they can change it after signing in.`}
+          error={form.error("admin.password")}
+          {...register("admin.password")}
+        />
+      </fieldset>
+    </FormDialog>
+  );
+}
 
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(undefined);
-    const domains = domainLines(values.school.domains);
-    const result = await createSchoolAction({
-      school: { name: values.school.name, slug: values.school.slug, domains },
-      admin: {
-        full_name: values.admin.full_name,
-        email: values.admin.email || undefined,
-        phone: values.admin.phone || undefined,
-        password: values.admin.password,
-      },
-    });
-    if (!result.ok) {
-      const leftover = applyServerErrors(result.fieldErrors, setError, SERVER_FIELDS, domains);
-      setFormError(leftover.length ? leftover.join(" ") : result.error);
-      return;
-    }
-    setOpen(false);
-    reset(EMPTY);
-    router.refresh();
-  });
-
-  const onOpenChange = (next: boolean) => {
-    if (isSubmitting) return;
-    setOpen(next);
-    if (!next) {
-      clearErrors();
-      setFormError(undefined);
-    }
-  };
-
+export function NewSchoolButton({ rules }: { rules: InputRules }) {
+  const [open, setOpen] = useState(false);
   return (
     <>
       <Button onClick={() => setOpen(true)}>New school</Button>
-      <Dialog
-        open={open}
-        onOpenChange={onOpenChange}
-        title="New school"
-        description="Creates the school, its default roles and its first administrator in one step."
-      >
-        <form onSubmit={onSubmit} noValidate className="space-y-5">
-          <FormError message={formError} />
-          <fieldset className="space-y-4">
-            <legend className="mb-2 text-sm font-semibold text-slate-900">School</legend>
-            <TextField label="School name" autoComplete="off" error={errors.school?.name?.message} {...register("school.name")} />
-            <TextField
-              label="Slug"
-              autoComplete="off"
-              autoCapitalize="none"
-              spellCheck={false}
-              hint={
-                <>
-                  Lower-case letters, digits and hyphens. Its address:{" "}
-                  <span className="font-mono">
-                    {slug || "slug"}.{rootDomain}
-                  </span>
-                </>
-              }
-              error={errors.school?.slug?.message}
-              {...register("school.slug")}
-            />
-            <TextAreaField
-              label="Custom domains (optional)"
-              rows={2}
-              spellCheck={false}
-              hint="One per line, e.g. portal.greenwood.edu."
-              error={errors.school?.domains?.message}
-              {...register("school.domains")}
-            />
-          </fieldset>
-          <fieldset className="space-y-4">
-            <legend className="mb-2 text-sm font-semibold text-slate-900">First administrator</legend>
-            <TextField
-              label="Admin full name"
-              autoComplete="off"
-              error={errors.admin?.full_name?.message}
-              {...register("admin.full_name")}
-            />
-            <TextField
-              label="Admin email"
-              type="email"
-              autoComplete="off"
-              error={errors.admin?.email?.message}
-              {...register("admin.email")}
-            />
-            <TextField
-              label="Admin phone (optional)"
-              type="tel"
-              autoComplete="off"
-              error={errors.admin?.phone?.message}
-              {...register("admin.phone")}
-            />
-            <TextField
-              label="Admin password"
-              type="password"
-              autoComplete="new-password"
-              hint="Share it with them securely; they can change it after signing in."
-              error={errors.admin?.password?.message}
-              {...register("admin.password")}
-            />
-          </fieldset>
-          <div className="flex justify-end gap-2">
-            <Button type="button" variant="secondary" onClick={() => onOpenChange(false)} disabled={isSubmitting}>
-              Cancel
-            </Button>
-            <Button type="submit" pending={isSubmitting}>
-              Create school
-            </Button>
-          </div>
-        </form>
-      </Dialog>
+      <NewSchoolDialog rules={rules} open={open} onOpenChange={setOpen} />
     </>
   );
 }

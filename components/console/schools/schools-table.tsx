@@ -1,11 +1,12 @@
 "use client";
-// The list of schools (TanStack Table through DataTable): name and slug, status, custom domains,
-// creation date, and — for users who may write — the row's actions.
+// The list of schools: name, address, status, custom domains, creation time, and — for users who
+// may write — the row's actions; sortable by the columns GET /system/clients/ orders by.
 import { createColumnHelper } from "@tanstack/react-table";
-import Link from "next/link";
-import { useMemo } from "react";
-import { DataTable, type Columns } from "@/components/ui/data-table";
+import { useMemo, type ReactNode } from "react";
+import type { InputRules } from "@/lib/config/input-rules";
 import { Badge } from "@/components/ui/badge";
+import { DataTable, type Columns } from "@/components/ui/data-table";
+import { Time } from "@/components/ui/time";
 import { SchoolRowActions } from "@/components/console/schools/school-row-actions";
 
 export interface SchoolRow {
@@ -17,32 +18,34 @@ export interface SchoolRow {
   created_at: string;
 }
 
-const DATE = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 const column = createColumnHelper<SchoolRow>();
 
 export function SchoolsTable({
   schools,
   canWrite,
-  rootDomain,
-  searching,
+  rules,
+  empty,
 }: {
   schools: SchoolRow[];
   canWrite: boolean;
-  rootDomain: string;
-  searching: boolean;
+  rules: InputRules;
+  empty: ReactNode;
 }) {
-  const columns = useMemo(() => {
-    const list: Columns<SchoolRow> = [
+  // Made once per set of inputs, not per render: TanStack renders a cell function as a component, so
+  // a new one would remount every row's actions on each refresh (and lose the focus on their buttons).
+  const { passwordMinLength, region, rootDomain } = rules;
+  const columns = useMemo<Columns<SchoolRow>>(() => {
+    const rules = { passwordMinLength, region, rootDomain };
+    return [
       column.accessor("name", {
         header: "School",
-        cell: ({ row }) => (
-          <div>
-            <p className="font-medium text-slate-900">{row.original.name}</p>
-            <p className="font-mono text-xs text-slate-500">
-              {row.original.slug}.{rootDomain}
-            </p>
-          </div>
-        ),
+        meta: { card: "title", sortField: "name" },
+        cell: ({ getValue }) => <span className="font-medium text-slate-900">{getValue()}</span>,
+      }),
+      column.accessor("slug", {
+        header: "Address",
+        meta: { sortField: "slug" },
+        cell: ({ getValue }) => <span className="break-words font-mono text-xs">{`${getValue()}.${rules.rootDomain}`}</span>,
       }),
       column.accessor("is_active", {
         header: "Status",
@@ -50,16 +53,11 @@ export function SchoolsTable({
       }),
       column.accessor("domains", {
         header: "Custom domains",
-        cell: ({ getValue }) => {
-          const domains = getValue<string[]>();
-          if (!domains.length)
-            return (
-              <span className="relative text-slate-400">
-                —<span className="sr-only">none</span>
-              </span>
-            );
+        cell: ({ row }) => {
+          const domains = row.original.domains;
+          if (!domains.length) return <span className="text-slate-600">None</span>;
           return (
-            <ul className="space-y-0.5 font-mono text-xs">
+            <ul className="space-y-0.5 break-words font-mono text-xs">
               {domains.map((d) => (
                 <li key={d}>{d}</li>
               ))}
@@ -69,46 +67,20 @@ export function SchoolsTable({
       }),
       column.accessor("created_at", {
         header: "Created",
-        cell: ({ getValue }) => (
-          <time dateTime={getValue()} className="whitespace-nowrap text-slate-600">
-            {DATE.format(new Date(getValue()))}
-          </time>
-        ),
+        meta: { sortField: "created_at" },
+        cell: ({ getValue }) => <Time iso={getValue()} />,
       }),
+      ...(canWrite
+        ? [
+            column.display({
+              id: "actions",
+              header: () => <span className="sr-only">Actions</span>,
+              meta: { card: "actions", align: "end" },
+              cell: ({ row }) => <SchoolRowActions school={row.original} rules={rules} />,
+            }),
+          ]
+        : []),
     ];
-    if (canWrite) {
-      list.push(
-        column.display({
-          id: "actions",
-          header: () => (
-            <span className="relative block">
-              <span className="sr-only">Actions</span>
-            </span>
-          ),
-          cell: ({ row }) => <SchoolRowActions school={row.original} />,
-        }),
-      );
-    }
-    return list;
-  }, [canWrite, rootDomain]);
-
-  return (
-    <DataTable
-      columns={columns}
-      data={schools}
-      caption="Schools"
-      empty={
-        searching ? (
-          <>
-            No schools match this search.{" "}
-            <Link href="/console/schools" className="font-medium text-slate-900 underline underline-offset-4">
-              Show all schools
-            </Link>
-          </>
-        ) : (
-          <>No schools yet.{canWrite ? " Create the first one with “New school”." : ""}</>
-        )
-      }
-    />
-  );
+  }, [canWrite, passwordMinLength, region, rootDomain]);
+  return <DataTable columns={columns} data={schools} caption="Schools" empty={empty} rowId={(s) => s.id} />;
 }

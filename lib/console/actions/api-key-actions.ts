@@ -6,19 +6,12 @@ import { z } from "zod";
 import { ApiKeyCreateBody } from "@/lib/api-keys/api-key-schemas";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/api-keys";
 import { consoleAction } from "@/lib/console/console-action";
-import { isId } from "@/lib/http/ids";
+import { ObjectId } from "@/lib/http/ids";
 
 const PATH = "/console/api-keys";
 
-export interface ApiKeyCreateInput {
-  name: string;
-  client: string | null;
-  scopes: string[];
-  expires_at: string | null;
-}
-
 /** Answers the new key's fields and, this once, the key itself. */
-export async function createKey(input: ApiKeyCreateInput) {
+export async function createKey(input: z.input<typeof ApiKeyCreateBody>) {
   return consoleAction("write", ApiKeyCreateBody, async (body, actor) => {
     const created = await createApiKey({ actor, key: body });
     revalidatePath(PATH);
@@ -27,14 +20,7 @@ export async function createKey(input: ApiKeyCreateInput) {
 }
 
 export async function revokeKey(input: { id: string }) {
-  const Body = z.object({
-    id: z
-      .string()
-      .max(64)
-      .refine(isId, "No such key.")
-      .transform((v) => v.toLowerCase()),
-  });
-  return consoleAction("write", Body, async ({ id }, actor) => {
+  return consoleAction("write", z.object({ id: ObjectId("API key") }), async ({ id }, actor) => {
     await revokeApiKey({ actor, id });
     revalidatePath(PATH);
     return null;

@@ -6,34 +6,17 @@ import { inputRules } from "@/lib/env";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { consoleAction } from "@/lib/console/console-action";
-import { isId } from "@/lib/http/ids";
+import { ObjectId } from "@/lib/http/ids";
 import { createPlatformStaff, deletePlatformUser, updatePlatformUser } from "@/lib/platform/platform-users";
 import { type PLATFORM_ROLES, PlatformUserCreateBody, PlatformUserPatchBody } from "@/lib/users/user-schemas";
 
 const PATH = "/console/staff";
-const UserId = z
-  .string()
-  .max(64)
-  .refine(isId, "No such user.")
-  .transform((v) => v.toLowerCase());
+const UserId = ObjectId("user");
 
-/** A form sends "" for an email or phone left empty; the API reads a missing field as "none". */
-function withoutBlankContacts(value: unknown) {
-  if (!value || typeof value !== "object") return value;
-  const { email, phone, ...rest } = value as Record<string, unknown>;
-  return { ...rest, ...(email === "" ? {} : { email }), ...(phone === "" ? {} : { phone }) };
-}
-
-export interface StaffCreateInput {
-  email: string;
-  phone: string;
-  full_name: string;
-  password: string;
-  platform_role: string;
-}
+export type StaffCreateInput = z.input<ReturnType<typeof PlatformUserCreateBody>>;
 
 export async function createStaffMember(input: StaffCreateInput) {
-  return consoleAction("superadmin", z.preprocess(withoutBlankContacts, PlatformUserCreateBody(inputRules())), async (body, actor) => {
+  return consoleAction("superadmin", PlatformUserCreateBody(inputRules()), async (body, actor) => {
     const user = await createPlatformStaff({ actor, user: body });
     revalidatePath(PATH);
     return user;

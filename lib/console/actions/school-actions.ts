@@ -6,15 +6,12 @@ import { inputRules } from "@/lib/env";
 import { z } from "zod";
 import { consoleAction } from "@/lib/console/console-action";
 import { ApiError } from "@/lib/http/api-error";
-import { isId } from "@/lib/http/ids";
+import { ObjectId } from "@/lib/http/ids";
 import { ClientPatchBody } from "@/lib/platform/client-schemas";
 import { deleteSchool, getSchool, updateSchool } from "@/lib/platform/schools";
 import { SchoolWithAdminCreateBody, createSchoolWithAdmin } from "@/lib/platform/create-school-with-admin";
 
-const SchoolId = z
-  .string()
-  .refine(isId, "Unknown school.")
-  .transform((id) => id.toLowerCase());
+const SchoolId = ObjectId("school");
 
 const CreateInput = SchoolWithAdminCreateBody();
 const EditInput = ClientPatchBody(inputRules()).pick({ name: true, domains: true }).extend({ id: SchoolId });
