@@ -1,16 +1,19 @@
 "use client";
-// Creating or editing a class: name, grade and (for those who may see the staff) its teacher.
-// The server action validates again with the REST body: a teacher of another school is refused.
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
+// Creating or editing a class: name, grade and (for those who may see the staff) its teacher,
+// picked by searching — a school of any size. The form's schema is the REST body's (ClassBody),
+// with the form's own representation of two fields: the grade is typed as text, and the teacher
+// is the picker's choice (its id goes to the server). The server action validates again: a
+// teacher of another school is refused, next to the picker.
 import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { Controller } from "react-hook-form";
 import { z } from "zod";
 import { createClassAction, editClassAction } from "@/lib/portal/actions/class-actions";
+import { searchStaffAction } from "@/lib/portal/actions/picker-actions";
+import { ClassBody } from "@/lib/school/school-schemas";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
-import { FormError, SelectField, TextField } from "@/components/ui/field";
-import { applyServerErrors } from "@/components/portal/server-errors";
+import { Combobox, type PickerOption } from "@/components/ui/combobox";
+import { TextField } from "@/components/ui/field";
+import { FormDialog, useActionForm } from "@/components/ui/form";
 
 export interface ClassRow {
   id: string;
@@ -19,118 +22,95 @@ export interface ClassRow {
   teacher: string | null;
 }
 
-export interface StaffOption {
-  id: string;
-  name: string;
-  active: boolean;
-}
+const { grade, teacher } = ClassBody.shape;
 
-const ClassForm = z.object({
-  name: z.string().trim().min(1, "Enter the class's name.").max(100, "Ensure this field has no more than 100 characters."),
+const ClassForm = ClassBody.extend({
+  // Not a number at all (blank, "7b") is the body's own "A valid integer is required."
   grade: z
     .string()
     .trim()
-    .regex(/^\d{1,2}$/, "Enter a grade from 0 to 20.")
-    .refine((g) => Number(g) <= 20, "Enter a grade from 0 to 20."),
-  teacher: z.string(),
+    .transform((v) => (v === "" ? Number.NaN : Number(v)))
+    .pipe(grade),
+  teacher: z
+    .object({ id: z.string(), label: z.string() })
+    .nullable()
+    .transform((choice) => choice?.id ?? null)
+    .pipe(teacher.unwrap()),
 });
-type Values = z.infer<typeof ClassForm>;
 
-const FIELDS = { name: "name", grade: "grade", teacher: "teacher" } as const;
-
-const valuesOf = (c: ClassRow | undefined): Values => ({ name: c?.name ?? "", grade: c ? String(c.grade) : "", teacher: c?.teacher ?? "" });
-
-/** `staff` is null when the user may not view the staff: the form then leaves the teacher alone. */
+/**
+ * `klass` absent: a new one; `teacherOption` is its teacher as the picker shows it. With
+ * `canPickTeacher` false (the user may not view the staff) the form leaves the teacher alone.
+ */
 export function ClassFormDialog({
   klass,
-  staff,
+  teacherOption,
+  canPickTeacher,
   open,
   onOpenChange,
 }: {
   klass?: ClassRow;
-  staff: StaffOption[] | null;
+  teacherOption?: PickerOption | null;
+  canPickTeacher: boolean;
   open: boolean;
   onOpenChange: (open: boolean) => void;
 }) {
-  const router = useRouter();
-  const [formError, setFormError] = useState<string>();
-  const {
-    register,
-    handleSubmit,
-    setError,
-    reset,
-    formState: { errors, isSubmitting },
-  } = useForm<Values>({
-    resolver: zodResolver(ClassForm),
-    defaultValues: valuesOf(klass),
+  const form = useActionForm({
+    schema: ClassForm,
+    defaultValues: { name: klass?.name ?? "", grade: klass ? String(klass.grade) : "", teacher: teacherOption ?? null },
+    action: ({ teacher: teacherId, ...values }) => {
+      const body = { ...values, ...(canPickTeacher ? { teacher: teacherId } : {}) };
+      return klass ? editClassAction({ id: klass.id, ...body }) : createClassAction(body);
+    },
+    onSuccess: () => {
+      onOpenChange(false);
+      if (!klass) form.reset();
+    },
   });
-
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(undefined);
-    const body = { name: values.name, grade: Number(values.grade), ...(staff ? { teacher: values.teacher || null } : {}) };
-    const result = klass ? await editClassAction({ id: klass.id, ...body }) : await createClassAction(body);
-    if (!result.ok) {
-      const leftover = applyServerErrors(result.fieldErrors, setError, FIELDS);
-      setFormError(leftover.length ? leftover.join(" ") : result.error);
-      return;
-    }
-    onOpenChange(false);
-    if (!klass) reset(valuesOf(undefined));
-    router.refresh();
-  });
-
-  const change = (next: boolean) => {
-    if (isSubmitting) return;
-    if (!next) {
-      setFormError(undefined);
-      reset(valuesOf(klass));
-    }
-    onOpenChange(next);
-  };
-
   return (
-    <Dialog open={open} onOpenChange={change} title={klass ? `Edit ${klass.name}` : "New class"}>
-      <form onSubmit={onSubmit} noValidate className="space-y-4">
-        <FormError message={formError} />
-        <TextField label="Name" autoComplete="off" placeholder="e.g. 7B" error={errors.name?.message} {...register("name")} />
-        <TextField
-          label="Grade"
-          inputMode="numeric"
-          autoComplete="off"
-          hint="A number from 0 to 20."
-          error={errors.grade?.message}
-          {...register("grade")}
+    <FormDialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title={klass ? `Edit ${klass.name}` : "New class"}
+      submitLabel={klass ? "Save changes" : "Create class"}
+      form={form}
+    >
+      <TextField label="Name" autoComplete="off" placeholder="e.g. 7B" error={form.error("name")} {...form.form.register("name")} />
+      <TextField
+        label="Grade"
+        inputMode="numeric"
+        autoComplete="off"
+        hint={`A whole number from ${grade.minValue} to ${grade.maxValue}.`}
+        error={form.error("grade")}
+        {...form.form.register("grade")}
+      />
+      {canPickTeacher ? (
+        <Controller
+          control={form.form.control}
+          name="teacher"
+          render={({ field, fieldState }) => (
+            <Combobox
+              label="Teacher"
+              placeholder="No teacher — type to search"
+              value={field.value}
+              onChange={field.onChange}
+              search={searchStaffAction}
+              hint="Optional. Search active staff by name, email or phone."
+              error={fieldState.error?.message}
+            />
+          )}
         />
-        {staff ? (
-          <SelectField label="Teacher" error={errors.teacher?.message} {...register("teacher")}>
-            <option value="">No teacher</option>
-            {staff.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-                {s.active ? "" : " (deactivated)"}
-              </option>
-            ))}
-          </SelectField>
-        ) : null}
-        <div className="flex justify-end gap-2">
-          <Button type="button" variant="secondary" onClick={() => change(false)} disabled={isSubmitting}>
-            Cancel
-          </Button>
-          <Button type="submit" pending={isSubmitting}>
-            {klass ? "Save changes" : "Create class"}
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+      ) : null}
+    </FormDialog>
   );
 }
 
-export function NewClassButton({ staff }: { staff: StaffOption[] | null }) {
+export function NewClassButton({ canPickTeacher }: { canPickTeacher: boolean }) {
   const [open, setOpen] = useState(false);
   return (
     <>
       <Button onClick={() => setOpen(true)}>New class</Button>
-      <ClassFormDialog staff={staff} open={open} onOpenChange={setOpen} />
+      <ClassFormDialog canPickTeacher={canPickTeacher} open={open} onOpenChange={setOpen} />
     </>
   );
 }

@@ -1,107 +1,130 @@
 "use client";
-// The classes list, with Edit and Delete only for users who may change or delete classes.
-import type { ColumnDef } from "@tanstack/react-table";
-import { useState } from "react";
+// The classes list: name, grade and teacher, sortable by the columns the API orders by; Edit and
+// Delete only for users who may change or delete classes.
+import { createColumnHelper } from "@tanstack/react-table";
+import { useState, type ReactNode } from "react";
 import { deleteClassAction } from "@/lib/portal/actions/class-actions";
-import { Button } from "@/components/ui/button";
-import { DataTable } from "@/components/ui/data-table";
-import { RowDelete, SMALL_BUTTON } from "@/components/portal/row-delete";
-import { ClassFormDialog, type ClassRow, type StaffOption } from "@/components/portal/classes/class-form-dialog";
+import type { PickerOption } from "@/components/ui/combobox";
+import { DataTable, type Columns } from "@/components/ui/data-table";
+import { RowActions, RowButton, RowConfirm } from "@/components/ui/row-actions";
+import { ClassFormDialog, type ClassRow } from "@/components/portal/classes/class-form-dialog";
+
+const column = createColumnHelper<ClassRow>();
+
+export type TeacherNames = Record<string, { name: string; isActive: boolean }>;
 
 function ClassActions({
   klass,
-  staff,
+  teacherOption,
+  canPickTeacher,
   canChange,
   canDelete,
 }: {
   klass: ClassRow;
-  staff: StaffOption[] | null;
+  teacherOption: PickerOption | null;
+  canPickTeacher: boolean;
   canChange: boolean;
   canDelete: boolean;
 }) {
   const [editing, setEditing] = useState(false);
-  const [error, setError] = useState<string>();
   return (
-    <div className="flex flex-col items-end gap-1">
-      <div className="flex justify-end gap-1 whitespace-nowrap">
-        {canChange ? (
-          <Button variant="secondary" className={SMALL_BUTTON} onClick={() => setEditing(true)}>
-            Edit<span className="sr-only"> {klass.name}</span>
-          </Button>
-        ) : null}
-        {canDelete ? (
-          <RowDelete
-            name={klass.name}
-            title={`Delete class ${klass.name}?`}
-            description={
-              <>
-                The class <strong>{klass.name}</strong> is deleted. Its students stay in the school, without a class.
-              </>
-            }
-            confirmLabel="Delete class"
-            run={() => deleteClassAction({ id: klass.id })}
-            onError={setError}
-          />
-        ) : null}
-      </div>
-      {error ? (
-        <p role="alert" className="text-xs text-red-700">
-          {error}
-        </p>
+    <RowActions>
+      {canChange ? (
+        <RowButton name={klass.name} onClick={() => setEditing(true)}>
+          Edit
+        </RowButton>
+      ) : null}
+      {canDelete ? (
+        <RowConfirm
+          name={klass.name}
+          label="Delete"
+          title={`Delete class ${klass.name}?`}
+          description={
+            <>
+              The class <strong>{klass.name}</strong> is deleted. Its students stay in the school, without a class.
+            </>
+          }
+          confirmLabel="Delete class"
+          action={() => deleteClassAction({ id: klass.id })}
+        />
       ) : null}
       {editing ? (
         <ClassFormDialog
           klass={klass}
-          staff={staff}
+          teacherOption={teacherOption}
+          canPickTeacher={canPickTeacher}
           open
-          onOpenChange={(o) => {
-            if (!o) setEditing(false);
+          onOpenChange={(open) => {
+            if (!open) setEditing(false);
           }}
         />
       ) : null}
-    </div>
+    </RowActions>
   );
 }
 
 export function ClassesTable({
   classes,
-  staff,
+  teacherNames,
   canChange,
   canDelete,
-  searching,
+  empty,
 }: {
   classes: ClassRow[];
-  staff: StaffOption[] | null;
+  /** The names of the teachers on this page; null when the user may not view the staff. */
+  teacherNames: TeacherNames | null;
   canChange: boolean;
   canDelete: boolean;
-  searching: boolean;
+  empty: ReactNode;
 }) {
-  const staffName = new Map((staff ?? []).map((s) => [s.id, s.name]));
-  const columns: ColumnDef<ClassRow>[] = [
-    { header: "Name", cell: ({ row }) => <span className="font-medium">{row.original.name}</span> },
-    { header: "Grade", cell: ({ row }) => row.original.grade },
-    ...(staff
+  const teacherOption = (id: string | null): PickerOption | null => {
+    const t = id ? teacherNames?.[id] : undefined;
+    return id && t ? { id, label: t.name } : null;
+  };
+  const columns: Columns<ClassRow> = [
+    column.accessor("name", {
+      header: "Name",
+      meta: { card: "title", sortField: "name" },
+      cell: ({ getValue }) => <span className="font-medium">{getValue()}</span>,
+    }),
+    column.accessor("grade", { header: "Grade", meta: { sortField: "grade" }, cell: ({ getValue }) => getValue() }),
+    ...(teacherNames
       ? [
-          {
+          column.accessor("teacher", {
             header: "Teacher",
-            cell: ({ row }: { row: { original: ClassRow } }) =>
-              row.original.teacher ? (staffName.get(row.original.teacher) ?? "—") : <span className="text-slate-500">No teacher</span>,
-          },
+            cell: ({ getValue }) => {
+              const id = getValue();
+              if (!id) return <span className="text-slate-600">No teacher</span>;
+              const t = teacherNames[id];
+              if (!t) return <span className="text-slate-600">Unknown staff member</span>;
+              return (
+                <>
+                  {t.name}
+                  {t.isActive ? null : <span className="text-slate-600"> (deactivated)</span>}
+                </>
+              );
+            },
+          }),
         ]
       : []),
     ...(canChange || canDelete
       ? [
-          {
+          column.display({
             id: "actions",
             header: () => <span className="sr-only">Actions</span>,
-            cell: ({ row }: { row: { original: ClassRow } }) => (
-              <ClassActions klass={row.original} staff={staff} canChange={canChange} canDelete={canDelete} />
+            meta: { card: "actions", align: "end" },
+            cell: ({ row }) => (
+              <ClassActions
+                klass={row.original}
+                teacherOption={teacherOption(row.original.teacher)}
+                canPickTeacher={teacherNames !== null}
+                canChange={canChange}
+                canDelete={canDelete}
+              />
             ),
-          },
+          }),
         ]
       : []),
   ];
-  return (
-    <DataTable columns={columns} data={classes} caption="Classes" empty={searching ? "No class matches your search." : "No classes yet."} />
-  );
+  return <DataTable columns={columns} data={classes} caption="Classes" empty={empty} rowId={(c) => c.id} />;
 }

@@ -1,18 +1,15 @@
 "use client";
-// Creating or editing a role: its name, description and a permission matrix. Permissions the
-// user lacks are disabled in the matrix; the server action refuses them anyway (403).
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
+// Creating or editing a role: its name, description and a permission matrix. The form's schema is
+// the REST body's (RoleBody), messages included. Permissions the user lacks are disabled in the
+// matrix; the server action refuses them anyway (403), and refuses a name already taken.
 import { useState } from "react";
-import { Controller, useForm } from "react-hook-form";
-import { z } from "zod";
+import { Controller } from "react-hook-form";
 import { createRoleAction, editRoleAction } from "@/lib/portal/actions/role-actions";
+import { RoleBody } from "@/lib/school/school-schemas";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
-import { FormError, TextField } from "@/components/ui/field";
+import { TextAreaField, TextField } from "@/components/ui/field";
+import { FormDialog, useActionForm } from "@/components/ui/form";
 import { PermissionMatrix } from "@/components/portal/permission-matrix";
-import { TextAreaField } from "@/components/portal/text-area-field";
-import { applyServerErrors } from "@/components/portal/server-errors";
 
 export interface RoleRow {
   id: string;
@@ -23,21 +20,7 @@ export interface RoleRow {
   user_count: number;
 }
 
-const RoleForm = z.object({
-  name: z.string().trim().min(1, "Enter the role's name.").max(100, "Ensure this field has no more than 100 characters."),
-  description: z.string().trim().max(500, "Ensure this field has no more than 500 characters."),
-  permissions: z.array(z.string()),
-});
-type Values = z.infer<typeof RoleForm>;
-
-const FIELDS = { name: "name", description: "description", permissions: "permissions" } as const;
-
-const valuesOf = (r: RoleRow | undefined): Values => ({
-  name: r?.name ?? "",
-  description: r?.description ?? "",
-  permissions: r?.permissions ?? [],
-});
-
+/** `role` absent: a new one. `held`: the user's own permissions, the only ones they may grant. */
 export function RoleFormDialog({
   role,
   held,
@@ -49,76 +32,59 @@ export function RoleFormDialog({
   open: boolean;
   onOpenChange: (open: boolean) => void;
 }) {
-  const router = useRouter();
-  const [formError, setFormError] = useState<string>();
-  const {
-    register,
-    control,
-    handleSubmit,
-    setError,
-    reset,
-    formState: { errors, isSubmitting },
-  } = useForm<Values>({
-    resolver: zodResolver(RoleForm),
-    defaultValues: valuesOf(role),
+  const form = useActionForm({
+    schema: RoleBody,
+    defaultValues: { name: role?.name ?? "", description: role?.description ?? "", permissions: role?.permissions ?? [] },
+    action: (values) => (role ? editRoleAction({ id: role.id, ...values }) : createRoleAction(values)),
+    onSuccess: () => {
+      onOpenChange(false);
+      if (!role) form.reset();
+    },
   });
-
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(undefined);
-    const result = role ? await editRoleAction({ id: role.id, ...values }) : await createRoleAction(values);
-    if (!result.ok) {
-      const leftover = applyServerErrors(result.fieldErrors, setError, FIELDS);
-      setFormError(leftover.length ? leftover.join(" ") : result.error);
-      return;
-    }
-    onOpenChange(false);
-    if (!role) reset(valuesOf(undefined));
-    router.refresh();
-  });
-
-  const change = (next: boolean) => {
-    if (isSubmitting) return;
-    if (!next) {
-      setFormError(undefined);
-      reset(valuesOf(role));
-    }
-    onOpenChange(next);
-  };
-
   return (
-    <Dialog
+    <FormDialog
       open={open}
-      onOpenChange={change}
+      onOpenChange={onOpenChange}
       title={role ? `Edit role ${role.name}` : "New role"}
-      description="Tick what holders of this role may do. Greyed boxes are permissions you do not hold yourself, so you cannot grant them."
+      description={
+        role && role.user_count > 0
+          ? `Changes apply at once to the ${role.user_count === 1 ? "staff member who holds" : `${role.user_count} staff members who hold`} it.`
+          : undefined
+      }
+      submitLabel={role ? "Save changes" : "Create role"}
+      form={form}
+      width="wide"
     >
-      <form onSubmit={onSubmit} noValidate className="space-y-4">
-        <FormError message={formError} />
-        <TextField label="Name" autoComplete="off" error={errors.name?.message} {...register("name")} />
-        <TextAreaField label="Description" rows={2} hint="Optional." error={errors.description?.message} {...register("description")} />
-        <Controller
-          control={control}
-          name="permissions"
-          render={({ field, fieldState }) => (
-            <PermissionMatrix
-              legend="Permissions"
-              value={field.value}
-              held={held}
-              onChange={field.onChange}
-              error={fieldState.error?.message}
-            />
-          )}
-        />
-        <div className="flex justify-end gap-2">
-          <Button type="button" variant="secondary" onClick={() => change(false)} disabled={isSubmitting}>
-            Cancel
-          </Button>
-          <Button type="submit" pending={isSubmitting}>
-            {role ? "Save changes" : "Create role"}
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+      <TextField
+        label="Name"
+        autoComplete="off"
+        hint="Unique within the school."
+        error={form.error("name")}
+        {...form.form.register("name")}
+      />
+      {/* The kit's text area is monospaced (for keys and lists); a description is prose. */}
+      <TextAreaField
+        label="Description"
+        rows={2}
+        hint="Optional: what the role is for."
+        error={form.error("description")}
+        {...form.form.register("description")}
+      />
+      <Controller
+        control={form.form.control}
+        name="permissions"
+        render={({ field, fieldState }) => (
+          <PermissionMatrix
+            legend="Permissions"
+            hint="Tick what holders of this role may do. Greyed boxes are permissions you do not hold yourself, so you cannot grant them."
+            value={field.value}
+            held={held}
+            onChange={field.onChange}
+            error={fieldState.error?.message}
+          />
+        )}
+      />
+    </FormDialog>
   );
 }
 

@@ -1,141 +1,179 @@
 "use client";
-// The staff list, with Deactivate / Reactivate (behind a confirmation) for users who may change
-// staff, on colleagues within their reach — never on themselves.
-import type { ColumnDef } from "@tanstack/react-table";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { setStaffStatusAction } from "@/lib/portal/actions/school-staff-actions";
-import { Button } from "@/components/ui/button";
-import { DataTable } from "@/components/ui/data-table";
-import { ConfirmDialog } from "@/components/ui/dialog";
+// The staff list: name (and teacher profile), contact, roles, status and last sign-in, sortable by
+// the columns the API orders by. Users who may change staff get Edit on colleagues within their
+// reach (and on themselves), and Deactivate / Reactivate — behind a confirmation — on colleagues only.
+import { createColumnHelper } from "@tanstack/react-table";
+import { useState, type ReactNode } from "react";
+import type { InputRules } from "@/lib/config/input-rules";
+import { editStaffAction } from "@/lib/portal/actions/school-staff-actions";
 import { Badge } from "@/components/ui/badge";
-import { SMALL_BUTTON } from "@/components/portal/row-delete";
+import { DataTable, type Columns } from "@/components/ui/data-table";
+import { RowActions, RowButton, RowConfirm } from "@/components/ui/row-actions";
+import { Time } from "@/components/ui/time";
+import { EditStaffDialog, staffName, type RoleChoice, type StaffRow } from "@/components/portal/school-staff/staff-form-dialog";
 
-export interface StaffRow {
-  id: string;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  roles: string[];
-  is_active: boolean;
-  teacher: string | null;
-  /** The viewer may act on them: not themselves, and holding nothing the viewer lacks. */
-  manageable: boolean;
+export interface StaffListRow extends StaffRow {
   isSelf: boolean;
+  /** Holds nothing the viewer lacks: the viewer may edit them (the server checks again). */
+  withinReach: boolean;
 }
 
-function StatusAction({ member }: { member: StaffRow }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string>();
-  const setActive = (is_active: boolean) => {
-    setError(undefined);
-    startTransition(async () => {
-      const result = await setStaffStatusAction({ id: member.id, is_active });
-      if (!result.ok) setError(result.error);
-      else router.refresh();
-    });
-  };
-  const who = <span className="sr-only"> {member.name}</span>;
+const column = createColumnHelper<StaffListRow>();
+
+function StaffActions({
+  member,
+  rules,
+  roles,
+  canChangeRoles,
+}: {
+  member: StaffListRow;
+  rules: InputRules;
+  roles: RoleChoice[];
+  canChangeRoles: boolean;
+}) {
+  const [editing, setEditing] = useState(false);
+  const name = staffName(member);
+  if (!member.withinReach) return <p className="text-xs text-slate-600 md:whitespace-nowrap md:text-right">Holds permissions you lack</p>;
   return (
-    <div className="flex flex-col items-end gap-1">
-      {member.is_active ? (
-        <ConfirmDialog
-          trigger={
-            <Button variant="secondary" className={SMALL_BUTTON} pending={pending}>
-              Deactivate{who}
-            </Button>
-          }
-          title={`Deactivate ${member.name}?`}
+    <RowActions>
+      <RowButton name={name} onClick={() => setEditing(true)}>
+        Edit
+      </RowButton>
+      {member.isSelf ? null : member.is_active ? (
+        <RowConfirm
+          name={name}
+          label="Deactivate"
+          title={`Deactivate ${name}?`}
           description={
             <>
-              <strong>{member.name}</strong> is signed out everywhere at once and can no longer sign in. Nothing is deleted; you can
-              reactivate them at any time.
+              <strong>{name}</strong> is signed out everywhere at once and can no longer sign in. Nothing is deleted; you can reactivate
+              them at any time.
             </>
           }
           confirmLabel="Deactivate"
-          onConfirm={() => setActive(false)}
+          action={() => editStaffAction({ id: member.id, is_active: false })}
         />
       ) : (
-        <ConfirmDialog
-          trigger={
-            <Button variant="secondary" className={SMALL_BUTTON} pending={pending}>
-              Reactivate{who}
-            </Button>
-          }
-          title={`Reactivate ${member.name}?`}
+        <RowConfirm
+          name={name}
+          label="Reactivate"
+          danger={false}
+          title={`Reactivate ${name}?`}
           description={
             <>
-              <strong>{member.name}</strong> can sign in again, with the roles they hold.
+              <strong>{name}</strong> can sign in again, with the roles they hold.
             </>
           }
           confirmLabel="Reactivate"
-          danger={false}
-          onConfirm={() => setActive(true)}
+          action={() => editStaffAction({ id: member.id, is_active: true })}
         />
       )}
-      {error ? (
-        <p role="alert" className="max-w-xs text-right text-xs text-red-700">
-          {error}
-        </p>
+      {editing ? (
+        <EditStaffDialog
+          member={member}
+          rules={rules}
+          roles={roles}
+          canChangeRoles={canChangeRoles}
+          open
+          onOpenChange={(open) => {
+            if (!open) setEditing(false);
+          }}
+        />
       ) : null}
-    </div>
+    </RowActions>
   );
 }
 
-export function SchoolStaffTable({ staff, canChange, searching }: { staff: StaffRow[]; canChange: boolean; searching: boolean }) {
-  const columns: ColumnDef<StaffRow>[] = [
-    {
+export function SchoolStaffTable({
+  staff,
+  rules,
+  roles,
+  canChange,
+  canChangeRoles,
+  empty,
+}: {
+  staff: StaffListRow[];
+  rules: InputRules;
+  /** The school's roles as the edit form offers them. */
+  roles: RoleChoice[];
+  canChange: boolean;
+  canChangeRoles: boolean;
+  empty: ReactNode;
+}) {
+  const columns: Columns<StaffListRow> = [
+    column.accessor("full_name", {
       header: "Name",
-      cell: ({ row }) => (
-        <div>
-          <span className="font-medium">{row.original.name}</span> {row.original.isSelf ? <Badge>You</Badge> : null}
-          {row.original.teacher ? <p className="text-xs text-slate-500">Teacher · {row.original.teacher}</p> : null}
+      meta: { card: "title", sortField: "full_name" },
+      cell: ({ row: { original: s } }) => (
+        <div className="min-w-0">
+          <span className="font-medium">{staffName(s)}</span> {s.isSelf ? <Badge>You</Badge> : null}
+          {s.teacher ? (
+            <p className="break-words text-xs text-slate-600">Teacher · {[s.teacher.employee_number, ...s.teacher.subjects].join(" · ")}</p>
+          ) : null}
         </div>
       ),
-    },
-    {
+    }),
+    column.accessor("email", {
       header: "Contact",
-      cell: ({ row }) => (
-        <div className="text-xs">
-          {row.original.email ? <p>{row.original.email}</p> : null}
-          {row.original.phone ? <p className="text-slate-600">{row.original.phone}</p> : null}
+      meta: { sortField: "email" },
+      cell: ({ row: { original: s } }) => (
+        <div className="min-w-0 break-words">
+          {s.email ? (
+            <p>
+              {/* A narrow card wraps an address after its @, not inside a word. */}
+              {s.email.slice(0, s.email.lastIndexOf("@") + 1)}
+              <wbr />
+              {s.email.slice(s.email.lastIndexOf("@") + 1)}
+            </p>
+          ) : null}
+          {s.phone ? <p className="text-slate-700">{s.phone}</p> : null}
         </div>
       ),
-    },
-    {
+    }),
+    column.accessor("roles", {
       header: "Roles",
-      cell: ({ row }) =>
-        row.original.roles.length ? (
-          <div className="flex flex-wrap gap-1">
-            {row.original.roles.map((r) => (
-              <Badge key={r}>{r}</Badge>
+      cell: ({ row: { original: s } }) => {
+        const roles = s.roles;
+        return roles.length ? (
+          <ul className="flex flex-wrap gap-1" aria-label="Roles">
+            {roles.map((r) => (
+              <li key={r}>
+                <Badge>{r}</Badge>
+              </li>
             ))}
-          </div>
+          </ul>
         ) : (
-          <span className="text-slate-500">None</span>
-        ),
-    },
-    {
+          <span className="text-slate-600">None</span>
+        );
+      },
+    }),
+    column.accessor("is_active", {
       header: "Status",
-      cell: ({ row }) => (row.original.is_active ? <Badge tone="green">Active</Badge> : <Badge tone="amber">Deactivated</Badge>),
-    },
+      cell: ({ getValue }) => (getValue() ? <Badge tone="green">Active</Badge> : <Badge tone="amber">Deactivated</Badge>),
+    }),
+    column.accessor("last_login", {
+      header: "Last sign-in",
+      meta: { sortField: "last_login" },
+      cell: ({ getValue }) => {
+        const iso = getValue();
+        return iso ? <Time iso={iso} /> : <span className="text-slate-600">Never</span>;
+      },
+    }),
+    column.accessor("date_joined", {
+      header: "Joined",
+      meta: { sortField: "date_joined" },
+      cell: ({ getValue }) => <Time iso={getValue()} />,
+    }),
     ...(canChange
       ? [
-          {
+          column.display({
             id: "actions",
             header: () => <span className="sr-only">Actions</span>,
-            cell: ({ row }: { row: { original: StaffRow } }) => (row.original.manageable ? <StatusAction member={row.original} /> : null),
-          },
+            meta: { card: "actions", align: "end" },
+            cell: ({ row }) => <StaffActions member={row.original} rules={rules} roles={roles} canChangeRoles={canChangeRoles} />,
+          }),
         ]
       : []),
   ];
-  return (
-    <DataTable
-      columns={columns}
-      data={staff}
-      caption="Staff"
-      empty={searching ? "No staff member matches your search." : "No staff yet."}
-    />
-  );
+  return <DataTable columns={columns} data={staff} caption="Staff" empty={empty} rowId={(s) => s.id} />;
 }

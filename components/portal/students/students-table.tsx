@@ -1,121 +1,139 @@
 "use client";
-// The students list, with Edit and Delete only for users who may change or delete students.
-import type { ColumnDef } from "@tanstack/react-table";
+// The students list: name, admission number, class and date of birth, sortable by the columns the
+// API orders by; Edit and Delete only for users who may change or delete students.
+import { createColumnHelper } from "@tanstack/react-table";
 import { useState } from "react";
 import { deleteStudentAction } from "@/lib/portal/actions/student-actions";
-import { Button } from "@/components/ui/button";
-import { DataTable } from "@/components/ui/data-table";
-import { RowDelete, SMALL_BUTTON } from "@/components/portal/row-delete";
-import { StudentFormDialog, type ClassOption, type StudentRow } from "@/components/portal/students/student-form-dialog";
+import { DataTable, type Columns } from "@/components/ui/data-table";
+import type { PickerOption } from "@/components/ui/combobox";
+import { RowActions, RowButton, RowConfirm } from "@/components/ui/row-actions";
+import { CalendarDate } from "@/components/ui/time";
+import { StudentFormDialog, type StudentRow } from "@/components/portal/students/student-form-dialog";
+
+const column = createColumnHelper<StudentRow>();
 
 function StudentActions({
   student,
-  classes,
+  classOption,
+  canPickClass,
   canChange,
   canDelete,
 }: {
   student: StudentRow;
-  classes: ClassOption[] | null;
+  classOption: PickerOption | null;
+  canPickClass: boolean;
   canChange: boolean;
   canDelete: boolean;
 }) {
   const [editing, setEditing] = useState(false);
-  const [error, setError] = useState<string>();
   const name = `${student.first_name} ${student.last_name}`;
   return (
-    <div className="flex flex-col items-end gap-1">
-      <div className="flex justify-end gap-1 whitespace-nowrap">
-        {canChange ? (
-          <Button variant="secondary" className={SMALL_BUTTON} onClick={() => setEditing(true)}>
-            Edit<span className="sr-only"> {name}</span>
-          </Button>
-        ) : null}
-        {canDelete ? (
-          <RowDelete
-            name={name}
-            title={`Delete ${name}?`}
-            description={
-              <>
-                The student <strong>{name}</strong> ({student.admission_number}) is removed from the school. This cannot be undone.
-              </>
-            }
-            confirmLabel="Delete student"
-            run={() => deleteStudentAction({ id: student.id })}
-            onError={setError}
-          />
-        ) : null}
-      </div>
-      {error ? (
-        <p role="alert" className="text-xs text-red-700">
-          {error}
-        </p>
+    <RowActions>
+      {canChange ? (
+        <RowButton name={name} onClick={() => setEditing(true)}>
+          Edit
+        </RowButton>
+      ) : null}
+      {canDelete ? (
+        <RowConfirm
+          name={name}
+          label="Delete"
+          title={`Delete ${name}?`}
+          description={
+            <>
+              The student <strong>{name}</strong> ({student.admission_number}) is removed from the school. This cannot be undone.
+            </>
+          }
+          confirmLabel="Delete student"
+          action={() => deleteStudentAction({ id: student.id })}
+        />
       ) : null}
       {editing ? (
         <StudentFormDialog
           student={student}
-          classes={classes}
+          classOption={classOption}
+          canPickClass={canPickClass}
           open
-          onOpenChange={(o) => {
-            if (!o) setEditing(false);
+          onOpenChange={(open) => {
+            if (!open) setEditing(false);
           }}
         />
       ) : null}
-    </div>
+    </RowActions>
   );
 }
 
 export function StudentsTable({
   students,
-  classes,
+  classNames,
   canChange,
   canDelete,
-  searching,
+  empty,
 }: {
   students: StudentRow[];
-  classes: ClassOption[] | null;
+  /** The names of the classes on this page; null when the user may not view classes. */
+  classNames: Record<string, { name: string; grade: number }> | null;
   canChange: boolean;
   canDelete: boolean;
-  searching: boolean;
+  empty: React.ReactNode;
 }) {
-  const className = new Map((classes ?? []).map((c) => [c.id, c.name]));
-  const columns: ColumnDef<StudentRow>[] = [
-    {
+  const classOption = (id: string | null): PickerOption | null => {
+    const c = id ? classNames?.[id] : undefined;
+    return id && c ? { id, label: c.name, detail: `Grade ${c.grade}` } : null;
+  };
+  const columns: Columns<StudentRow> = [
+    column.accessor("last_name", {
       header: "Name",
+      meta: { card: "title", sortField: "last_name" },
       cell: ({ row }) => (
         <span className="font-medium">
           {row.original.last_name}, {row.original.first_name}
         </span>
       ),
-    },
-    { header: "Admission no.", cell: ({ row }) => <span className="font-mono text-xs">{row.original.admission_number}</span> },
-    ...(classes
+    }),
+    column.accessor("admission_number", {
+      header: "Admission no.",
+      meta: { sortField: "admission_number" },
+      cell: ({ getValue }) => <span className="font-mono text-xs">{getValue()}</span>,
+    }),
+    ...(classNames
       ? [
-          {
+          column.accessor("class", {
             header: "Class",
-            cell: ({ row }: { row: { original: StudentRow } }) =>
-              row.original.class ? (className.get(row.original.class) ?? "—") : <span className="text-slate-500">No class</span>,
-          },
+            cell: ({ getValue }) => {
+              const id = getValue();
+              if (!id) return <span className="text-slate-600">No class</span>;
+              return classNames[id]?.name ?? <span className="text-slate-600">Unknown class</span>;
+            },
+          }),
         ]
       : []),
-    { header: "Date of birth", cell: ({ row }) => row.original.date_of_birth ?? <span className="text-slate-500">—</span> },
+    column.accessor("date_of_birth", {
+      header: "Date of birth",
+      meta: { sortField: "date_of_birth" },
+      cell: ({ getValue }) => {
+        const value = getValue();
+        return value ? <CalendarDate value={value} /> : <span className="text-slate-600">Not given</span>;
+      },
+    }),
     ...(canChange || canDelete
       ? [
-          {
+          column.display({
             id: "actions",
             header: () => <span className="sr-only">Actions</span>,
-            cell: ({ row }: { row: { original: StudentRow } }) => (
-              <StudentActions student={row.original} classes={classes} canChange={canChange} canDelete={canDelete} />
+            meta: { card: "actions", align: "end" },
+            cell: ({ row }) => (
+              <StudentActions
+                student={row.original}
+                classOption={classOption(row.original.class)}
+                canPickClass={classNames !== null}
+                canChange={canChange}
+                canDelete={canDelete}
+              />
             ),
-          },
+          }),
         ]
       : []),
   ];
-  return (
-    <DataTable
-      columns={columns}
-      data={students}
-      caption="Students"
-      empty={searching ? "No student matches your search." : "No students yet."}
-    />
-  );
+  return <DataTable columns={columns} data={students} caption="Students" empty={empty} rowId={(s) => s.id} />;
 }

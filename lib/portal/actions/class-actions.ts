@@ -3,7 +3,7 @@
 // /api/v1/school/classes/, the same bodies, the same lib/school/classes functions.
 import { z } from "zod";
 import { portalAction } from "@/lib/portal/portal-action";
-import { ObjectId } from "@/lib/portal/ids";
+import { ObjectId } from "@/lib/http/ids";
 import { ClassBody, ClassPatchBody } from "@/lib/school/school-schemas";
 import { createClass, deleteClass, updateClass } from "@/lib/school/classes";
 

@@ -4,7 +4,7 @@
 // (403) a role holding a permission the caller lacks, whatever the matrix in the browser allowed.
 import { z } from "zod";
 import { portalAction } from "@/lib/portal/portal-action";
-import { ObjectId } from "@/lib/portal/ids";
+import { ObjectId } from "@/lib/http/ids";
 import { RoleBody, RolePatchBody } from "@/lib/school/school-schemas";
 import { createRole, deleteRole, updateRole } from "@/lib/school/roles";
 

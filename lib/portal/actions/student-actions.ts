@@ -3,7 +3,7 @@
 // /api/v1/school/students/, the same bodies, the same lib/school/students functions.
 import { z } from "zod";
 import { portalAction } from "@/lib/portal/portal-action";
-import { ObjectId } from "@/lib/portal/ids";
+import { ObjectId } from "@/lib/http/ids";
 import { StudentBody, StudentPatchBody } from "@/lib/school/school-schemas";
 import { createStudent, deleteStudent, updateStudent } from "@/lib/school/students";
 

@@ -3,25 +3,19 @@
 import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
+import { Time } from "@/components/ui/time";
+import { PermissionTable } from "@/components/portal/permission-matrix";
 import { portalContext } from "@/lib/portal/portal-context";
-import { ACTIONS, RESOURCES } from "@/lib/rbac/catalogue";
 import { schoolProfile } from "@/lib/school/profile";
 
 export const metadata: Metadata = { title: "Profile" };
 export const dynamic = "force-dynamic";
 
-const RESOURCE_NAMES = { users: "Staff (users)", roles: "Roles", students: "Students", classes: "Classes" } as const;
-
-function formatDate(iso: string | null): string {
-  if (!iso) return "Never";
-  return `${new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC`;
-}
-
 function Item({ term, children }: { term: string; children: React.ReactNode }) {
   return (
     <div className="grid grid-cols-1 gap-1 py-2 sm:grid-cols-3">
-      <dt className="text-sm text-slate-500">{term}</dt>
-      <dd className="text-sm text-slate-900 sm:col-span-2">{children}</dd>
+      <dt className="text-sm text-slate-600">{term}</dt>
+      <dd className="min-w-0 break-words text-sm text-slate-900 sm:col-span-2">{children}</dd>
     </div>
   );
 }
@@ -44,10 +38,12 @@ export default async function ProfilePage() {
             <Item term="Email">{user.email ?? "—"}</Item>
             <Item term="Phone">{user.phone ?? "—"}</Item>
             <Item term="School">
-              {profile.tenant.name} <span className="text-slate-500">({profile.tenant.slug})</span>
+              {profile.tenant.name} <span className="text-slate-600">({profile.tenant.slug})</span>
             </Item>
-            <Item term="Last sign-in">{formatDate(user.last_login)}</Item>
-            <Item term="Member since">{formatDate(user.date_joined)}</Item>
+            <Item term="Last sign-in">{user.last_login ? <Time iso={user.last_login} /> : "Never"}</Item>
+            <Item term="Member since">
+              <Time iso={user.date_joined} display="absolute" />
+            </Item>
           </dl>
         </section>
 
@@ -85,47 +81,21 @@ export default async function ProfilePage() {
             My permissions
           </h2>
           <p className="mt-1 text-sm text-slate-600">What your roles together let you do here.</p>
-          <div className="mt-3 overflow-x-auto">
-            <table className="min-w-full text-sm">
-              <caption className="sr-only">My permissions</caption>
-              <thead>
-                <tr className="border-b border-slate-200">
-                  <th scope="col" className="py-2 pr-4 text-left font-medium text-slate-600">
-                    Resource
-                  </th>
-                  {ACTIONS.map((a) => (
-                    <th key={a} scope="col" className="px-3 py-2 text-center font-medium capitalize text-slate-600">
-                      {a}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {RESOURCES.map((resource) => (
-                  <tr key={resource}>
-                    <th scope="row" className="py-2 pr-4 text-left font-normal">
-                      {RESOURCE_NAMES[resource]}
-                    </th>
-                    {ACTIONS.map((action) => {
-                      const has = held.has(`${resource}.${action}`);
-                      return (
-                        <td key={action} className="px-3 py-2 text-center">
-                          {has ? (
-                            <span role="img" className="text-green-700" aria-label={`${resource}: ${action} — yes`}>
-                              ✓
-                            </span>
-                          ) : (
-                            <span role="img" className="text-slate-300" aria-label={`${resource}: ${action} — no`}>
-                              —
-                            </span>
-                          )}
-                        </td>
-                      );
-                    })}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+          <div className="mt-3">
+            <PermissionTable
+              caption="My permissions"
+              cell={(codename, resource, action) =>
+                held.has(codename) ? (
+                  <span role="img" className="text-green-700" aria-label={`${resource}: ${action} — yes`}>
+                    ✓
+                  </span>
+                ) : (
+                  <span role="img" className="text-slate-600" aria-label={`${resource}: ${action} — no`}>
+                    —
+                  </span>
+                )
+              }
+            />
           </div>
         </section>
       </div>

@@ -1,6 +1,6 @@
 // The roles page while it loads.
-import { ListSkeleton } from "@/components/portal/page-skeleton";
+import { ListSkeleton } from "@/components/ui/list-skeleton";
 
 export default function RolesLoading() {
-  return <ListSkeleton label="roles" />;
+  return <ListSkeleton label="Loading roles" filters={1} rows={6} />;
 }

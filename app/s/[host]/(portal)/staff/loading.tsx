@@ -1,6 +1,6 @@
 // The staff page while it loads.
-import { ListSkeleton } from "@/components/portal/page-skeleton";
+import { ListSkeleton } from "@/components/ui/list-skeleton";
 
 export default function StaffLoading() {
-  return <ListSkeleton label="staff" />;
+  return <ListSkeleton label="Loading staff" filters={2} rows={6} />;
 }

@@ -1,13 +1,18 @@
-// Staff: search and pages over GET /api/v1/school/users/'s own query (listStaff); create staff
-// with roles, deactivate / reactivate them — for users whose roles allow it (the actions check again).
+// Staff: search, status filter, sorting and pages over GET /api/v1/school/users/'s own query
+// (listStaff); create staff with roles, edit them, deactivate / reactivate them — for users whose
+// roles allow it (the actions check again).
 import type { Metadata } from "next";
+import { SORT_OPTIONS } from "@/lib/pages/sort-options";
+import { EmptyState, NoMatches } from "@/components/ui/empty-state";
+import { SelectField } from "@/components/ui/field";
+import { ListToolbar } from "@/components/ui/list-toolbar";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { ListSearch } from "@/components/portal/list-search";
 import { NoAccess } from "@/components/portal/no-access";
-import { NewSchoolStaffDialog } from "@/components/portal/school-staff/new-school-staff-dialog";
+import { NewStaffButton } from "@/components/portal/school-staff/staff-form-dialog";
 import { SchoolStaffTable } from "@/components/portal/school-staff/school-staff-table";
-import { allRows, listPage, listQueryOf } from "@/lib/pages/list-page";
+import { inputRules } from "@/lib/env";
+import { allRows, keptParams, listPage, listQueryOf } from "@/lib/pages/list-page";
 import { portalContext } from "@/lib/portal/portal-context";
 import { StaffListQuery } from "@/lib/school/school-schemas";
 import { listRoles } from "@/lib/school/roles";
@@ -17,55 +22,77 @@ export const metadata: Metadata = { title: "Staff" };
 export const dynamic = "force-dynamic";
 
 const BASE_PATH = "/staff";
-
 export default async function StaffPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { school, principal, can, permissions } = await portalContext();
   if (!can("users.view")) return <NoAccess section="Staff" permission="users.view" />;
   const params = await searchParams;
+  const kept = keptParams(params, ["search", "is_active", "ordering"]);
   const query = listQueryOf(StaffListQuery, params);
-  const search = query.search ?? "";
-  const result = await listPage(BASE_PATH, { search }, () => listStaff({ schoolId: school.id, ...query }));
+  const result = await listPage(BASE_PATH, kept, () => listStaff({ schoolId: school.id, ...query }));
   const canAdd = can("users.add");
   const canChange = can("users.change");
+  const rules = inputRules();
 
   // Which roles the viewer could hand out, and so which colleagues are within their reach. Only
-  // these yes/no answers reach the browser, not the roles' permissions.
-  const roles = canAdd || canChange ? await allRows((page) => listRoles({ schoolId: school.id, page })) : [];
-  const grantable = new Map(roles.map((r) => [r.id, r.permissions.every((p) => permissions.has(p))]));
+  // these yes/no answers reach the browser, not the roles' permissions. (A school's roles are few:
+  // the largest page the API serves holds them.)
+  const schoolRoles = canAdd || canChange ? await allRows((page) => listRoles({ schoolId: school.id, page })) : [];
+  const grantable = new Map(schoolRoles.map((r) => [r.id, r.permissions.every((p) => permissions.has(p))]));
+  const roles = schoolRoles.map((r) => ({ name: r.name, grantable: grantable.get(r.id) === true }));
   const rows = result.results.map((u) => ({
     id: u.id,
-    name: u.full_name || u.email || u.phone || "Unnamed",
+    full_name: u.full_name,
     email: u.email,
     phone: u.phone,
     roles: u.roles.map((r) => r.name),
+    teacher: u.teacher,
     is_active: u.is_active,
-    teacher: u.teacher ? [u.teacher.employee_number, ...u.teacher.subjects].join(" · ") : null,
+    last_login: u.last_login,
+    date_joined: u.date_joined,
     isSelf: u.id === principal.user.id,
-    manageable: u.id !== principal.user.id && u.roles.every((r) => grantable.get(r.id) === true),
+    withinReach: u.roles.every((r) => grantable.get(r.id) === true),
   }));
 
+  const filtered = Boolean(kept.search || kept.is_active);
+  const newButton = canAdd ? <NewStaffButton rules={rules} roles={roles} /> : undefined;
   return (
     <>
-      <PageHeader
-        title="Staff"
-        description={`The staff accounts of ${school.name}.`}
-        actions={
-          canAdd ? (
-            <NewSchoolStaffDialog roles={roles.map((r) => ({ name: r.name, grantable: grantable.get(r.id) === true }))} />
-          ) : undefined
+      <PageHeader title="Staff" description={`The staff accounts of ${school.name}.`} actions={newButton} />
+      <ListToolbar
+        basePath={BASE_PATH}
+        label="Search staff"
+        search={{ value: kept.search ?? "", placeholder: "Name, email or phone", maxLength: 200 }}
+        filters={
+          <div className="sm:w-48">
+            <SelectField label="Status" name="is_active" defaultValue={query.isActive === undefined ? "" : String(query.isActive)}>
+              <option value="">Any status</option>
+              <option value="true">Active</option>
+              <option value="false">Deactivated</option>
+            </SelectField>
+          </div>
+        }
+        sort={{ value: kept.ordering ?? "", options: SORT_OPTIONS.users }}
+        active={filtered}
+      />
+      <SchoolStaffTable
+        staff={rows}
+        rules={rules}
+        roles={roles}
+        canChange={canChange}
+        canChangeRoles={can("roles.change")}
+        empty={
+          filtered ? (
+            <NoMatches what="staff members" clearHref={BASE_PATH} />
+          ) : (
+            <EmptyState title="No staff yet." action={newButton}>
+              {canAdd
+                ? "Add the first staff member and give them a role."
+                : "Staff appear here once someone with the right role adds them."}
+            </EmptyState>
+          )
         }
       />
-      <ListSearch basePath={BASE_PATH} label="Staff" search={search} placeholder="Name, email or phone" />
-      <SchoolStaffTable staff={rows} canChange={canChange} searching={Boolean(search)} />
-      {result.count > 0 ? (
-        <Pagination
-          page={result.page}
-          pageSize={result.pageSize}
-          count={result.count}
-          basePath={BASE_PATH}
-          query={{ search: search || undefined }}
-        />
-      ) : null}
+      <Pagination page={result.page} pageSize={result.pageSize} count={result.count} basePath={BASE_PATH} query={kept} />
     </>
   );
 }

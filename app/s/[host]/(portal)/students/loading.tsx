@@ -1,5 +1,5 @@
 // The students page while it loads.
-import { ListSkeleton } from "@/components/portal/page-skeleton";
+import { ListSkeleton } from "@/components/ui/list-skeleton";
 
 export default function StudentsLoading() {
   return <ListSkeleton label="students" />;
