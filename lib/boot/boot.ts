@@ -1,5 +1,6 @@
 // Start-up, shared by the HTTP server, the CLI and the tests: configuration, database (embedded
 // when DATABASE_URL is unset), migrations, signing key, bootstrap superuser, demo data.
+import { populateDemoSchool } from "@/lib/boot/demo-school";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
@@ -50,7 +51,7 @@ function password(): string {
 
 /**
  * Demo data for a first look: a platform admin (unless SMS_SUPERUSER_* names one) and the school
- * "Greenwood" with an Admin. Generated passwords are kept in SMS_DATA_DIR/demo-credentials.json
+ * "Greenwood" with an Admin, teachers, classes and students (lib/boot/demo-school.ts). Generated passwords are kept in SMS_DATA_DIR/demo-credentials.json
  * (mode 0600) so every start can print them; nothing is created if the data already exists.
  */
 async function ensureDemo(port: number): Promise<DemoCredentials> {
@@ -74,7 +75,13 @@ async function ensureDemo(port: number): Promise<DemoCredentials> {
       email: "head@greenwood.example.org",
       password: password(),
     };
-    await createSchoolUser(school.id, { email: creds.email, password: creds.password, fullName: "Grace Head", roleNames: ["Admin"] });
+    const head = await createSchoolUser(school.id, {
+      email: creds.email,
+      password: creds.password,
+      fullName: "Grace Head",
+      roleNames: ["Admin"],
+    });
+    await populateDemoSchool({ schoolId: school.id, headId: head.id, domain: "greenwood.example.org" });
     saved.school = creds;
   }
   await writeFile(file, `${JSON.stringify(saved, null, 2)}\n`, { mode: 0o600 });
