@@ -45,5 +45,5 @@ export function middleware(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!api/|_next/|\\.well-known/|favicon\\.ico|robots\\.txt).*)"],
+  matcher: ["/((?!api/|_next/|\\.well-known/|favicon\\.ico|icon\\.svg|robots\\.txt).*)"],
 };
