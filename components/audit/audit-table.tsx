@@ -22,6 +22,8 @@ function summary(metadata: unknown): string {
   if (metadata === null || metadata === undefined) return "";
   if (typeof metadata !== "object" || Array.isArray(metadata)) return JSON.stringify(metadata);
   const text = Object.entries(metadata as Record<string, unknown>)
+    // Nothing to say about an empty list or value ("roles: " reads as a cut-off word).
+    .filter(([, v]) => v !== null && v !== "" && !(Array.isArray(v) && v.length === 0))
     .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(", ") : typeof v === "object" && v !== null ? JSON.stringify(v) : String(v)}`)
     .join(" · ");
   return text.length > 80 ? `${text.slice(0, 79)}…` : text;

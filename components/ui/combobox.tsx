@@ -8,11 +8,9 @@ import { useContext, useEffect, useId, useRef, useState } from "react";
 import type { ActionResult } from "@/lib/http/action-result";
 import type { PickerOption, PickerResults } from "@/lib/pages/picker";
 import { InDialog } from "@/components/ui/dialog";
+import { CONTROL, FieldNotes, describedBy } from "@/components/ui/field";
 
 export type { PickerOption } from "@/lib/pages/picker";
-
-const CONTROL =
-  "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-slate-900 focus:outline-none focus:ring-2 focus:ring-slate-900/20 aria-[invalid=true]:border-red-600";
 
 export function Combobox({
   label,
@@ -106,7 +104,6 @@ export function Combobox({
     [],
   );
 
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   const status = loading ? "Searching…" : (failed ?? (items.length === 0 ? "No matches." : null));
 
   return (
@@ -120,7 +117,7 @@ export function Combobox({
           {...combobox.getInputProps({ disabled, placeholder: placeholder ?? "Type to search" })}
           className={`${CONTROL} pr-16`}
           aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
+          aria-describedby={describedBy(id, hint, error)}
         />
         <div className="absolute inset-y-0 right-1 flex items-center gap-0.5">
           {value ? (
@@ -170,16 +167,7 @@ export function Combobox({
           </p>
         </div>
       </div>
-      {hint ? (
-        <p id={`${id}-hint`} className="text-xs text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <FieldNotes id={id} hint={hint} error={error} />
     </div>
   );
 }

@@ -3,7 +3,7 @@
 // below the `md` breakpoint the same rows as cards — each column's cell under its label, the row's
 // actions at the foot — so a phone never scrolls sideways. Sortable columns are links that set
 // DRF's `?ordering=` (the server sorts; the URL is the state, so a sorted view is a link to share).
-import { getCoreRowModel, useReactTable, type ColumnDef, type RowData } from "@tanstack/react-table";
+import { getCoreRowModel, useReactTable, type CellContext, type ColumnDef, type ColumnHelper, type RowData } from "@tanstack/react-table";
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import type { ReactNode } from "react";
@@ -195,12 +195,16 @@ export function DataTable<T>({
   );
 }
 
-/** The column of a row's actions: no header text (a screen reader hears "Actions"), at the card's foot. */
-export function actionsColumn<T>(cell: (row: T) => ReactNode): ColumnDef<T, unknown> {
-  return {
+/**
+ * The column of a row's actions: no header text (a screen reader hears "Actions"), right-aligned in
+ * the table, at the foot of a phone's card. `column` is the table's column helper (it carries the
+ * row type); `cell` draws one row's buttons.
+ */
+export function actionsColumn<T>(column: ColumnHelper<T>, cell: (context: CellContext<T, unknown>) => ReactNode) {
+  return column.display({
     id: "actions",
     header: () => <span className="sr-only">Actions</span>,
     meta: { card: "actions", align: "end" },
-    cell: ({ row }) => cell(row.original),
-  };
+    cell,
+  });
 }

@@ -10,13 +10,10 @@ interface FieldShellProps {
   children: ReactNode;
 }
 
-function FieldShell({ id, label, hint, error, children }: FieldShellProps) {
+/** A control's hint and error, with the ids its `aria-describedby` names (see `describedBy`). */
+export function FieldNotes({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
   return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      {children}
+    <>
       {hint ? (
         <p id={`${id}-hint`} className="text-xs text-slate-600">
           {hint}
@@ -27,14 +24,28 @@ function FieldShell({ id, label, hint, error, children }: FieldShellProps) {
           {error}
         </p>
       ) : null}
+    </>
+  );
+}
+
+function FieldShell({ id, label, hint, error, children }: FieldShellProps) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      {children}
+      <FieldNotes id={id} hint={hint} error={error} />
     </div>
   );
 }
 
-const CONTROL =
+/** The look of every text-like control (inputs, selects, the combobox). */
+export const CONTROL =
   "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-slate-900 focus:outline-none focus:ring-2 focus:ring-slate-900/20 aria-[invalid=true]:border-red-600";
 
-function describedBy(id: string, hint: unknown, error: unknown) {
+/** The `aria-describedby` of a control whose notes are a `FieldNotes` with the same id. */
+export function describedBy(id: string, hint: unknown, error: unknown) {
   return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 }
 

@@ -7,7 +7,7 @@ import type { z } from "zod";
 import type { ApiKeyOut } from "@/lib/api-keys/api-key-schemas";
 import { revokeKey } from "@/lib/console/actions/api-key-actions";
 import { Badge } from "@/components/ui/badge";
-import { DataTable, type Columns } from "@/components/ui/data-table";
+import { DataTable, type Columns, actionsColumn } from "@/components/ui/data-table";
 import { RowConfirm } from "@/components/ui/row-actions";
 import { Time } from "@/components/ui/time";
 import { scopeLabel } from "@/components/console/api-keys/key-scopes";
@@ -92,30 +92,26 @@ export function ApiKeysTable({
     }),
     ...(canWrite
       ? [
-          column.display({
-            id: "actions",
-            header: () => <span className="sr-only">Actions</span>,
-            meta: { card: "actions", align: "end" },
-            cell: ({ row: { original: k } }) =>
-              k.revoked ? (
-                // A phone's card would otherwise end in an empty actions bar (the table shows nothing).
-                <span className="text-slate-600 md:hidden">Revoked keys stay listed for the record.</span>
-              ) : (
-                <RowConfirm
-                  name={`key ${k.name}`}
-                  label="Revoke"
-                  title={`Revoke “${k.name}”?`}
-                  description={
-                    <>
-                      Integrations using the key <code className="font-mono">{k.prefix}…</code> stop working at once. This cannot be undone:
-                      a revoked key never works again.
-                    </>
-                  }
-                  confirmLabel="Revoke key"
-                  action={() => revokeKey({ id: k.id })}
-                />
-              ),
-          }),
+          actionsColumn(column, ({ row: { original: k } }) =>
+            k.revoked ? (
+              // A phone's card would otherwise end in an empty actions bar (the table shows nothing).
+              <span className="text-slate-600 md:hidden">Revoked keys stay listed for the record.</span>
+            ) : (
+              <RowConfirm
+                name={`key ${k.name}`}
+                label="Revoke"
+                title={`Revoke “${k.name}”?`}
+                description={
+                  <>
+                    Integrations using the key <code className="font-mono">{k.prefix}…</code> stop working at once. This cannot be undone: a
+                    revoked key never works again.
+                  </>
+                }
+                confirmLabel="Revoke key"
+                action={() => revokeKey({ id: k.id })}
+              />
+            ),
+          ),
         ]
       : []),
   ];

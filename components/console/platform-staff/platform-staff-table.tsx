@@ -7,7 +7,7 @@ import { useMemo, useState, type ReactNode } from "react";
 import type { InputRules } from "@/lib/config/input-rules";
 import { changeStaffMember, deleteStaffMember } from "@/lib/console/actions/platform-staff-actions";
 import { Badge } from "@/components/ui/badge";
-import { DataTable, type Columns } from "@/components/ui/data-table";
+import { DataTable, type Columns, actionsColumn } from "@/components/ui/data-table";
 import { RowActions, RowButton, RowConfirm } from "@/components/ui/row-actions";
 import { Time } from "@/components/ui/time";
 import { ChangeRoleDialog } from "@/components/console/platform-staff/change-role-dialog";
@@ -128,14 +128,7 @@ export function PlatformStaffTable({
         cell: ({ row: { original: u } }) => <Time iso={u.date_joined} />,
       }),
       ...(canManage
-        ? [
-            column.display({
-              id: "actions",
-              header: () => <span className="sr-only">Actions</span>,
-              meta: { card: "actions", align: "end" },
-              cell: ({ row: { original: u } }) => <StaffActions user={u} isSelf={u.id === currentUserId} rules={rules} />,
-            }),
-          ]
+        ? [actionsColumn(column, ({ row: { original: u } }) => <StaffActions user={u} isSelf={u.id === currentUserId} rules={rules} />)]
         : []),
     ];
   }, [canManage, currentUserId, passwordMinLength, region, rootDomain]);

@@ -5,7 +5,7 @@ import { createColumnHelper } from "@tanstack/react-table";
 import { useMemo, type ReactNode } from "react";
 import type { InputRules } from "@/lib/config/input-rules";
 import { Badge } from "@/components/ui/badge";
-import { DataTable, type Columns } from "@/components/ui/data-table";
+import { DataTable, type Columns, actionsColumn } from "@/components/ui/data-table";
 import { Time } from "@/components/ui/time";
 import { SchoolRowActions } from "@/components/console/schools/school-row-actions";
 
@@ -70,16 +70,7 @@ export function SchoolsTable({
         meta: { sortField: "created_at" },
         cell: ({ getValue }) => <Time iso={getValue()} />,
       }),
-      ...(canWrite
-        ? [
-            column.display({
-              id: "actions",
-              header: () => <span className="sr-only">Actions</span>,
-              meta: { card: "actions", align: "end" },
-              cell: ({ row }) => <SchoolRowActions school={row.original} rules={rules} />,
-            }),
-          ]
-        : []),
+      ...(canWrite ? [actionsColumn(column, ({ row }) => <SchoolRowActions school={row.original} rules={rules} />)] : []),
     ];
   }, [canWrite, passwordMinLength, region, rootDomain]);
   return <DataTable columns={columns} data={schools} caption="Schools" empty={empty} rowId={(s) => s.id} />;

@@ -5,7 +5,7 @@ import { createColumnHelper } from "@tanstack/react-table";
 import { useState, type ReactNode } from "react";
 import { deleteClassAction } from "@/lib/portal/actions/class-actions";
 import type { PickerOption } from "@/components/ui/combobox";
-import { DataTable, type Columns } from "@/components/ui/data-table";
+import { DataTable, type Columns, actionsColumn } from "@/components/ui/data-table";
 import { RowActions, RowButton, RowConfirm } from "@/components/ui/row-actions";
 import { ClassFormDialog, type ClassRow } from "@/components/portal/classes/class-form-dialog";
 
@@ -109,20 +109,15 @@ export function ClassesTable({
       : []),
     ...(canChange || canDelete
       ? [
-          column.display({
-            id: "actions",
-            header: () => <span className="sr-only">Actions</span>,
-            meta: { card: "actions", align: "end" },
-            cell: ({ row }) => (
-              <ClassActions
-                klass={row.original}
-                teacherOption={teacherOption(row.original.teacher)}
-                canPickTeacher={teacherNames !== null}
-                canChange={canChange}
-                canDelete={canDelete}
-              />
-            ),
-          }),
+          actionsColumn(column, ({ row }) => (
+            <ClassActions
+              klass={row.original}
+              teacherOption={teacherOption(row.original.teacher)}
+              canPickTeacher={teacherNames !== null}
+              canChange={canChange}
+              canDelete={canDelete}
+            />
+          )),
         ]
       : []),
   ];

@@ -7,7 +7,7 @@ import { useState, type ReactNode } from "react";
 import { deleteRoleAction } from "@/lib/portal/actions/role-actions";
 import { ACTIONS, RESOURCES } from "@/lib/rbac/catalogue";
 import { Badge } from "@/components/ui/badge";
-import { DataTable, type Columns } from "@/components/ui/data-table";
+import { DataTable, type Columns, actionsColumn } from "@/components/ui/data-table";
 import { RowActions, RowButton, RowConfirm } from "@/components/ui/row-actions";
 import { RoleFormDialog, type RoleRow } from "@/components/portal/roles/role-form-dialog";
 
@@ -97,14 +97,7 @@ export function RolesTable({
     }),
     column.accessor("user_count", { header: "Staff", meta: { label: "Held by" }, cell: ({ getValue }) => getValue() }),
     ...(canChange || canDelete
-      ? [
-          column.display({
-            id: "actions",
-            header: () => <span className="sr-only">Actions</span>,
-            meta: { card: "actions", align: "end" },
-            cell: ({ row }) => <RoleActions role={row.original} held={held} canChange={canChange} canDelete={canDelete} />,
-          }),
-        ]
+      ? [actionsColumn(column, ({ row }) => <RoleActions role={row.original} held={held} canChange={canChange} canDelete={canDelete} />)]
       : []),
   ];
   return <DataTable columns={columns} data={roles} caption="Roles" empty={empty} rowId={(r) => r.id} />;

@@ -7,7 +7,7 @@ import { useState, type ReactNode } from "react";
 import type { InputRules } from "@/lib/config/input-rules";
 import { editStaffAction } from "@/lib/portal/actions/school-staff-actions";
 import { Badge } from "@/components/ui/badge";
-import { DataTable, type Columns } from "@/components/ui/data-table";
+import { DataTable, type Columns, actionsColumn } from "@/components/ui/data-table";
 import { RowActions, RowButton, RowConfirm } from "@/components/ui/row-actions";
 import { Time } from "@/components/ui/time";
 import { EditStaffDialog, staffName, type RoleChoice, type StaffRow } from "@/components/portal/school-staff/staff-form-dialog";
@@ -166,12 +166,9 @@ export function SchoolStaffTable({
     }),
     ...(canChange
       ? [
-          column.display({
-            id: "actions",
-            header: () => <span className="sr-only">Actions</span>,
-            meta: { card: "actions", align: "end" },
-            cell: ({ row }) => <StaffActions member={row.original} rules={rules} roles={roles} canChangeRoles={canChangeRoles} />,
-          }),
+          actionsColumn(column, ({ row }) => (
+            <StaffActions member={row.original} rules={rules} roles={roles} canChangeRoles={canChangeRoles} />
+          )),
         ]
       : []),
   ];

@@ -4,7 +4,7 @@
 import { createColumnHelper } from "@tanstack/react-table";
 import { useState } from "react";
 import { deleteStudentAction } from "@/lib/portal/actions/student-actions";
-import { DataTable, type Columns } from "@/components/ui/data-table";
+import { DataTable, type Columns, actionsColumn } from "@/components/ui/data-table";
 import type { PickerOption } from "@/components/ui/combobox";
 import { RowActions, RowButton, RowConfirm } from "@/components/ui/row-actions";
 import { CalendarDate } from "@/components/ui/time";
@@ -118,20 +118,15 @@ export function StudentsTable({
     }),
     ...(canChange || canDelete
       ? [
-          column.display({
-            id: "actions",
-            header: () => <span className="sr-only">Actions</span>,
-            meta: { card: "actions", align: "end" },
-            cell: ({ row }) => (
-              <StudentActions
-                student={row.original}
-                classOption={classOption(row.original.class)}
-                canPickClass={classNames !== null}
-                canChange={canChange}
-                canDelete={canDelete}
-              />
-            ),
-          }),
+          actionsColumn(column, ({ row }) => (
+            <StudentActions
+              student={row.original}
+              classOption={classOption(row.original.class)}
+              canPickClass={classNames !== null}
+              canChange={canChange}
+              canDelete={canDelete}
+            />
+          )),
         ]
       : []),
   ];

@@ -3,11 +3,9 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AuditFilters } from "@/components/audit/audit-filters";
-import { AuditTable } from "@/components/audit/audit-table";
+import { AuditResults } from "@/components/audit/audit-results";
 import { Combobox } from "@/components/ui/combobox";
-import { ListEmpty } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { Pagination } from "@/components/ui/pagination";
 import { listAuditEvents } from "@/lib/audit/list-audit";
 import { searchSchoolsAction } from "@/lib/console/actions/picker-actions";
 import { requireConsoleUser } from "@/lib/console/console-session";
@@ -57,24 +55,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           />
         }
       />
-      {list === null ? (
-        <p role="alert" className="rounded-lg border border-dashed border-red-300 bg-white p-8 text-center text-sm text-red-800">
-          Some filters could not be read. Correct the fields marked above to see events.
-        </p>
-      ) : (
-        <>
-          <AuditTable
-            rows={list.results}
-            schoolNames={names}
-            empty={
-              <ListEmpty filtered={Object.keys(kept).length > 0} what="events" clearHref={BASE_PATH}>
-                Sign-ins and changes appear here as they happen.
-              </ListEmpty>
-            }
-          />
-          <Pagination page={list.page} pageSize={list.pageSize} count={list.count} basePath={BASE_PATH} query={kept} />
-        </>
-      )}
+      <AuditResults
+        list={list}
+        kept={kept}
+        basePath={BASE_PATH}
+        schoolNames={names}
+        emptyText="Sign-ins and changes appear here as they happen."
+      />
     </>
   );
 }

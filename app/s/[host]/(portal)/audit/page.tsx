@@ -4,10 +4,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AuditFilters } from "@/components/audit/audit-filters";
-import { AuditTable } from "@/components/audit/audit-table";
-import { ListEmpty } from "@/components/ui/empty-state";
+import { AuditResults } from "@/components/audit/audit-results";
 import { PageHeader } from "@/components/ui/page-header";
-import { Pagination } from "@/components/ui/pagination";
 import { NoAccess } from "@/components/portal/no-access";
 import { listSchoolAuditEvents } from "@/lib/audit/list-audit";
 import { ApiError } from "@/lib/http/api-error";
@@ -35,23 +33,12 @@ export default async function SchoolAuditPage({ searchParams }: { searchParams: 
     <>
       <PageHeader title="Audit log" description={`Sign-ins and every change in ${school.name} — newest first.`} />
       <AuditFilters trail="school" basePath={BASE_PATH} values={values} errors={errors} targetNote={targetNote ?? undefined} />
-      {list === null ? (
-        <p role="alert" className="rounded-lg border border-dashed border-red-300 bg-white p-8 text-center text-sm text-red-800">
-          Some filters could not be read. Correct the fields marked above to see events.
-        </p>
-      ) : (
-        <>
-          <AuditTable
-            rows={list.results}
-            empty={
-              <ListEmpty filtered={Object.keys(kept).length > 0} what="events" clearHref={BASE_PATH}>
-                Sign-ins and changes in this school appear here as they happen.
-              </ListEmpty>
-            }
-          />
-          <Pagination page={list.page} pageSize={list.pageSize} count={list.count} basePath={BASE_PATH} query={kept} />
-        </>
-      )}
+      <AuditResults
+        list={list}
+        kept={kept}
+        basePath={BASE_PATH}
+        emptyText="Sign-ins and changes in this school appear here as they happen."
+      />
     </>
   );
 }
