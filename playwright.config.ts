@@ -1,5 +1,6 @@
 // Browser tests: started by `npm run e2e` (scripts/e2e.mjs), which runs the built app with demo
-// data and passes its port. One project per kind of host.
+// data and passes its port. One project per kind of host and screen: the journeys run on a
+// 1440×900 desktop; the UI kit's specs (*.kit-*.spec.ts) run there and again on a 390×844 phone.
 import { defineConfig } from "@playwright/test";
 
 const port = process.env.E2E_PORT;
@@ -19,6 +20,9 @@ const launchOptions = {
   ],
 };
 
+const DESKTOP = { width: 1440, height: 900 };
+const PHONE = { width: 390, height: 844 };
+
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
@@ -28,7 +32,17 @@ export default defineConfig({
   timeout: 30_000,
   use: { browserName: "chromium", launchOptions, trace: "retain-on-failure" },
   projects: [
-    { name: "platform", testMatch: /platform\..*spec\.ts/, use: { baseURL: `http://localhost:${port}` } },
-    { name: "school", testMatch: /school\..*spec\.ts/, use: { baseURL: `http://greenwood.localhost:${port}` } },
+    { name: "platform", testMatch: /platform\..*spec\.ts/, use: { baseURL: `http://localhost:${port}`, viewport: DESKTOP } },
+    { name: "school", testMatch: /school\..*spec\.ts/, use: { baseURL: `http://greenwood.localhost:${port}`, viewport: DESKTOP } },
+    {
+      name: "platform-phone",
+      testMatch: /platform\.kit-.*spec\.ts/,
+      use: { baseURL: `http://localhost:${port}`, viewport: PHONE, isMobile: true, hasTouch: true },
+    },
+    {
+      name: "school-phone",
+      testMatch: /school\.kit-.*spec\.ts/,
+      use: { baseURL: `http://greenwood.localhost:${port}`, viewport: PHONE, isMobile: true, hasTouch: true },
+    },
   ],
 });

@@ -56,7 +56,7 @@ test("a school's life: create with its admin, search, edit domains, suspend, rea
 
   // Search finds it, and only it.
   await page.getByRole("searchbox", { name: "Search" }).fill(slug);
-  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await page.getByRole("button", { name: "Apply", exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`[?&]search=${slug}`));
   await expect(row).toBeVisible();
   await expect(page.getByRole("table", { name: "Schools" }).getByRole("row")).toHaveCount(2); // header + the school
@@ -97,11 +97,16 @@ test("a school's life: create with its admin, search, edit domains, suspend, rea
   await row.getByRole("button", { name: `Delete ${name}` }).click();
   const remove = page.getByRole("dialog", { name: `Delete ${name}?` });
   const confirm = remove.getByRole("button", { name: "Delete school" });
-  await expect(confirm).toBeDisabled();
+  // Pressing it before typing the slug (or with a wrong one) refuses, next to the field.
+  await confirm.click();
+  await expect(remove.getByLabel(`Type the slug “${slug}” to confirm`)).toHaveAccessibleDescription(
+    `Type the slug “${slug}” exactly to confirm.`,
+  );
+  await expect(remove).toBeVisible();
   await remove.getByLabel(`Type the slug “${slug}” to confirm`).fill(slug);
   await confirm.click();
   await expect(remove).toBeHidden();
-  await expect(page.getByText("No schools match this search.")).toBeVisible();
+  await expect(page.getByText("No schools match these filters.")).toBeVisible();
   expect((await schoolLogin()).status()).toBe(404);
 });
 
