@@ -16,6 +16,7 @@ import {
   UserOut,
 } from "@/lib/users/user-schemas";
 import { ClientCreateBody, ClientOut, ClientPatchBody, SchoolListQuery, SchoolUserListQuery } from "@/lib/platform/client-schemas";
+import { SessionListOut } from "@/lib/auth/session-list";
 import { ApiKeyCreateBody, ApiKeyCreatedOut, ApiKeyListQuery, ApiKeyOut, ApiKeyPatchBody } from "@/lib/api-keys/api-key-schemas";
 import { AuditEventOut } from "@/lib/audit/audit-schemas";
 import { AuditListQuery, SchoolAuditListQuery } from "@/lib/audit/list-audit";
@@ -163,6 +164,25 @@ function authPaths(audience: "system" | "school"): ZodOpenApiPathsObject {
         school,
         body: LogoutBody,
         ok: { status: "204", description: "Revoked" },
+      }),
+    },
+    [`${base}/sessions/`]: {
+      get: op({
+        summary: "My live sessions (not paginated), this one marked `current`",
+        tags,
+        school,
+        secured: true,
+        ok: { status: "200", schema: SessionListOut, description: "The sessions, most recently used first" },
+      }),
+    },
+    [`${base}/sessions/{id}/`]: {
+      delete: op({
+        summary: "End one of my sessions at once (another user's is a 404)",
+        tags,
+        school,
+        secured: true,
+        id: true,
+        ok: { status: "204", description: "Ended: its refresh and access tokens stop working" },
       }),
     },
     [`${base}/password/`]: {

@@ -82,11 +82,15 @@ export const AUDIT_ACTIONS = [
 
   entry("system.logout", "Signed out of the platform", "Sessions", "platform"),
   entry("system.logout.all", "Signed out of every platform session", "Sessions", "platform"),
+  entry("system.logout.others", "Signed out of every other platform session", "Sessions", "platform"),
   entry("system.session.revoked", "Platform session revoked (refresh token reused)", "Sessions", "platform"),
+  entry("system.session.ended", "Ended one of their platform sessions", "Sessions", "platform"),
   entry("system.token.refresh_refused", "Platform session refresh refused", "Sessions", "platform"),
   entry("school.logout", "Signed out of the school", "Sessions", "school"),
   entry("school.logout.all", "Signed out of every school session", "Sessions", "school"),
+  entry("school.logout.others", "Signed out of every other school session", "Sessions", "school"),
   entry("school.session.revoked", "School session revoked (refresh token reused)", "Sessions", "school"),
+  entry("school.session.ended", "Ended one of their school sessions", "Sessions", "school"),
   entry("school.token.refresh_refused", "School session refresh refused", "Sessions", "school"),
 
   entry("system.password.changed", "Platform password changed", "Passwords", "platform"),

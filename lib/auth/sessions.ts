@@ -199,10 +199,21 @@ const rotate = prepared(`
   ), successor AS (
     INSERT INTO refresh_tokens (id, family_id, client_id, expires_at)
     SELECT $4::uuid, family_id, client_id, expires_at FROM checked WHERE user_ok AND client_active IS NOT FALSE
+  ), touched AS (
+    -- "last used" in the sessions list: when a token of the session was last issued.
+    UPDATE refresh_families f SET last_used_at = now()
+    FROM checked c WHERE f.id = c.family_id AND c.user_ok AND c.client_active IS NOT FALSE
   )
   SELECT family_id, client_id, expires_at, user_ok, client_active FROM checked`);
 
-export type RevokeReason = "logout" | "logout_all" | "password_change" | "refresh_replay" | "user_deactivated";
+export type RevokeReason =
+  | "logout"
+  | "logout_all"
+  | "password_change"
+  | "refresh_replay"
+  | "session_ended"
+  | "logout_others"
+  | "user_deactivated";
 
 /**
  * Ends every session of a user, including any a login is opening right now: the user's epoch moves
