@@ -2,7 +2,9 @@
 // The console's frame: its sections, and an account menu that signs out through next-auth.
 import { signOut } from "next-auth/react";
 import type { ReactNode } from "react";
+import { useRouter } from "next/navigation";
 import { AppShell } from "@/components/ui/app-shell";
+import { roleLabel } from "@/components/console/platform-staff/platform-roles";
 
 const LINKS = [
   { href: "/console", label: "Overview" },
@@ -12,9 +14,8 @@ const LINKS = [
   { href: "/console/audit", label: "Audit log" },
 ];
 
-const ROLE_LABELS: Record<string, string> = { superadmin: "Superadmin", platform_admin: "Platform admin", support: "Support (read-only)" };
-
 export function ConsoleShell({ name, role, children }: { name: string; role: string; children: ReactNode }) {
+  const router = useRouter();
   return (
     <AppShell
       title="SMS console"
@@ -24,8 +25,11 @@ export function ConsoleShell({ name, role, children }: { name: string; role: str
       signInPath="/console/sign-in"
       account={{
         name,
-        detail: ROLE_LABELS[role] ?? role,
-        items: [{ label: "Sign out", onSelect: () => void signOut({ callbackUrl: "/console/sign-in" }) }],
+        detail: roleLabel(role),
+        items: [
+          { label: "My account", onSelect: () => router.push("/console/account") },
+          { label: "Sign out", onSelect: () => void signOut({ callbackUrl: "/console/sign-in" }), separated: true },
+        ],
       }}
     >
       {children}

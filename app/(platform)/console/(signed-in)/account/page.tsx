@@ -1,0 +1,29 @@
+// My account (console): who I am on the platform, and where I'm signed in — with "sign out" per
+// session and everywhere else. The same sessions as GET /api/v1/system/auth/sessions/.
+import type { Metadata } from "next";
+import { SessionsPanel } from "@/components/account/sessions-panel";
+import { AccountSummary } from "@/components/account/account-summary";
+import { PageHeader } from "@/components/ui/page-header";
+import { listMySessions } from "@/lib/auth/session-list";
+import { endConsoleSessionAction, endOtherConsoleSessionsAction } from "@/lib/console/actions/account-actions";
+import { requireConsoleUser } from "@/lib/console/console-session";
+import { sessionRows } from "@/lib/pages/device";
+import { roleLabel } from "@/components/console/platform-staff/platform-roles";
+
+export const metadata: Metadata = { title: "My account" };
+export const dynamic = "force-dynamic";
+
+export default async function ConsoleAccountPage() {
+  const principal = await requireConsoleUser();
+  const sessions = await listMySessions({ principal, audience: "system", schoolId: null });
+  const { user } = principal;
+  return (
+    <>
+      <PageHeader title="My account" description="Your platform account, and every browser and app signed in to it." />
+      <div className="grid gap-6">
+        <AccountSummary user={user} extra={[{ term: "Platform role", value: roleLabel(user.platformRole) }]} />
+        <SessionsPanel sessions={sessionRows(sessions)} endSession={endConsoleSessionAction} endOthers={endOtherConsoleSessionsAction} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+// My account (portal): who I am in this school, and where I'm signed in here — with "sign out" per
+// session and everywhere else. The same sessions as GET /api/v1/school/auth/sessions/.
+import type { Metadata } from "next";
+import { AccountSummary } from "@/components/account/account-summary";
+import { SessionsPanel } from "@/components/account/sessions-panel";
+import { PageHeader } from "@/components/ui/page-header";
+import { listMySessions } from "@/lib/auth/session-list";
+import { sessionRows } from "@/lib/pages/device";
+import { endOtherPortalSessionsAction, endPortalSessionAction } from "@/lib/portal/actions/account-actions";
+import { portalContext } from "@/lib/portal/portal-context";
+
+export const metadata: Metadata = { title: "My account" };
+export const dynamic = "force-dynamic";
+
+export default async function PortalAccountPage() {
+  const { school, principal } = await portalContext();
+  const sessions = await listMySessions({ principal, audience: "school", schoolId: school.id });
+  return (
+    <>
+      <PageHeader title="My account" description={`Your account at ${school.name}, and every browser and app signed in to it.`} />
+      <div className="grid gap-6">
+        <AccountSummary user={principal.user} extra={[{ term: "School", value: school.name }]} />
+        <SessionsPanel sessions={sessionRows(sessions)} endSession={endPortalSessionAction} endOthers={endOtherPortalSessionsAction} />
+      </div>
+    </>
+  );
+}
