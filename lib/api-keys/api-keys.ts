@@ -112,17 +112,20 @@ export async function updateApiKey(options: {
   const row = await prisma.$transaction(async (tx) => {
     const before = await findKey(tx, id);
     // A replaced key in its grace period is on its way out too: its successor is the one to change.
-    if (before.revokedAt) {
-      throw ApiError.invalid({
+    const refuse = (revokedAt: Date) =>
+      ApiError.invalid({
         non_field_errors: [
-          before.revokedAt > new Date() ? "A rotated key cannot be changed; change its replacement." : "A revoked key cannot be changed.",
+          revokedAt > new Date() ? "A rotated key cannot be changed; change its replacement." : "A revoked key cannot be changed.",
         ],
       });
-    }
-    const updated = await tx.apiKey.update({
-      where: { id },
+    if (before.revokedAt) throw refuse(before.revokedAt);
+    // Conditional, so that a revocation or rotation committed meanwhile is not changed after all.
+    const { count } = await tx.apiKey.updateMany({
+      where: { id, revokedAt: null },
       data: { name: patch.name, scopes: patch.scopes, expiresAt: patch.expires_at },
     });
+    const updated = await findKey(tx, id);
+    if (!count) throw refuse(updated.revokedAt ?? new Date());
     await audit(
       tx,
       {
