@@ -1,4 +1,9 @@
-// API key lifecycle (the REST contract §5): create (shown once), list, change, revoke (irreversible).
+// API key lifecycle (the REST contract §5, §8): create (shown once), list, change, rotate, revoke (irreversible).
+//
+// A rotation revokes the old key in the future: its `revoked_at` is set to the end of the grace
+// period, so no job has to run for it to stop working. A key is therefore live while `revoked_at`
+// is NULL or still ahead — every check says so (`notRevoked` here, the SQL of
+// authenticate-api-key.ts and of lib/platform/overview.ts).
 import { prisma } from "@/lib/db/client";
 import { ApiError } from "@/lib/http/api-error";
 import { audit } from "@/lib/audit/record-audit";
@@ -21,6 +26,9 @@ const apiKeyOrderBy: OrderColumns<ApiKeyField, Prisma.ApiKeyOrderByWithRelationI
   id: (d) => ({ id: d }),
 };
 
+/** Keys that still work as far as revocation goes (expiry aside): never revoked, or in a rotation's grace period. */
+const notRevoked = (now: Date): Prisma.ApiKeyWhereInput => ({ OR: [{ revokedAt: null }, { revokedAt: { gt: now } }] });
+
 export async function listApiKeys(options: {
   client?: string | null;
   revoked?: boolean;
@@ -28,9 +36,10 @@ export async function listApiKeys(options: {
   page: PageRequest;
 }) {
   const { client, revoked, ordering = NEWEST_FIRST, page } = options;
+  const now = new Date();
   const where: Prisma.ApiKeyWhereInput = {
     ...(client !== undefined ? { clientId: client } : {}),
-    ...(revoked !== undefined ? { revokedAt: revoked ? { not: null } : null } : {}),
+    ...(revoked === undefined ? {} : revoked ? { revokedAt: { lte: now } } : notRevoked(now)),
   };
   return paginate(
     page,
@@ -38,7 +47,7 @@ export async function listApiKeys(options: {
       count: () => prisma.apiKey.count({ where }),
       rows: ({ skip, take }) => prisma.apiKey.findMany({ where, orderBy: mapOrdering(ordering, apiKeyOrderBy), skip, take }),
     },
-    toApiKeyOut,
+    (row) => toApiKeyOut(row, now),
   );
 }
 
@@ -51,7 +60,7 @@ async function findKey(db: Pick<Prisma.TransactionClient, "apiKey">, id: string)
 export async function getApiKey(id: string) {
   const key = await prisma.apiKey.findUnique({ where: { id } });
   if (!key) throw ApiError.notFound();
-  return toApiKeyOut(key);
+  return toApiKeyOut(key, new Date());
 }
 
 export async function createApiKey(options: {
@@ -91,7 +100,7 @@ export async function createApiKey(options: {
     );
     return created;
   });
-  return { ...toApiKeyOut(row), key };
+  return { ...toApiKeyOut(row, new Date()), key };
 }
 
 export async function updateApiKey(options: {
@@ -102,11 +111,21 @@ export async function updateApiKey(options: {
   const { actor, id, patch } = options;
   const row = await prisma.$transaction(async (tx) => {
     const before = await findKey(tx, id);
-    if (before.revokedAt) throw ApiError.invalid({ non_field_errors: ["A revoked key cannot be changed."] });
-    const updated = await tx.apiKey.update({
-      where: { id },
+    // A replaced key in its grace period is on its way out too: its successor is the one to change.
+    const refuse = (revokedAt: Date) =>
+      ApiError.invalid({
+        non_field_errors: [
+          revokedAt > new Date() ? "A rotated key cannot be changed; change its replacement." : "A revoked key cannot be changed.",
+        ],
+      });
+    if (before.revokedAt) throw refuse(before.revokedAt);
+    // Conditional, so that a revocation or rotation committed meanwhile is not changed after all.
+    const { count } = await tx.apiKey.updateMany({
+      where: { id, revokedAt: null },
       data: { name: patch.name, scopes: patch.scopes, expiresAt: patch.expires_at },
     });
+    const updated = await findKey(tx, id);
+    if (!count) throw refuse(updated.revokedAt ?? new Date());
     await audit(
       tx,
       {
@@ -120,15 +139,70 @@ export async function updateApiKey(options: {
     );
     return updated;
   });
-  return toApiKeyOut(row);
+  return toApiKeyOut(row, new Date());
 }
 
-/** Revoking is irreversible and idempotent: the row stays, for the list and the audit trail. */
+/**
+ * A new key of the same name, school, scopes and expiry (shown this once); the old one keeps
+ * working for `graceSeconds` more, then is revoked. A revoked, already rotated or expired key is
+ * not rotated (400): there is nothing live to hand over from.
+ */
+export async function rotateApiKey(options: { actor: PlatformActor; id: string; graceSeconds: number }) {
+  const { actor, id, graceSeconds } = options;
+  const { key, prefix, hash } = generateKey();
+  const now = new Date();
+  const revokesAt = new Date(now.getTime() + graceSeconds * 1000);
+  const row = await prisma.$transaction(async (tx) => {
+    const old = await findKey(tx, id);
+    const refuse = (message: string) => ApiError.invalid({ non_field_errors: [message] });
+    if (old.revokedAt && old.revokedAt > now) throw refuse("This key is already being rotated; rotate its replacement instead.");
+    if (old.revokedAt) throw refuse("A revoked key cannot be rotated.");
+    if (old.expiresAt && old.expiresAt <= now) throw refuse("An expired key cannot be rotated; create a new key.");
+    // Conditional, so that of two concurrent rotations (or a rotation and a revocation) one wins.
+    const { count } = await tx.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: revokesAt } });
+    if (!count) throw refuse("This key was revoked or rotated meanwhile.");
+    const created = await tx.apiKey.create({
+      data: {
+        name: old.name,
+        prefix,
+        keyHash: hash,
+        clientId: old.clientId,
+        scopes: old.scopes,
+        expiresAt: old.expiresAt,
+        createdById: actor.principal.user.id,
+      },
+    });
+    await audit(
+      tx,
+      {
+        action: "api_key.rotated",
+        actor: auditActor(actor.principal),
+        schoolId: old.clientId,
+        target: { type: "api_key", id },
+        metadata: {
+          prefix: old.prefix,
+          replacement: { id: created.id, prefix },
+          grace_seconds: graceSeconds,
+          revokes_at: revokesAt.toISOString(),
+        },
+      },
+      actor.origin,
+    );
+    return created;
+  });
+  return { ...toApiKeyOut(row, now), key };
+}
+
+/**
+ * Revoking is irreversible and idempotent: the row stays, for the list and the audit trail. A key
+ * in a rotation's grace period is revoked at once.
+ */
 export async function revokeApiKey(options: { actor: PlatformActor; id: string }) {
   const { actor, id } = options;
   await prisma.$transaction(async (tx) => {
     const key = await findKey(tx, id);
-    const { count } = await tx.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+    const now = new Date();
+    const { count } = await tx.apiKey.updateMany({ where: { id, ...notRevoked(now) }, data: { revokedAt: now } });
     if (count)
       await audit(
         tx,
@@ -137,7 +211,7 @@ export async function revokeApiKey(options: { actor: PlatformActor; id: string }
           actor: auditActor(actor.principal),
           schoolId: key.clientId,
           target: { type: "api_key", id },
-          metadata: { prefix: key.prefix },
+          metadata: { prefix: key.prefix, ...(key.revokedAt ? { grace_cut_short: true } : {}) },
         },
         actor.origin,
       );

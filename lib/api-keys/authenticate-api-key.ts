@@ -41,12 +41,13 @@ interface Row {
   key_hash: string;
   key_client: string | null;
   scopes: string[];
-  /** Not revoked, not expired. */
+  /** Not revoked (or in a rotation's grace period: revoked_at still ahead), not expired. */
   key_live: boolean;
   last_used_at: Date | null;
   granted: boolean;
 }
 
+// A key rotated away has a revoked_at in the future (lib/api-keys/api-keys.ts): it works until then.
 // $1 names the school (by `where`), $2 the key's prefix, $3 the SHA-256 of the whole key, $4 the
 // permission the route needs (NULL: none). As in the Bearer statement, the tenant context for the
 // rest of the message is set only when the checks pass in SQL; one row always.
@@ -54,9 +55,9 @@ const keyStatement = (where: string) =>
   prepared(`
   SELECT c.id, c.slug, c.name, c.is_active,
          k.id AS key_id, k.name AS key_name, k.key_hash, k.client_id AS key_client, k.scopes, k.last_used_at,
-         COALESCE(k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now()), false) AS key_live,
+         COALESCE((k.revoked_at IS NULL OR k.revoked_at > now()) AND (k.expires_at IS NULL OR k.expires_at > now()), false) AS key_live,
          set_config('app.client_id', CASE
-           WHEN c.is_active AND k.key_hash = $3::text AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now())
+           WHEN c.is_active AND k.key_hash = $3::text AND (k.revoked_at IS NULL OR k.revoked_at > now()) AND (k.expires_at IS NULL OR k.expires_at > now())
                 AND (k.client_id IS NULL OR k.client_id = c.id) AND ($4::text IS NULL OR '*' = ANY (k.scopes) OR $4::text = ANY (k.scopes))
            THEN c.id::text ELSE '' END, true) <> '' AS granted
   FROM (VALUES (1)) AS one(x)

@@ -17,7 +17,14 @@ import {
 } from "@/lib/users/user-schemas";
 import { ClientCreateBody, ClientOut, ClientPatchBody, SchoolListQuery, SchoolUserListQuery } from "@/lib/platform/client-schemas";
 import { SessionListOut } from "@/lib/auth/session-list";
-import { ApiKeyCreateBody, ApiKeyCreatedOut, ApiKeyListQuery, ApiKeyOut, ApiKeyPatchBody } from "@/lib/api-keys/api-key-schemas";
+import {
+  ApiKeyCreateBody,
+  ApiKeyCreatedOut,
+  ApiKeyListQuery,
+  ApiKeyOut,
+  ApiKeyPatchBody,
+  ApiKeyRotateBody,
+} from "@/lib/api-keys/api-key-schemas";
 import { AuditEventOut } from "@/lib/audit/audit-schemas";
 import { AuditListQuery, SchoolAuditListQuery } from "@/lib/audit/list-audit";
 import { PermissionListQuery, PermissionOut } from "@/lib/rbac/list-permissions";
@@ -282,12 +289,22 @@ function systemPaths(rules: InputRules): ZodOpenApiPathsObject {
         id: true,
         ok: { status: "200", schema: ApiKeyOut, description: "The key (without the secret)" },
       }),
-      patch: sys("Rename, rescope or change the expiry of a key", "API keys", {
+      patch: sys("Rename, rescope or change the expiry of a key (never its school; a revoked or rotated key: 400)", "API keys", {
         id: true,
         body: ApiKeyPatchBody,
         ok: { status: "200", schema: ApiKeyOut, description: "Changed" },
       }),
-      delete: sys("Revoke a key (irreversible)", "API keys", { id: true, ok: { status: "204", description: "Revoked" } }),
+      delete: sys("Revoke a key (irreversible; a rotated key in its grace period stops at once)", "API keys", {
+        id: true,
+        ok: { status: "204", description: "Revoked" },
+      }),
+    },
+    "/api/v1/system/api-keys/{id}/rotate/": {
+      post: sys(
+        "Rotate a key: a new key (in this answer only) of the same name, school, scopes and expiry; the old one works until grace_seconds have passed (a revoked, rotated or expired key: 400)",
+        "API keys",
+        { id: true, body: ApiKeyRotateBody, ok: { status: "201", schema: ApiKeyCreatedOut, description: "The new key" } },
+      ),
     },
     "/api/v1/system/audit/": {
       get: sys("The audit trail, newest first", "Audit", {

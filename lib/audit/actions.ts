@@ -71,6 +71,7 @@ export const AUDIT_ACTIONS = [
 
   entry("api_key.created", "API key created", "API keys", "both"),
   entry("api_key.updated", "API key updated", "API keys", "both"),
+  entry("api_key.rotated", "API key rotated", "API keys", "both"),
   entry("api_key.revoked", "API key revoked", "API keys", "both"),
 
   entry("system.login.succeeded", "Signed in to the platform", "Sign-in", "platform"),

@@ -31,6 +31,6 @@ export async function platformCounts(): Promise<PlatformCounts> {
           FROM users) u,
          (SELECT count(*)::int AS live
           FROM api_keys
-          WHERE revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())) k`;
+          WHERE (revoked_at IS NULL OR revoked_at > now()) AND (expires_at IS NULL OR expires_at > now())) k`;
   return row;
 }

@@ -22,7 +22,18 @@ export const AUDIT = `${SYS}/audit/`;
 export const PERMISSIONS_URL = "/api/v1/school/permissions/";
 
 export const CLIENT_FIELDS = ["created_at", "domains", "id", "is_active", "name", "slug"];
-export const API_KEY_FIELDS = ["client", "created_at", "expires_at", "id", "last_used_at", "name", "prefix", "revoked", "scopes"];
+export const API_KEY_FIELDS = [
+  "client",
+  "created_at",
+  "expires_at",
+  "id",
+  "last_used_at",
+  "name",
+  "prefix",
+  "revoked",
+  "revokes_at",
+  "scopes",
+];
 export const PAGE_FIELDS = ["count", "next", "previous", "results"];
 
 /** Ids that name nothing: unknown, malformed, huge, hostile. Each must be a 404, never a 500. */
@@ -136,6 +147,7 @@ export async function createKey(o: RequestOptions, body: { client: string | null
     expires_at: string | null;
     last_used_at: string | null;
     revoked: boolean;
+    revokes_at: string | null;
     created_at: string;
   };
 }

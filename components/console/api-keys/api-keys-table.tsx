@@ -14,14 +14,17 @@ import { scopeLabel } from "@/components/console/api-keys/key-scopes";
 
 export type ApiKeyRow = z.infer<typeof ApiKeyOut>;
 
-function status(key: ApiKeyRow, now: string): "active" | "revoked" | "expired" {
+function status(key: ApiKeyRow, now: string): "active" | "rotating" | "revoked" | "expired" {
   if (key.revoked) return "revoked";
   if (key.expires_at && key.expires_at <= now) return "expired";
+  // Replaced by a rotation and still in its grace period (revokes_at is set only then).
+  if (key.revokes_at) return key.revokes_at <= now ? "revoked" : "rotating";
   return "active";
 }
 
 const STATUS_BADGES = {
   active: <Badge tone="green">Active</Badge>,
+  rotating: <Badge tone="amber">Replaced</Badge>,
   expired: <Badge tone="amber">Expired</Badge>,
   revoked: <Badge tone="red">Revoked</Badge>,
 };
@@ -55,6 +58,11 @@ export function ApiKeysTable({
             {STATUS_BADGES[status(k, now)]}
           </div>
           <code className="block font-mono text-xs text-slate-600">{k.prefix}…</code>
+          {status(k, now) === "rotating" && k.revokes_at ? (
+            <span className="block text-xs text-slate-600">
+              Stops working <Time iso={k.revokes_at} display="absolute" />
+            </span>
+          ) : null}
         </div>
       ),
     }),
