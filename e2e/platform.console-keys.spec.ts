@@ -84,7 +84,7 @@ test("an API key made in the console works until revoked there; audit and roles 
   await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
   await page.getByLabel("What").selectOption({ label: "All: api keys" });
   await page.getByRole("button", { name: "Apply" }).click();
-  await expect(page).toHaveURL(/action=api_key\.created%2Capi_key\.updated%2Capi_key\.revoked/);
+  await expect(page).toHaveURL(/action=api_key\.created%2C.*api_key\.revoked/);
   await expect(page.getByRole("cell", { name: "API key created", exact: true }).first()).toBeVisible();
   await expect(page.getByRole("cell", { name: "API key revoked", exact: true }).first()).toBeVisible();
   await expect(page.getByRole("cell", { name: /^Signed in/ })).toHaveCount(0);
