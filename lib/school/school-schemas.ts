@@ -60,10 +60,12 @@ const termFields = {
     .describe("ISO 8601 date-time the grant stops working (an acting Head until 31 March); null or absent: no end. Must be in the future"),
 };
 /** The term's own rules (the end after the start, and still to come), each naming `ends_at`. */
-function checkTerm(term: { starts_at?: Date | null; ends_at?: Date | null }, ctx: z.RefinementCtx) {
-  if (!term.ends_at) return;
-  if (term.ends_at.getTime() <= Date.now()) ctx.addIssue({ code: "custom", path: ["ends_at"], message: TERM_END_PAST });
-  else if (term.starts_at && term.ends_at <= term.starts_at) ctx.addIssue({ code: "custom", path: ["ends_at"], message: TERM_ORDER });
+function checkTerm(term: { starts_at?: unknown; ends_at?: unknown }, ctx: z.RefinementCtx) {
+  // Runs even when a field failed (zod reports every issue in one round): only parsed instants count.
+  const { starts_at: starts, ends_at: ends } = term;
+  if (!(ends instanceof Date)) return;
+  if (ends.getTime() <= Date.now()) ctx.addIssue({ code: "custom", path: ["ends_at"], message: TERM_END_PAST });
+  else if (starts instanceof Date && ends <= starts) ctx.addIssue({ code: "custom", path: ["ends_at"], message: TERM_ORDER });
 }
 export const AssignmentBody = z
   .object({ user: Ref.describe("Staff user id"), role: Ref.describe("Role id"), ...termFields })
