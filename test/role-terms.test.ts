@@ -417,3 +417,21 @@ describe("a school keeps a full admin whose grant lasts", () => {
     );
   });
 });
+
+describe("reach over a colleague counts grants still to start", () => {
+  it("a Head cannot deactivate someone who becomes an Admin tomorrow; an ended Admin grant puts nobody out of reach", async () => {
+    const school = await makeSchool();
+    const head = await makeStaffWith(school, ["users.view", "users.change"]);
+    const future = await insertStaffUser(school.id);
+    await insertAssignment(school.id, future, school.roles.Admin, { startsAt: new Date(Date.now() + DAY) });
+    assertDenied(await call(head.caller, "PATCH", `/users/${future}/`, { is_active: false }), "a future Admin");
+    assert.equal((await row("users", future))?.is_active, true, "still active");
+
+    const former = await insertStaffUser(school.id);
+    await insertAssignment(school.id, former, school.roles.Admin, {
+      startsAt: new Date(Date.now() - 2 * DAY),
+      endsAt: new Date(Date.now() - DAY),
+    });
+    assertStatus(await call(head.caller, "PATCH", `/users/${former}/`, { is_active: false }), 200, "a former Admin");
+  });
+});
