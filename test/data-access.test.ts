@@ -19,6 +19,7 @@ const HAND_WRITTEN_SQL: Record<string, string> = {
   "lib/audit/record-audit.ts": "the audit row as a statement, for the one-message writes above",
   // What Prisma cannot say.
   "lib/rbac/escalation.ts": "the full-admin count (GROUP BY … HAVING) and its per-school advisory lock",
+  "lib/rbac/permissions.ts": "a user's permissions with grants' terms judged by the database's clock, as the Bearer check judges them",
   "lib/platform/platform-users.ts": "the advisory lock that serialises superadmin changes",
   "lib/platform/overview.ts": "the console's counts in one scan per table (FILTER)",
   "lib/auth/signing-keys.ts": "the advisory lock of key rotation",

@@ -67,7 +67,7 @@ const KINDS: Kind[] = ["roles", "users", "role-assignments", "students", "classe
 const METHODS: Record<Kind, string[]> = {
   roles: ["GET", "PUT", "PATCH", "DELETE"],
   users: ["GET", "PUT", "PATCH", "DELETE"],
-  "role-assignments": ["GET", "DELETE"],
+  "role-assignments": ["GET", "PATCH", "DELETE"],
   students: ["GET", "PUT", "PATCH", "DELETE"],
   classes: ["GET", "PUT", "PATCH", "DELETE"],
 };
@@ -89,6 +89,8 @@ function bodyFor(kind: Kind, method: string): unknown {
         : { first_name: "Hijacked" };
     case "classes":
       return put ? { name: "Hijacked", grade: 1, teacher: null } : { name: "Hijacked" };
+    case "role-assignments":
+      return { ends_at: new Date(Date.now() + 86_400_000).toISOString() };
     default:
       return {};
   }

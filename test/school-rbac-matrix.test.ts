@@ -159,13 +159,15 @@ describe("default roles × resources × methods (the REST contract §6)", () => 
   }
 });
 
-describe("role assignments: reading is roles.view, creating and deleting is roles.change", () => {
-  const cases: { op: "LIST" | "GET" | "POST" | "DELETE"; needs: string }[] = [
+describe("role assignments: reading is roles.view, creating, changing the term and deleting is roles.change", () => {
+  const cases: { op: "LIST" | "GET" | "POST" | "PATCH" | "DELETE"; needs: string }[] = [
     { op: "LIST", needs: "roles.view" },
     { op: "GET", needs: "roles.view" },
     { op: "POST", needs: "roles.change" },
+    { op: "PATCH", needs: "roles.change" },
     { op: "DELETE", needs: "roles.change" },
   ];
+  const ends = new Date(Date.now() + 7 * 86_400_000);
   for (const { op, needs } of cases) {
     for (const role of ROLES) {
       const allowed = held(role).includes(needs);
@@ -177,12 +179,12 @@ describe("role assignments: reading is roles.view, creating and deleting is role
         const newcomer = await insertStaffUser(tenant.id);
         const before = await countIn("role-assignments", tenant.id);
         const path = op === "LIST" ? "/role-assignments/" : op === "POST" ? "/role-assignments/" : `/role-assignments/${target}/`;
-        const body = op === "POST" ? { user: newcomer, role: roles.Teacher } : undefined;
+        const body = op === "POST" ? { user: newcomer, role: roles.Teacher } : op === "PATCH" ? { ends_at: ends.toISOString() } : undefined;
         const res = await call(caller, HTTP[op], path, body);
         if (!allowed) {
           assertDenied(res, `${role} ${op}`);
           assert.equal(await countIn("role-assignments", tenant.id), before);
-          assert.ok(await row("role-assignments", target), "the assignment is still there");
+          assert.equal((await row("role-assignments", target))?.ends_at, null, "the assignment is still there, unchanged");
           return;
         }
         assertStatus(res, SUCCESS[op], `${role} ${op}`);
@@ -197,6 +199,7 @@ describe("role assignments: reading is roles.view, creating and deleting is role
           assert.equal(res.body.role, roles.Teacher);
           assert.equal(await countIn("role-assignments", tenant.id), before + 1);
         }
+        if (op === "PATCH") assert.deepEqual((await row("role-assignments", target))?.ends_at, ends);
         if (op === "DELETE") assert.equal(await row("role-assignments", target), undefined);
       });
     }

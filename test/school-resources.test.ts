@@ -31,7 +31,7 @@ import {
   type Caller,
 } from "./helpers/school-api";
 
-const STAFF_FIELDS = [...USER_FIELDS, "roles", "teacher"].sort();
+const STAFF_FIELDS = [...USER_FIELDS, "role_terms", "roles", "teacher"].sort();
 const keys = (o: object) => Object.keys(o).sort();
 
 describe("roles", () => {

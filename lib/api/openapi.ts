@@ -33,6 +33,7 @@ import {
   AssignmentBody,
   AssignmentListQuery,
   AssignmentOut,
+  AssignmentPatchBody,
   ClassBody,
   ClassListQuery,
   ClassOut,
@@ -398,6 +399,11 @@ function schoolPaths(rules: InputRules): ZodOpenApiPathsObject {
       get: sch("One role assignment", "Roles", "roles.view", {
         id: true,
         ok: { status: "200", schema: AssignmentOut, description: "The assignment" },
+      }),
+      patch: sch("Change a grant's term", "Roles", "roles.change", {
+        id: true,
+        body: AssignmentPatchBody,
+        ok: { status: "200", schema: AssignmentOut, description: "The assignment with its new term" },
       }),
       delete: sch("Take a role away", "Roles", "roles.change", { id: true, ok: { status: "204", description: "Deleted" } }),
     },

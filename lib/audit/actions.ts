@@ -59,6 +59,7 @@ export const AUDIT_ACTIONS = [
   entry("school.role.updated", "Role updated", "Roles", "school"),
   entry("school.role.deleted", "Role deleted", "Roles", "school"),
   entry("school.role_assignment.created", "Role assigned", "Roles", "school"),
+  entry("school.role_assignment.updated", "Role term changed", "Roles", "school"),
   entry("school.role_assignment.deleted", "Role unassigned", "Roles", "school"),
 
   entry("school.student.created", "Student created", "Students", "school"),

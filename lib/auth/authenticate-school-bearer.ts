@@ -1,6 +1,7 @@
 // The hot path of every token-authenticated school request, in ONE database round trip: the
 // school named by the request (host, X-Tenant, or the token's own tenant), whether the token's
-// session is live, its user, and the permissions that user holds in that school right now — and,
+// session is live, its user, and the permissions that user holds in that school right now (grants
+// within their term, by the database's clock: lib/rbac/grant-terms.ts) — and,
 // in the same message, the statements the route reads with (`reads`, see TenantReadPlan in
 // lib/db/tenant-script.ts), which only see the school's rows once those checks pass.
 //
@@ -13,6 +14,7 @@ import { verifyToken, type TokenClaims } from "@/lib/auth/tokens";
 import type { UserPrincipal } from "@/lib/rbac/principal";
 import { PUBLIC_USER_COLUMNS, userOfRow, type PublicUserRow } from "@/lib/users/user-schemas";
 import { prepared, runAuthenticated, type SqlText } from "@/lib/db/sql-script";
+import { LIVE_GRANT_SQL } from "@/lib/rbac/grant-terms";
 
 /** The user's columns are null unless the session is valid. */
 interface Row extends PublicUserRow {
@@ -56,7 +58,7 @@ const authStatement = (where: string) =>
     FROM user_role_assignments a
     JOIN school_roles r ON r.id = a.role_id AND r.client_id = a.client_id
     CROSS JOIN LATERAL unnest(r.permissions) AS x(codename)
-    WHERE s.session_valid AND a.user_id = f.user_id AND a.client_id = c.id
+    WHERE s.session_valid AND a.user_id = f.user_id AND a.client_id = c.id AND ${LIVE_GRANT_SQL}
   ) p`);
 
 const bySlug = authStatement("c.slug = $1::text");

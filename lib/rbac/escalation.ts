@@ -1,7 +1,9 @@
 // The hierarchy rules of the REST contract §6, next to the catalogue: nobody grants what they do not hold,
 // and a school always keeps at least one active user holding every permission.
 import { ApiError } from "@/lib/http/api-error";
+import { Prisma } from "@/lib/db/client";
 import { ALL_CODENAMES } from "@/lib/rbac/catalogue";
+import { LASTING_GRANT_SQL } from "@/lib/rbac/grant-terms";
 import { userPermissions } from "@/lib/rbac/permissions";
 import type { Principal } from "@/lib/rbac/principal";
 import type { SchoolTx } from "@/lib/db/school-scope";
@@ -20,7 +22,13 @@ export async function assertCanGrant(principal: Principal, schoolId: string, cod
   }
 }
 
-/** Active users of the tenant who hold every permission through their roles. */
+const LASTING = Prisma.raw(LASTING_GRANT_SQL);
+
+/**
+ * Active users of the tenant who hold every permission through grants that are live now and have
+ * no end: an acting admin whose term runs out does not keep the school administered, so setting
+ * an end on the last lasting admin's grant is refused like taking it away.
+ */
 async function fullAdminCount(tx: SchoolTx, schoolId: string): Promise<number> {
   const rows = await tx.$queryRaw<{ n: number }[]>`
     SELECT count(*)::int AS n FROM (
@@ -29,7 +37,7 @@ async function fullAdminCount(tx: SchoolTx, schoolId: string): Promise<number> {
       JOIN user_role_assignments a ON a.user_id = u.id AND a.client_id = u.client_id
       JOIN school_roles r ON r.id = a.role_id AND r.client_id = a.client_id
       CROSS JOIN LATERAL unnest(r.permissions) AS p(codename)
-      WHERE u.client_id = ${schoolId}::uuid AND u.is_active
+      WHERE u.client_id = ${schoolId}::uuid AND u.is_active AND ${LASTING}
       GROUP BY u.id
       HAVING count(DISTINCT p.codename) FILTER (WHERE p.codename = ANY(${ALL_CODENAMES}::text[])) = ${ALL_CODENAMES.length}
     ) full_admins`;

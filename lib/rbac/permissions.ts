@@ -1,7 +1,10 @@
 // RBAC evaluation (the REST contract §6): the HTTP method picks the action; a user holds the union of their
 // roles' permissions in this tenant, an API key its scopes. Read at request time, so changing a
-// role changes what existing tokens may do at once.
+// role changes what existing tokens may do at once — and a grant counts only within its term
+// (lib/rbac/grant-terms.ts), judged by the database's clock like the Bearer check's.
+import { Prisma } from "@/lib/db/client";
 import { withSchool, type SchoolTx } from "@/lib/db/school-scope";
+import { LIVE_GRANT_SQL, NOT_ENDED_GRANT_SQL } from "@/lib/rbac/grant-terms";
 import { ApiError } from "@/lib/http/api-error";
 import type { Action } from "@/lib/rbac/catalogue";
 import type { Principal } from "@/lib/rbac/principal";
@@ -23,12 +26,28 @@ export function actionFor(method: string): Action {
   }
 }
 
-/** Every codename the user holds in the tenant, through their roles there (inside `tx` when given). */
-export async function userPermissions(userId: string, schoolId: string, tx?: SchoolTx): Promise<Set<string>> {
-  const query = (t: SchoolTx) =>
-    t.schoolRole.findMany({ where: { clientId: schoolId, assignments: { some: { userId } } }, select: { permissions: true } });
-  const roles = tx ? await query(tx) : await withSchool(schoolId, query);
-  return new Set(roles.flatMap((r) => r.permissions));
+const LIVE = Prisma.raw(LIVE_GRANT_SQL);
+const NOT_ENDED = Prisma.raw(NOT_ENDED_GRANT_SQL);
+
+/**
+ * Every codename the user holds in the tenant now, through their live grants there (inside `tx`
+ * when given). With `pending`, also what grants still to start will give them: the reach of
+ * someone who is to become an Admin next week is an Admin's.
+ */
+export async function userPermissions(
+  userId: string,
+  schoolId: string,
+  tx?: SchoolTx,
+  options: { pending?: boolean } = {},
+): Promise<Set<string>> {
+  const query = (t: SchoolTx) => t.$queryRaw<{ codename: string }[]>`
+    SELECT DISTINCT p.codename
+    FROM user_role_assignments a
+    JOIN school_roles r ON r.id = a.role_id AND r.client_id = a.client_id
+    CROSS JOIN LATERAL unnest(r.permissions) AS p(codename)
+    WHERE a.user_id = ${userId}::uuid AND a.client_id = ${schoolId}::uuid AND ${options.pending ? NOT_ENDED : LIVE}`;
+  const rows = tx ? await query(tx) : await withSchool(schoolId, query);
+  return new Set(rows.map((r) => r.codename));
 }
 
 export async function holds(principal: Principal, codename: string, schoolId: string): Promise<boolean> {

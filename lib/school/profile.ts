@@ -1,11 +1,12 @@
 // The school profile (the REST contract §4): the user, the school (`tenant` in the contract), the
-// user's roles in it, the union of their permissions and the teacher profile. Read under
+// user's roles in it (grants within their term), the union of their permissions and the teacher profile. Read under
 // row-level security for this school.
 import { z } from "zod";
 import { prepared, runPlan, type ReadPlan } from "@/lib/db/sql-script";
 import type { School } from "@/lib/schools/resolve-school";
 import { UserOut, toUserOut, type PublicUser } from "@/lib/users/user-schemas";
 import { TokenPairOut } from "@/lib/auth/auth-schemas";
+import { LIVE_GRANT_SQL } from "@/lib/rbac/grant-terms";
 
 export const TenantRef = z.object({ id: z.string(), slug: z.string(), name: z.string() }).meta({ id: "TenantRef" });
 
@@ -13,7 +14,7 @@ export const SchoolProfile = z
   .object({
     user: UserOut,
     tenant: TenantRef,
-    roles: z.array(z.object({ id: z.string(), name: z.string() })),
+    roles: z.array(z.object({ id: z.string(), name: z.string() })).describe("Roles held now: grants within their term"),
     permissions: z.array(z.string()).describe("Codenames held through the user's roles, sorted"),
     teacher: z.object({ employee_number: z.string(), subjects: z.array(z.string()) }).nullable(),
   })
@@ -31,7 +32,7 @@ type TeacherRow = { employee_number: string; subjects: string[] };
 const profileOfUser = prepared(`
   SELECT COALESCE((SELECT json_agg(json_build_object('id', r.id, 'name', r.name, 'permissions', r.permissions) ORDER BY r.name, r.id)
                    FROM user_role_assignments a JOIN school_roles r ON r.id = a.role_id AND r.client_id = a.client_id
-                   WHERE a.user_id = $1::uuid AND a.client_id = app_current_client()), '[]') AS roles,
+                   WHERE a.user_id = $1::uuid AND a.client_id = app_current_client() AND ${LIVE_GRANT_SQL}), '[]') AS roles,
          (SELECT json_build_object('employee_number', t.employee_number, 'subjects', t.subjects)
           FROM teacher_profiles t WHERE t.user_id = $1::uuid AND t.client_id = app_current_client()) AS teacher`);
 

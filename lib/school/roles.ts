@@ -10,16 +10,19 @@ import { RoleOrdering } from "@/lib/school/school-schemas";
 import { audit } from "@/lib/audit/record-audit";
 import { auditActor, type Actor } from "@/lib/audit/actor";
 import { assertCanGrant, keepingAFullAdmin } from "@/lib/rbac/escalation";
+import { liveGrant } from "@/lib/rbac/grant-terms";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-const roleSelect = {
-  id: true,
-  name: true,
-  description: true,
-  permissions: true,
-  isSystem: true,
-  _count: { select: { assignments: true } },
-} as const;
+/** `user_count` counts the holders now: grants within their term at the time of the read. */
+const roleSelect = () =>
+  ({
+    id: true,
+    name: true,
+    description: true,
+    permissions: true,
+    isSystem: true,
+    _count: { select: { assignments: { where: liveGrant() } } },
+  }) as const;
 
 type RoleRow = { id: string; name: string; description: string; permissions: string[]; isSystem: boolean; _count: { assignments: number } };
 
@@ -54,7 +57,7 @@ export async function listRoles(options: {
       {
         count: () => tx.schoolRole.count({ where }),
         rows: ({ skip, take }) =>
-          tx.schoolRole.findMany({ where, select: roleSelect, orderBy: mapOrdering(ordering, roleOrderBy), skip, take }),
+          tx.schoolRole.findMany({ where, select: roleSelect(), orderBy: mapOrdering(ordering, roleOrderBy), skip, take }),
       },
       toRoleOut,
     ),
@@ -62,7 +65,7 @@ export async function listRoles(options: {
 }
 
 export async function getRole(schoolId: string, id: string) {
-  const role = await withSchool(schoolId, (tx) => tx.schoolRole.findFirst({ where: { id, clientId: schoolId }, select: roleSelect }));
+  const role = await withSchool(schoolId, (tx) => tx.schoolRole.findFirst({ where: { id, clientId: schoolId }, select: roleSelect() }));
   if (!role) throw ApiError.notFound();
   return toRoleOut(role);
 }
@@ -77,7 +80,7 @@ export async function createRole(options: {
     await assertCanGrant(actor.principal, schoolId, input.permissions, tx);
     const created = await tx.schoolRole.create({
       data: { clientId: schoolId, name: input.name, description: input.description, permissions: input.permissions },
-      select: roleSelect,
+      select: roleSelect(),
     });
     await audit(
       tx,
@@ -114,7 +117,7 @@ export async function updateRole(options: {
       tx.schoolRole.update({
         where: { id },
         data: { name: patch.name, description: patch.description, permissions: patch.permissions },
-        select: roleSelect,
+        select: roleSelect(),
       }),
     );
     await audit(

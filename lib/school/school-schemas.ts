@@ -46,11 +46,44 @@ export const RoleOut = z
 
 // Role assignments -------------------------------------------------------------------------------
 export const AssignmentListQuery = listQuery({ user: QueryId.describe("Staff user id"), role: QueryId.describe("Role id") });
+const Instant = z.iso
+  .datetime({ offset: true, message: "Enter an ISO 8601 date-time, e.g. 2027-03-31T23:59:59Z." })
+  .transform((v) => new Date(v));
+const TERM_END_PAST = "The end must be in the future: a grant that has already ended would never work.";
+const TERM_ORDER = "The end must come after the start.";
+const termFields = {
+  starts_at: Instant.nullable()
+    .optional()
+    .describe("ISO 8601 date-time the grant starts working; null or absent: at once. Outside its term a grant gives nothing"),
+  ends_at: Instant.nullable()
+    .optional()
+    .describe("ISO 8601 date-time the grant stops working (an acting Head until 31 March); null or absent: no end. Must be in the future"),
+};
+/** The term's own rules (the end after the start, and still to come), each naming `ends_at`. */
+function checkTerm(term: { starts_at?: unknown; ends_at?: unknown }, ctx: z.RefinementCtx) {
+  // Runs even when a field failed (zod reports every issue in one round): only parsed instants count.
+  const { starts_at: starts, ends_at: ends } = term;
+  if (!(ends instanceof Date)) return;
+  if (ends.getTime() <= Date.now()) ctx.addIssue({ code: "custom", path: ["ends_at"], message: TERM_END_PAST });
+  else if (starts instanceof Date && ends <= starts) ctx.addIssue({ code: "custom", path: ["ends_at"], message: TERM_ORDER });
+}
 export const AssignmentBody = z
-  .object({ user: Ref.describe("Staff user id"), role: Ref.describe("Role id") })
+  .object({ user: Ref.describe("Staff user id"), role: Ref.describe("Role id"), ...termFields })
+  .superRefine(checkTerm)
   .meta({ id: "RoleAssignmentWrite" });
+export const AssignmentPatchBody = z
+  .object(termFields)
+  .superRefine(checkTerm)
+  .meta({ id: "RoleAssignmentPatch", description: "Changes the term only; the user and the role of an assignment never change" });
 export const AssignmentOut = z
-  .object({ id: z.string(), user: z.string(), role: z.string(), created_at: z.string() })
+  .object({
+    id: z.string(),
+    user: z.string(),
+    role: z.string(),
+    created_at: z.string(),
+    starts_at: z.string().nullable().describe("When the grant starts working; null: since it was made"),
+    ends_at: z.string().nullable().describe("When the grant stops working; null: no end"),
+  })
   .meta({ id: "RoleAssignment" });
 
 // Staff ------------------------------------------------------------------------------------------
@@ -61,7 +94,17 @@ export const StaffListQuery = listQuery({
   ordering: StaffOrdering,
 });
 export const StaffOut = UserOut.extend({
-  roles: z.array(z.object({ id: z.string(), name: z.string() })),
+  roles: z.array(z.object({ id: z.string(), name: z.string() })).describe("Roles held now: grants within their term"),
+  role_terms: z
+    .array(
+      z.object({
+        assignment: z.string().describe("Role assignment id (PATCH /role-assignments/{id}/ changes the term)"),
+        role: z.object({ id: z.string(), name: z.string() }),
+        starts_at: z.string().nullable(),
+        ends_at: z.string().nullable(),
+      }),
+    )
+    .describe("Grants with a term that has not ended: held now until ends_at, or from starts_at on. Open-ended grants are not listed"),
   teacher: z.object({ employee_number: z.string(), subjects: z.array(z.string()) }).nullable(),
 }).meta({ id: "StaffUser" });
 const staffFields = (rules: InputRules) => ({

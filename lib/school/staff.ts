@@ -14,6 +14,7 @@ import { userName } from "@/lib/audit/target-labels";
 import { publicUserSelect } from "@/lib/users/user-schemas";
 import { assertCanGrant, keepingAFullAdmin } from "@/lib/rbac/escalation";
 import { userPermissions } from "@/lib/rbac/permissions";
+import { isLive } from "@/lib/rbac/grant-terms";
 import { createSchoolUserTx } from "@/lib/users/create-user";
 import { replaceUserRoles } from "@/lib/school/role-assignments";
 import { toUserOut, userOrderBy } from "@/lib/users/user-schemas";
@@ -22,16 +23,29 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 
 const staffSelect = {
   ...publicUserSelect,
-  roleAssignments: { select: { role: { select: { id: true, name: true } } }, orderBy: { role: { name: "asc" as const } } },
+  roleAssignments: {
+    select: { id: true, startsAt: true, endsAt: true, role: { select: { id: true, name: true } } },
+    orderBy: { role: { name: "asc" as const } },
+  },
   teacherProfile: { select: { employeeNumber: true, subjects: true } },
 } as const;
 
 type StaffRow = Prisma.UserGetPayload<{ select: typeof staffSelect }>;
 
+/** `roles`: the grants live now; `role_terms`: those with a term that has not ended (live or to come). */
 function toStaffOut(u: StaffRow) {
+  const now = new Date();
   return {
     ...toUserOut(u),
-    roles: u.roleAssignments.map((a) => a.role),
+    roles: u.roleAssignments.filter((a) => isLive(a, now)).map((a) => a.role),
+    role_terms: u.roleAssignments
+      .filter((a) => (a.startsAt || a.endsAt) && !(a.endsAt && a.endsAt <= now))
+      .map((a) => ({
+        assignment: a.id,
+        role: a.role,
+        starts_at: a.startsAt?.toISOString() ?? null,
+        ends_at: a.endsAt?.toISOString() ?? null,
+      })),
     teacher: u.teacherProfile ? { employee_number: u.teacherProfile.employeeNumber, subjects: u.teacherProfile.subjects } : null,
   };
 }
@@ -132,9 +146,9 @@ export async function createStaff(options: { schoolId: string; actor: Actor; sta
   return toStaffOut(user);
 }
 
-/** A colleague who holds permissions the caller lacks is out of the caller's reach. */
+/** A colleague who holds permissions the caller lacks — now or by a grant still to start — is out of the caller's reach. */
 async function assertWithinReach(tx: SchoolTx, schoolId: string, actor: Actor, targetId: string) {
-  await assertCanGrant(actor.principal, schoolId, await userPermissions(targetId, schoolId, tx), tx);
+  await assertCanGrant(actor.principal, schoolId, await userPermissions(targetId, schoolId, tx, { pending: true }), tx);
 }
 
 export async function updateStaff(options: { schoolId: string; actor: Actor; id: string; patch: StaffPatch }) {

@@ -115,10 +115,16 @@ export async function insertRole(
   return rows[0].id;
 }
 
-export async function insertAssignment(tenantId: string, userId: string, roleId: string): Promise<string> {
+export async function insertAssignment(
+  tenantId: string,
+  userId: string,
+  roleId: string,
+  term: { startsAt?: Date | null; endsAt?: Date | null } = {},
+): Promise<string> {
   const { rows } = await sql().query(
-    "INSERT INTO user_role_assignments (id, client_id, user_id, role_id) VALUES (gen_random_uuid(), $1, $2, $3) RETURNING id",
-    [tenantId, userId, roleId],
+    `INSERT INTO user_role_assignments (id, client_id, user_id, role_id, starts_at, ends_at)
+     VALUES (gen_random_uuid(), $1, $2, $3, $4, $5) RETURNING id`,
+    [tenantId, userId, roleId, term.startsAt ?? null, term.endsAt ?? null],
   );
   return rows[0].id;
 }
@@ -207,14 +213,17 @@ export async function tenantSnapshot(tenantId: string): Promise<Record<string, u
   return out;
 }
 
-/** Active users of the tenant whose roles together hold every permission (computed independently). */
+/**
+ * Active users of the tenant whose roles together hold every permission (computed independently),
+ * through grants that are live now and have no end.
+ */
 export async function fullAdmins(tenantId: string): Promise<string[]> {
   const { rows } = await sql().query(
     `SELECT u.id FROM users u
        JOIN user_role_assignments a ON a.user_id = u.id
        JOIN school_roles r ON r.id = a.role_id
        CROSS JOIN LATERAL unnest(r.permissions) AS p(codename)
-      WHERE u.client_id = $1 AND u.is_active
+      WHERE u.client_id = $1 AND u.is_active AND (a.starts_at IS NULL OR a.starts_at <= now()) AND a.ends_at IS NULL
       GROUP BY u.id
      HAVING count(DISTINCT p.codename) FILTER (WHERE p.codename = ANY($2::text[])) = $3`,
     [tenantId, ALL_PERMISSIONS, ALL_PERMISSIONS.length],
@@ -257,7 +266,7 @@ export function assertPage(body: any, what = ""): void {
 export const ROLE_FIELDS = ["description", "id", "is_system", "name", "permissions", "user_count"];
 export const STUDENT_FIELDS = ["admission_number", "class", "date_of_birth", "first_name", "id", "last_name"];
 export const CLASS_FIELDS = ["grade", "id", "name", "teacher"];
-export const ASSIGNMENT_FIELDS = ["created_at", "id", "role", "user"];
+export const ASSIGNMENT_FIELDS = ["created_at", "ends_at", "id", "role", "starts_at", "user"];
 
 /** Every page of a list, concatenated (page_size 200). */
 export async function listAll(caller: Caller, path: string): Promise<any[]> {

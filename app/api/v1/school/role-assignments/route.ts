@@ -1,4 +1,4 @@
-// GET, POST /api/v1/school/role-assignments/ — who holds which role (?user=, ?role=); creating one is roles.change
+// GET, POST /api/v1/school/role-assignments/ — who holds which role and for how long (?user=, ?role=); creating one is roles.change
 import { AssignmentBody, AssignmentListQuery } from "@/lib/school/school-schemas";
 import { createAssignment, listAssignments } from "@/lib/school/role-assignments";
 import { endpoint, schoolRoute } from "@/lib/pipeline";
