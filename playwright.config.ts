@@ -29,7 +29,8 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: [["list"]],
-  timeout: 30_000,
+  // Generous: axe-core on a long page (/docs) takes seconds, more on a busy 2-core machine.
+  timeout: 60_000,
   use: { browserName: "chromium", launchOptions, trace: "retain-on-failure" },
   projects: [
     { name: "platform", testMatch: /platform\..*spec\.ts/, use: { baseURL: `http://localhost:${port}`, viewport: DESKTOP } },
