@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { prepared, runPlan, type ReadPlan } from "@/lib/db/sql-script";
 import type { School } from "@/lib/schools/resolve-school";
-import { UserOut, toUserOut, type PublicUser } from "@/lib/users/user-schemas";
+import { PasswordChangeRequiredField, UserOut, toUserOut, type PublicUser } from "@/lib/users/user-schemas";
 import { TokenPairOut } from "@/lib/auth/auth-schemas";
 
 export const TenantRef = z.object({ id: z.string(), slug: z.string(), name: z.string() }).meta({ id: "TenantRef" });
@@ -16,6 +16,7 @@ export const SchoolProfile = z
     roles: z.array(z.object({ id: z.string(), name: z.string() })),
     permissions: z.array(z.string()).describe("Codenames held through the user's roles, sorted"),
     teacher: z.object({ employee_number: z.string(), subjects: z.array(z.string()) }).nullable(),
+    ...PasswordChangeRequiredField,
   })
   .meta({ id: "SchoolProfile" });
 
@@ -57,6 +58,7 @@ function toProfile(user: PublicUser, school: School, roles: RoleRow[], teacher: 
     roles: roles.map((r) => ({ id: r.id, name: r.name })),
     permissions,
     teacher: teacher ? { employee_number: teacher.employee_number, subjects: teacher.subjects } : null,
+    password_change_required: user.passwordChangeRequired,
   };
 }
 
