@@ -20,6 +20,8 @@ async function signOut(page: Page) {
   await page.keyboard.press("Enter");
   await expect(page.getByRole("menuitem", { name: "My profile" })).toBeFocused();
   await page.keyboard.press("ArrowDown");
+  await expect(page.getByRole("menuitem", { name: "Change password" })).toBeFocused();
+  await page.keyboard.press("ArrowDown");
   await expect(page.getByRole("menuitem", { name: "Sign out" })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/sign-in$/);

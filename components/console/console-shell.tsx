@@ -1,6 +1,7 @@
 "use client";
-// The console's frame: its sections, and an account menu that signs out through next-auth.
+// The console's frame: its sections, and an account menu (change password; sign out through next-auth).
 import { signOut } from "next-auth/react";
+import { useRouter } from "next/navigation";
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/ui/app-shell";
 
@@ -15,6 +16,7 @@ const LINKS = [
 const ROLE_LABELS: Record<string, string> = { superadmin: "Superadmin", platform_admin: "Platform admin", support: "Support (read-only)" };
 
 export function ConsoleShell({ name, role, children }: { name: string; role: string; children: ReactNode }) {
+  const router = useRouter();
   return (
     <AppShell
       title="SMS console"
@@ -25,7 +27,10 @@ export function ConsoleShell({ name, role, children }: { name: string; role: str
       account={{
         name,
         detail: ROLE_LABELS[role] ?? role,
-        items: [{ label: "Sign out", onSelect: () => void signOut({ callbackUrl: "/console/sign-in" }) }],
+        items: [
+          { label: "Change password", onSelect: () => router.push("/console/password") },
+          { label: "Sign out", onSelect: () => void signOut({ callbackUrl: "/console/sign-in" }), separated: true },
+        ],
       }}
     >
       {children}

@@ -21,6 +21,7 @@ export function PortalShell({ school, name, links, children }: { school: string;
         busy: signingOut,
         items: [
           { label: "My profile", onSelect: () => router.push("/profile") },
+          { label: "Change password", onSelect: () => router.push("/password") },
           {
             label: signingOut ? "Signing out…" : "Sign out",
             onSelect: () => startSignOut(() => signOutAction()),
