@@ -79,7 +79,10 @@ test("skip link, navigation and account menu work by keyboard, on a desktop and 
   const account = page.getByRole("button", { name: /^Account menu: Platform Admin/ });
   await account.focus();
   await page.keyboard.press("Enter");
+  const myAccount = page.getByRole("menuitem", { name: "My account" });
   const signOut = page.getByRole("menuitem", { name: "Sign out" });
+  await expect(myAccount).toBeFocused();
+  await page.keyboard.press("ArrowDown");
   await expect(signOut).toBeFocused();
   await expectAccessible(page, "the open account menu");
   await page.keyboard.press("Escape");

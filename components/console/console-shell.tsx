@@ -1,8 +1,8 @@
 "use client";
-// The console's frame: its sections, and an account menu that signs out through next-auth.
+// The console's frame: its sections, and an account menu (my account; sign out through next-auth).
 import { signOut } from "next-auth/react";
-import type { ReactNode } from "react";
 import { useRouter } from "next/navigation";
+import type { ReactNode } from "react";
 import { AppShell } from "@/components/ui/app-shell";
 import { roleLabel } from "@/components/console/platform-staff/platform-roles";
 

@@ -11,8 +11,10 @@ import { SchoolLoginOut, SchoolProfile } from "@/lib/school/profile";
 import {
   PlatformUserCreateBody,
   PlatformUserListQuery,
+  MeOut,
   PlatformUserPatchBody,
   TenantUserCreateBody,
+  TenantUserPatchBody,
   UserOut,
 } from "@/lib/users/user-schemas";
 import { ClientCreateBody, ClientOut, ClientPatchBody, SchoolListQuery, SchoolUserListQuery } from "@/lib/platform/client-schemas";
@@ -78,6 +80,10 @@ const withBody = {
 const outage = { "503": error("The database is unreachable: try again after Retry-After seconds") };
 
 const IdPath = z.object({ id: z.string().describe("Opaque id") });
+const UserInSchoolPath = IdPath.extend({ uid: z.string().describe("Opaque id of one of that school's users") });
+
+const PASSWORD_CHANGE_REQUIRED =
+  "password_change_required: an admin set the user's password, and until they change it (POST …/auth/password/) only auth/password, auth/me and auth/logout answer";
 
 /** A list's query schema (lib/http/query.ts listQuery): its wire shape is the pipe's input. */
 type QuerySchema = z.ZodObject | z.ZodPipe<z.ZodObject, z.ZodType>;
@@ -96,6 +102,10 @@ function op(o: {
   query?: QuerySchema;
   /** The path has an {id}. */
   id?: boolean;
+  /** …and a {uid} (one user of the school {id}). */
+  uid?: boolean;
+  /** One of the routes a user whose password must change may still reach (auth/password, me, logout). */
+  beforePasswordChange?: boolean;
 }): ZodOpenApiOperationObject {
   const responses: Record<string, object> = {};
   if (o.ok)
@@ -108,13 +118,18 @@ function op(o: {
     });
   else Object.assign(responses, { "404": error("Not the platform host (the system API exists there only), or no such object") });
   for (const [status, r] of Object.entries(o.extra ?? {})) responses[status] = error(r.description);
+  if (o.secured && !o.beforePasswordChange) {
+    // The authentication refuses a user with a temporary password everywhere else (lib/auth/authenticate.ts).
+    const other = (responses["403"] as { description?: string } | undefined)?.description;
+    responses["403"] = error(`${other ? `${other}; or ` : ""}${PASSWORD_CHANGE_REQUIRED}`);
+  }
   Object.assign(responses, outage);
   const requestParams = {
     ...(o.school
       ? { header: z.object({ "x-tenant": z.string().optional().describe("School slug, when calling from the platform host") }) }
       : {}),
     ...(o.query ? { query: wireShape(o.query) } : {}),
-    ...(o.id ? { path: IdPath } : {}),
+    ...(o.uid ? { path: UserInSchoolPath } : o.id ? { path: IdPath } : {}),
   };
   return {
     summary: o.summary,
@@ -137,7 +152,11 @@ function authPaths(audience: "system" | "school"): ZodOpenApiPathsObject {
         tags,
         school,
         body: LoginBody,
-        ok: { status: "200", schema: audience === "system" ? SystemLoginOut : SchoolLoginOut, description: "Token pair and user" },
+        ok: {
+          status: "200",
+          schema: audience === "system" ? SystemLoginOut : SchoolLoginOut,
+          description: "Token pair and user; password_change_required: true after an admin set the password",
+        },
         extra: {
           "403": {
             description:
@@ -153,7 +172,12 @@ function authPaths(audience: "system" | "school"): ZodOpenApiPathsObject {
         tags,
         school,
         secured: true,
-        ok: { status: "200", schema: audience === "system" ? UserOut : SchoolProfile, description: "The user" },
+        beforePasswordChange: true,
+        ok: {
+          status: "200",
+          schema: audience === "system" ? MeOut : SchoolProfile,
+          description: "The user, and whether their password must change first",
+        },
       }),
     },
     [`${base}/refresh/`]: {
@@ -195,10 +219,11 @@ function authPaths(audience: "system" | "school"): ZodOpenApiPathsObject {
     },
     [`${base}/password/`]: {
       post: op({
-        summary: "Change my password (revokes every session)",
+        summary: "Change my password (ends every other session of mine; clears password_change_required)",
         tags,
         school,
         secured: true,
+        beforePasswordChange: true,
         body: PasswordChangeBody,
         ok: { status: "204", description: "Changed" },
         extra: { "429": { description: "Too many wrong old passwords" } },
@@ -249,6 +274,18 @@ function systemPaths(rules: InputRules): ZodOpenApiPathsObject {
         body: TenantUserCreateBody(rules),
         ok: { status: "201", schema: UserOut, description: "Created" },
         extra: { "409": { description: "Email, phone or employee number taken" } },
+      }),
+    },
+    "/api/v1/system/clients/{id}/users/{uid}/": {
+      get: sys("One of a school's users", "Schools", {
+        uid: true,
+        ok: { status: "200", schema: UserOut, description: "The user (another school's user: 404)" },
+      }),
+      patch: sys("Change one of a school's users; is_active false or a (temporary) password ends their sessions", "Schools", {
+        uid: true,
+        body: TenantUserPatchBody(rules),
+        ok: { status: "200", schema: UserOut, description: "Changed" },
+        extra: { "409": { description: "Email or phone taken" } },
       }),
     },
     "/api/v1/system/users/": {

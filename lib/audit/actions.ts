@@ -49,6 +49,7 @@ export const AUDIT_ACTIONS = [
   entry("platform_user.deleted", "Platform user deleted", "Platform staff", "platform"),
 
   entry("tenant_user.created", "Staff member created by the platform", "Staff", "school"),
+  entry("tenant_user.updated", "Staff member updated by the platform", "Staff", "school"),
   entry("school.user.created", "Staff member created", "Staff", "school"),
   entry("school.user.updated", "Staff member updated", "Staff", "school"),
   entry("school.user.deactivated", "Staff member deactivated", "Staff", "school"),
@@ -97,6 +98,9 @@ export const AUDIT_ACTIONS = [
 
   entry("system.password.changed", "Platform password changed", "Passwords", "platform"),
   entry("school.password.changed", "Password changed", "Passwords", "school"),
+  entry("platform_user.password_set", "Temporary password set for a platform user", "Passwords", "platform"),
+  entry("school.user.password_set", "Temporary password set", "Passwords", "school"),
+  entry("tenant_user.password_set", "Temporary password set by the platform", "Passwords", "school"),
 ] as const satisfies readonly AuditActionInfo[];
 
 /** An action the code records. */

@@ -71,6 +71,10 @@ export async function logout(
   });
 }
 
+/**
+ * The caller changes their own password: every other session of theirs ends, theirs goes on, and a
+ * temporary password an admin set stops being one (password_change_required is cleared).
+ */
 export async function changePassword(
   input: { old_password: string; new_password: string },
   principal: UserPrincipal,
@@ -94,8 +98,13 @@ export async function changePassword(
     }
     const passwordHash = await hashPassword(input.new_password);
     await prisma.$transaction(async (tx) => {
-      await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: new Date() }, select: { id: true } });
-      const count = await endEverySession(tx, user.id, "password_change");
+      await tx.user.update({
+        where: { id: user.id },
+        data: { passwordHash, passwordChangedAt: new Date(), passwordChangeRequired: false },
+        select: { id: true },
+      });
+      // Every other session ends; the caller's own goes on (moved to the new epoch).
+      const count = await endEverySession(tx, user.id, "password_change", principal.sessionId);
       await audit(
         tx,
         {

@@ -1,7 +1,7 @@
 // Bodies and answers of the auth endpoints (the REST contract §4), shared by system and school auth.
 import { z } from "zod";
 import { PASSWORD_MAX_LENGTH, PresentedPassword } from "@/lib/credentials/rules";
-import { UserOut } from "@/lib/users/user-schemas";
+import { PasswordChangeRequiredField, UserOut } from "@/lib/users/user-schemas";
 
 const Jwt = z.string().min(1, "This field may not be blank.").max(4096, "Ensure this field has no more than 4096 characters.");
 
@@ -27,4 +27,4 @@ export const TokenPairOut = z
   .object({ access: z.string().describe("Access JWT"), refresh: z.string().describe("Refresh JWT (rotates)") })
   .meta({ id: "TokenPair" });
 
-export const SystemLoginOut = TokenPairOut.extend({ user: UserOut }).meta({ id: "SystemLoginResult" });
+export const SystemLoginOut = TokenPairOut.extend({ user: UserOut, ...PasswordChangeRequiredField }).meta({ id: "SystemLoginResult" });

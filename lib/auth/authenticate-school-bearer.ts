@@ -12,6 +12,7 @@ import { ApiError } from "@/lib/http/api-error";
 import { assertServes, schoolAddress, schoolErrors, type School } from "@/lib/schools/resolve-school";
 import { verifyToken, type TokenClaims } from "@/lib/auth/tokens";
 import type { UserPrincipal } from "@/lib/rbac/principal";
+import { assertPasswordCurrent } from "@/lib/auth/authenticate";
 import { PUBLIC_USER_COLUMNS, userOfRow, type PublicUserRow } from "@/lib/users/user-schemas";
 import { prepared, runAuthenticated, type SqlText } from "@/lib/db/sql-script";
 import { LIVE_GRANT_SQL } from "@/lib/rbac/grant-terms";
@@ -32,7 +33,8 @@ interface Row extends PublicUserRow {
 const tokenInvalid = () => new ApiError(401, "token_not_valid", "Token is invalid or expired.");
 
 // $1 names the school (by the `where` below), $2 the session, $3/$4 the token's tenant and user,
-// $5 the permission the route needs (NULL: none).
+// $5 the permission the route needs (NULL: none), $6 whether the route is one a user who must change
+// their password may reach (auth/password, me, logout).
 //
 // Besides the row, the statement sets the tenant context for the rest of its message (`reads`),
 // but only when the same checks pass in SQL — so the reads see no tenant rows unless the request
@@ -44,6 +46,7 @@ const authStatement = (where: string) =>
          ${PUBLIC_USER_COLUMNS},
          p.permissions,
          set_config('app.client_id', CASE WHEN c.is_active AND s.session_valid AND ($5::text IS NULL OR $5::text = ANY (p.permissions))
+                                               AND (NOT u.password_change_required OR $6::boolean)
                                           THEN c.id::text ELSE '' END, true) <> '' AS granted
   FROM (VALUES (1)) AS one(x)
   LEFT JOIN clients c ON ${where}
@@ -77,7 +80,12 @@ export interface BearerAuthentication {
 export async function authenticateSchoolBearer(
   request: Request,
   token: string,
-  options: { permission?: string | null; reads?: (claims: TokenClaims) => SqlText[] } = {},
+  options: {
+    permission?: string | null;
+    reads?: (claims: TokenClaims) => SqlText[];
+    /** The route is one a user whose password must change may reach (see assertPasswordCurrent). */
+    beforePasswordChange?: boolean;
+  } = {},
 ): Promise<BearerAuthentication> {
   const address = schoolAddress(request);
   let claims: TokenClaims | null = null;
@@ -96,6 +104,7 @@ export async function authenticateSchoolBearer(
     claims?.tid ?? null,
     claims?.sub ?? null,
     options.permission ?? null,
+    options.beforePasswordChange ?? false,
   );
 
   // With a token that failed verification there is nothing to read: only the tenant's own errors
@@ -107,10 +116,13 @@ export async function authenticateSchoolBearer(
   if (!claims) throw tokenError;
   // The token's school is this one, its session is live and its user active here (checked in SQL).
   if (claims.tid !== row.school_id || !row.session_valid) throw tokenInvalid();
+  const user = userOfRow(row);
+  // The SQL withheld the school's rows from the reads too (`granted`).
+  assertPasswordCurrent(user, options.beforePasswordChange ?? false);
 
   return {
     school: { id: row.school_id, slug: row.school_slug, name: row.school_name, isActive: row.school_active },
-    principal: { kind: "user", user: userOfRow(row), sessionId: claims.sid, permissions: new Set(row.permissions) },
+    principal: { kind: "user", user, sessionId: claims.sid, permissions: new Set(row.permissions) },
     rows,
     granted: row.granted,
   };

@@ -41,9 +41,26 @@ export async function sessionUser(sessionId: string, userId: string, schoolId: s
   return user;
 }
 
-export async function authenticateAccessToken(token: string, audience: Audience, schoolId: string | null): Promise<UserPrincipal> {
+/**
+ * A user whose password an admin set (a temporary password) may reach only the routes that let them
+ * change it — auth/password, auth/me and auth/logout — until they do. Checked by the authentication
+ * itself, after the session proved live, so that no route can forget it.
+ */
+export function assertPasswordCurrent(user: Pick<PublicUser, "passwordChangeRequired">, beforePasswordChange: boolean): void {
+  if (user.passwordChangeRequired && !beforePasswordChange) {
+    throw new ApiError(403, "password_change_required", "You must change your password first (POST …/auth/password/).");
+  }
+}
+
+export async function authenticateAccessToken(
+  token: string,
+  audience: Audience,
+  schoolId: string | null,
+  options: { beforePasswordChange?: boolean } = {},
+): Promise<UserPrincipal> {
   const claims = await verifyToken(token, { type: "access", aud: audience });
   if ((claims.tid ?? null) !== schoolId) throw invalid();
   const user = await sessionUser(claims.sid, claims.sub, schoolId);
+  assertPasswordCurrent(user, options.beforePasswordChange ?? false);
   return { kind: "user", user, sessionId: claims.sid };
 }

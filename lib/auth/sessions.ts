@@ -220,11 +220,19 @@ export type RevokeReason =
  * on (so a session opened with the old credentials is dead at once, wherever it is being written),
  * and the live sessions are marked revoked (for the record, and for the sessions lists). Run it in
  * the transaction of the change that calls for it. Returns how many live sessions were revoked.
+ *
+ * `keep` names one session that survives (the caller's own, on a password change): it moves to the
+ * new epoch in the same transaction, so its access and refresh tokens go on working.
  */
-export async function endEverySession(db: SessionDb, userId: string, reason: RevokeReason): Promise<number> {
-  await db.user.update({ where: { id: userId }, data: { sessionEpoch: { increment: 1 } }, select: { id: true } });
+export async function endEverySession(db: SessionDb, userId: string, reason: RevokeReason, keep?: string): Promise<number> {
+  const { sessionEpoch } = await db.user.update({
+    where: { id: userId },
+    data: { sessionEpoch: { increment: 1 } },
+    select: { sessionEpoch: true },
+  });
+  if (keep) await db.refreshFamily.updateMany({ where: { id: keep, userId, revokedAt: null }, data: { sessionEpoch } });
   const { count } = await db.refreshFamily.updateMany({
-    where: { userId, revokedAt: null },
+    where: { userId, revokedAt: null, ...(keep ? { id: { not: keep } } : {}) },
     data: { revokedAt: new Date(), revokedReason: reason },
   });
   return count;

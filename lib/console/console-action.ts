@@ -15,10 +15,11 @@ export function consoleAction<S extends z.ZodType, T>(
   access: PlatformAccess,
   schema: S,
   run: (input: z.output<S>, actor: PlatformActor) => Promise<T>,
+  options: { beforePasswordChange?: boolean } = {},
 ): (input: z.input<S>) => Promise<ActionResult<T>> {
   return (input) =>
     actionResult(async () => {
-      const actor = await consoleActor(access);
+      const actor = await consoleActor(access, options);
       return run(schema.parse(input), actor);
     }, "console");
 }

@@ -2,7 +2,7 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { decode } from "next-auth/jwt";
-import { sessionUser } from "@/lib/auth/authenticate";
+import { assertPasswordCurrent, sessionUser } from "@/lib/auth/authenticate";
 import type { UserPrincipal } from "@/lib/rbac/principal";
 import { isId } from "@/lib/http/ids";
 import { ApiError } from "@/lib/http/api-error";
@@ -31,18 +31,28 @@ export async function consolePrincipal(): Promise<UserPrincipal | null> {
 }
 
 export const CONSOLE_SIGN_IN = "/console/sign-in";
+/** Where a user whose password an admin set must choose their own before anything else. */
+export const CONSOLE_PASSWORD = "/console/password";
 
-/** For pages: the principal, or a redirect to the sign-in page, which will send the user back here. */
+/**
+ * For pages: the principal, or a redirect to the sign-in page, which will send the user back here;
+ * a user with a temporary password goes to the change-password page instead (as the API refuses them).
+ */
 export async function requireConsoleUser(): Promise<UserPrincipal> {
   const principal = await consolePrincipal();
   if (!principal) redirect(signInHref(CONSOLE_SIGN_IN, (await headers()).get("x-sms-path")));
+  if (principal.user.passwordChangeRequired) redirect(CONSOLE_PASSWORD);
   return principal;
 }
 
-/** For server actions: the acting user, allowed to do `access`, with the request's origin. */
-export async function consoleActor(access: PlatformAccess): Promise<PlatformActor> {
+/**
+ * For server actions: the acting user, allowed to do `access`, with the request's origin. A user with
+ * a temporary password may only change it (`beforePasswordChange`), as in the API.
+ */
+export async function consoleActor(access: PlatformAccess, options: { beforePasswordChange?: boolean } = {}): Promise<PlatformActor> {
   const principal = await consolePrincipal();
   if (!principal) throw new ApiError(401, "not_authenticated", "Your session has ended. Sign in again.");
+  assertPasswordCurrent(principal.user, options.beforePasswordChange ?? false);
   assertPlatformAccess(principal.user, access);
   return { principal, origin: originOf(await headers()) };
 }

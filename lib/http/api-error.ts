@@ -11,6 +11,7 @@ export type ErrorCode =
   | "token_not_valid"
   | "api_key_not_valid"
   | "permission_denied"
+  | "password_change_required"
   | "tenant_inactive"
   | "not_found"
   | "tenant_not_found"

@@ -60,6 +60,8 @@ interface SchoolOptions<B extends z.ZodType | undefined, Q extends z.ZodType | u
    * school). The body is parsed and the credential verified first; a bad one throws its own error.
    */
   schoolOfBody?: (body: Parsed<B>) => Promise<string>;
+  /** Reachable by a user who must change their password first (auth/password, me, logout); no other route is. */
+  beforePasswordChange?: boolean;
 }
 
 export interface PublicSchoolContext<B, Q = undefined, R = undefined> extends RequestContext {
@@ -196,6 +198,7 @@ export function schoolRoute(
       ({ school, principal, ...sent } = await authenticateSchoolBearer(ctx.request, token, {
         permission: codename,
         reads: (claims) => routeRead.statements(claims.sub),
+        beforePasswordChange: options.beforePasswordChange,
       }));
     } else if (keyHeader !== null) {
       ({ school, principal, ...sent } = await authenticateSchoolApiKey(ctx.request, keyHeader, {

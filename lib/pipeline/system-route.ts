@@ -29,6 +29,8 @@ interface SystemOptions<B extends z.ZodType | undefined, Q extends z.ZodType | u
   query?: Q;
   /** Default: `read` for GET/HEAD, `write` otherwise (see lib/platform/policy.ts). */
   access?: PlatformAccess;
+  /** Reachable by a user who must change their password first (auth/password, me, logout); no other route is. */
+  beforePasswordChange?: boolean;
 }
 
 export interface PublicSystemContext<B, Q = undefined> extends RequestContext {
@@ -62,7 +64,7 @@ export function systemRoute(
     let principal: UserPrincipal | undefined;
     const token = options.auth === false ? null : bearerToken(ctx.request);
     if (token) {
-      principal = await authenticateAccessToken(token, "system", null);
+      principal = await authenticateAccessToken(token, "system", null, { beforePasswordChange: options.beforePasswordChange });
     } else if (options.auth !== false && options.auth !== "optional") {
       if (ctx.request.headers.has("x-api-key")) {
         throw new ApiError(401, "not_authenticated", "API keys do not authenticate the system API; use a Bearer token.");

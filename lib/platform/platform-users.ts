@@ -12,6 +12,7 @@ import { defaultOrdering, mapOrdering, type Ordering, type OrderingField } from 
 import { hashPassword } from "@/lib/credentials/password";
 import { endEverySession } from "@/lib/auth/sessions";
 import { createPlatformUserTx } from "@/lib/users/create-user";
+import { refuseOwnPassword, temporaryPassword } from "@/lib/users/temporary-password";
 import { UserOrdering, publicUserSelect, toUserOut, userOrderBy } from "@/lib/users/user-schemas";
 import type { Prisma, PlatformRole } from "@/lib/generated/prisma/client";
 
@@ -104,6 +105,7 @@ export async function updatePlatformUser(options: {
   };
 }) {
   const { actor, id, patch } = options;
+  refuseOwnPassword(actor.principal.user.id, id, patch.password);
   const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
   const user = await prisma.$transaction(async (tx) => {
     const before = await findPlatformUser(tx, id);
@@ -118,23 +120,30 @@ export async function updatePlatformUser(options: {
         fullName: patch.full_name,
         platformRole: patch.platform_role,
         isActive: patch.is_active,
-        ...(passwordHash ? { passwordHash, passwordChangedAt: new Date() } : {}),
+        // A password an admin set is temporary: the user must choose their own before anything else.
+        ...(passwordHash ? temporaryPassword(passwordHash) : {}),
       },
       select: { id: true },
     });
     if (patch.platform_role !== undefined || patch.is_active === false) await assertSuperadminRemains(tx);
-    // A deactivated account, or one whose password an admin reset, keeps no session — not even
+    // A deactivated account, or one whose password an admin set, keeps no session — not even
     // one a login is opening right now.
-    if (patch.is_active === false || passwordHash)
-      await endEverySession(tx, id, patch.is_active === false ? "user_deactivated" : "password_change");
-    const changed = Object.keys(patch)
-      .filter((k) => k !== "password")
-      .concat(passwordHash ? ["password"] : []);
-    await audit(
-      tx,
-      { action: "platform_user.updated", actor: auditActor(actor.principal), target: { type: "user", id }, metadata: { changed } },
-      actor.origin,
-    );
+    const revoked =
+      patch.is_active === false || passwordHash
+        ? await endEverySession(tx, id, patch.is_active === false ? "user_deactivated" : "password_change")
+        : 0;
+    const changed = Object.keys(patch).filter((k) => k !== "password");
+    const by = auditActor(actor.principal);
+    if (passwordHash) {
+      await audit(
+        tx,
+        { action: "platform_user.password_set", actor: by, target: { type: "user", id }, metadata: { sessions_revoked: revoked } },
+        actor.origin,
+      );
+    }
+    if (changed.length > 0 || !passwordHash) {
+      await audit(tx, { action: "platform_user.updated", actor: by, target: { type: "user", id }, metadata: { changed } }, actor.origin);
+    }
     return findPlatformUser(tx, id);
   });
   return toUserOut(user);

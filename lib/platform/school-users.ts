@@ -7,6 +7,10 @@ import { paginate, type PageRequest } from "@/lib/http/pagination";
 import { defaultOrdering, mapOrdering, type Ordering, type OrderingField } from "@/lib/http/query";
 import { hashPassword } from "@/lib/credentials/password";
 import { createSchoolUserTx } from "@/lib/users/create-user";
+import { temporaryPassword } from "@/lib/users/temporary-password";
+import { withSchool, type SchoolTx } from "@/lib/db/school-scope";
+import { endEverySession } from "@/lib/auth/sessions";
+import { keepingAFullAdmin } from "@/lib/rbac/escalation";
 import { UserOrdering, publicUserSelect, toUserOut, userOrderBy } from "@/lib/users/user-schemas";
 
 async function assertSchoolExists(schoolId: string) {
@@ -74,6 +78,69 @@ export async function createSchoolUserByPlatform(options: {
       actor.origin,
     );
     return tx.user.findUniqueOrThrow({ where: { id: created.id }, select: publicUserSelect });
+  });
+  return toUserOut(user);
+}
+
+/** One user of school `schoolId`; another school's user, or an unknown school, is a 404. */
+async function findSchoolUser(tx: SchoolTx, schoolId: string, id: string) {
+  const user = await tx.user.findFirst({ where: { id, clientId: schoolId }, select: publicUserSelect });
+  if (!user) throw ApiError.notFound();
+  return user;
+}
+
+export async function getSchoolUserByPlatform(options: { schoolId: string; id: string }) {
+  return toUserOut(await withSchool(options.schoolId, (tx) => findSchoolUser(tx, options.schoolId, options.id)));
+}
+
+/**
+ * The console changes one of a school's users (`PATCH /system/clients/{id}/users/{uid}/`): contact,
+ * name, active, or a temporary password. Deactivating or setting a password ends every session of
+ * theirs; the school keeps a full admin. The platform is above the school's escalation rules.
+ */
+export async function updateSchoolUserByPlatform(options: {
+  schoolId: string;
+  actor: PlatformActor;
+  id: string;
+  patch: { email?: string | null; phone?: string | null; full_name?: string; is_active?: boolean; password?: string };
+}) {
+  const { schoolId, actor, id, patch } = options;
+  const passwordHash = patch.password !== undefined ? await hashPassword(patch.password) : undefined;
+  const user = await withSchool(schoolId, async (tx) => {
+    const before = await findSchoolUser(tx, schoolId, id);
+    const email = patch.email === undefined ? before.email : patch.email;
+    const phone = patch.phone === undefined ? before.phone : patch.phone;
+    if (!email && !phone) throw ApiError.invalid({ non_field_errors: ["Provide an email, a phone number, or both."] });
+    const revoked = await keepingAFullAdmin(tx, schoolId, async () => {
+      await tx.user.update({
+        where: { id },
+        data: {
+          email: patch.email,
+          phone: patch.phone,
+          fullName: patch.full_name,
+          isActive: patch.is_active,
+          ...(passwordHash ? temporaryPassword(passwordHash) : {}),
+        },
+        select: { id: true },
+      });
+      return patch.is_active === false || passwordHash
+        ? endEverySession(tx, id, patch.is_active === false ? "user_deactivated" : "password_change")
+        : 0;
+    });
+    const by = auditActor(actor.principal);
+    const target = { type: "user", id } as const;
+    if (passwordHash) {
+      await audit(
+        tx,
+        { action: "tenant_user.password_set", actor: by, schoolId, target, metadata: { sessions_revoked: revoked } },
+        actor.origin,
+      );
+    }
+    const changed = Object.keys(patch).filter((k) => k !== "password");
+    if (changed.length > 0 || !passwordHash) {
+      await audit(tx, { action: "tenant_user.updated", actor: by, schoolId, target, metadata: { changed } }, actor.origin);
+    }
+    return findSchoolUser(tx, schoolId, id);
   });
   return toUserOut(user);
 }

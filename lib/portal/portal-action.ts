@@ -10,24 +10,31 @@ import { actionResult, type ActionResult } from "@/lib/http/action-result";
 import { assertPermission } from "@/lib/rbac/permissions";
 import type { Codename } from "@/lib/rbac/catalogue";
 import type { Actor } from "@/lib/audit/actor";
+import type { UserPrincipal } from "@/lib/rbac/principal";
 import { assertActive, schoolErrors } from "@/lib/schools/resolve-school";
 import { portalPrincipal, requestOrigin, requestSchool } from "@/lib/portal/portal-session";
+import { assertPasswordCurrent } from "@/lib/auth/authenticate";
 
 export type { ActionResult } from "@/lib/http/action-result";
 
 /** Where a portal write happens and who makes it: what every lib/school write takes. */
 export interface PortalWrite {
   schoolId: string;
-  actor: Actor;
+  /** Always a signed-in user: the portal has no API keys. */
+  actor: Actor<UserPrincipal>;
 }
 
-/** The acting staff user of this school, holding `permission` (when one is named). */
-export async function portalActor(permission: Codename | null): Promise<PortalWrite> {
+/**
+ * The acting staff user of this school, holding `permission` (when one is named). A user with a
+ * temporary password may only change it (`beforePasswordChange`), as in the API.
+ */
+export async function portalActor(permission: Codename | null, options: { beforePasswordChange?: boolean } = {}): Promise<PortalWrite> {
   const school = await requestSchool();
   if (!school) throw schoolErrors.notFound();
   assertActive(school);
   const principal = await portalPrincipal(school);
   if (!principal) throw new ApiError(401, "not_authenticated", "Your session has ended. Sign in again.");
+  assertPasswordCurrent(principal.user, options.beforePasswordChange ?? false);
   if (permission) await assertPermission(principal, permission, school.id);
   return { schoolId: school.id, actor: { principal, origin: await requestOrigin() } };
 }
@@ -36,10 +43,11 @@ export function portalAction<S extends z.ZodType, T>(
   permission: Codename | null,
   schema: S,
   run: (input: z.output<S>, write: PortalWrite) => Promise<T>,
+  options: { beforePasswordChange?: boolean } = {},
 ): (input: z.input<S>) => Promise<ActionResult<T>> {
   return (input) =>
     actionResult(async () => {
-      const write = await portalActor(permission);
+      const write = await portalActor(permission, options);
       return run(schema.parse(input), write);
     }, "portal");
 }

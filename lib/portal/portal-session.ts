@@ -74,16 +74,20 @@ export async function portalPrincipal(school: School | null): Promise<UserPrinci
 }
 
 export const PORTAL_SIGN_IN = "/sign-in";
+/** Where a user whose password an admin set must choose their own before anything else. */
+export const PORTAL_PASSWORD = "/password";
 
 /**
  * For pages: the school and its signed-in user; an unknown school is a 404, no session goes to
- * sign-in, which will send the user back to this page.
+ * sign-in, which will send the user back to this page, and a temporary password to the
+ * change-password page (as the API refuses such a user everywhere else).
  */
 export async function requirePortalUser(): Promise<{ school: School; principal: UserPrincipal }> {
   const school = await requestSchool();
   if (!school) notFound();
   const principal = await portalPrincipal(school);
   if (!principal) redirect(signInHref(PORTAL_SIGN_IN, (await headers()).get("x-sms-path")));
+  if (principal.user.passwordChangeRequired) redirect(PORTAL_PASSWORD);
   return { school, principal };
 }
 

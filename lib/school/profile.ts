@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { prepared, runPlan, type ReadPlan } from "@/lib/db/sql-script";
 import type { School } from "@/lib/schools/resolve-school";
-import { UserOut, toUserOut, type PublicUser } from "@/lib/users/user-schemas";
+import { PasswordChangeRequiredField, UserOut, toUserOut, type PublicUser } from "@/lib/users/user-schemas";
 import { TokenPairOut } from "@/lib/auth/auth-schemas";
 import { LIVE_GRANT_SQL } from "@/lib/rbac/grant-terms";
 
@@ -17,6 +17,7 @@ export const SchoolProfile = z
     roles: z.array(z.object({ id: z.string(), name: z.string() })).describe("Roles held now: grants within their term"),
     permissions: z.array(z.string()).describe("Codenames held through the user's roles, sorted"),
     teacher: z.object({ employee_number: z.string(), subjects: z.array(z.string()) }).nullable(),
+    ...PasswordChangeRequiredField,
   })
   .meta({ id: "SchoolProfile" });
 
@@ -58,6 +59,7 @@ function toProfile(user: PublicUser, school: School, roles: RoleRow[], teacher: 
     roles: roles.map((r) => ({ id: r.id, name: r.name })),
     permissions,
     teacher: teacher ? { employee_number: teacher.employee_number, subjects: teacher.subjects } : null,
+    password_change_required: user.passwordChangeRequired,
   };
 }
 

@@ -2,7 +2,7 @@
 // `platform_role`, `id` — are dropped by zod and never written.
 import { z } from "zod";
 import { isCodename } from "@/lib/rbac/catalogue";
-import { EmailField, PhoneField } from "@/lib/credentials/rules";
+import { EmailField, NewPassword, PhoneField } from "@/lib/credentials/rules";
 import { byRules, type InputRules } from "@/lib/config/input-rules";
 import { Teacher, USER_ORDERING_FIELDS, UserOut } from "@/lib/users/user-schemas";
 import { QueryBoolean, QueryId, QueryIdOrNull, QueryInteger, QueryOrdering, QueryText, listQuery } from "@/lib/http/query";
@@ -122,7 +122,17 @@ export const StaffPutBody = byRules((rules) => {
   const fields = staffFields(rules);
   return z.object({ ...fields, teacher: fields.teacher.optional(), roles: fields.roles.optional() }).meta({ id: "StaffPut" });
 });
-export const StaffPatchBody = byRules((rules) => z.object(staffFields(rules)).partial().meta({ id: "StaffPatch" }));
+export const StaffPatchBody = byRules((rules) =>
+  z
+    .object({
+      ...staffFields(rules),
+      password: NewPassword(rules).describe(
+        "A temporary password (needs users.change, and every permission the user holds): ends the user's sessions; until they choose their own, they reach only auth/password, me and logout. Not your own: use POST /auth/password/",
+      ),
+    })
+    .partial()
+    .meta({ id: "StaffPatch" }),
+);
 
 // Students ---------------------------------------------------------------------------------------
 export const StudentOrdering = QueryOrdering(["last_name", "first_name", "admission_number", "date_of_birth"], "last_name,first_name,id");

@@ -16,6 +16,7 @@ import { assertCanGrant, keepingAFullAdmin } from "@/lib/rbac/escalation";
 import { userPermissions } from "@/lib/rbac/permissions";
 import { isLive } from "@/lib/rbac/grant-terms";
 import { createSchoolUserTx } from "@/lib/users/create-user";
+import { refuseOwnPassword, temporaryPassword } from "@/lib/users/temporary-password";
 import { replaceUserRoles } from "@/lib/school/role-assignments";
 import { toUserOut, userOrderBy } from "@/lib/users/user-schemas";
 import { StaffOrdering } from "@/lib/school/school-schemas";
@@ -105,6 +106,8 @@ type StaffPatch = {
   is_active?: boolean;
   teacher?: { employee_number: string; subjects: string[] } | null;
   roles?: string[];
+  /** A temporary password (PATCH only). */
+  password?: string;
 };
 
 export async function createStaff(options: { schoolId: string; actor: Actor; staff: StaffInput }) {
@@ -153,20 +156,32 @@ async function assertWithinReach(tx: SchoolTx, schoolId: string, actor: Actor, t
 
 export async function updateStaff(options: { schoolId: string; actor: Actor; id: string; patch: StaffPatch }) {
   const { schoolId, actor, id, patch } = options;
+  refuseOwnPassword(actor.principal.kind === "user" ? actor.principal.user.id : null, id, patch.password);
+  const passwordHash = patch.password !== undefined ? await hashPassword(patch.password) : undefined;
   const user = await withSchool(schoolId, async (tx) => {
     const before = await findStaff(tx, schoolId, id);
+    // Setting a colleague's password is changing them: only within reach (a Head cannot reset an Admin's).
     await assertWithinReach(tx, schoolId, actor, id);
     const email = patch.email === undefined ? before.email : patch.email;
     const phone = patch.phone === undefined ? before.phone : patch.phone;
     if (!email && !phone) throw ApiError.invalid({ non_field_errors: ["Provide an email, a phone number, or both."] });
+    let revoked = 0;
     const roleChanges = await keepingAFullAdmin(tx, schoolId, async () => {
       await tx.user.update({
         where: { id },
-        data: { email: patch.email, phone: patch.phone, fullName: patch.full_name, isActive: patch.is_active },
+        data: {
+          email: patch.email,
+          phone: patch.phone,
+          fullName: patch.full_name,
+          isActive: patch.is_active,
+          ...(passwordHash ? temporaryPassword(passwordHash) : {}),
+        },
         select: { id: true },
       });
-      // A deactivated account keeps no session, not even one a login is opening right now.
-      if (patch.is_active === false) await endEverySession(tx, id, "user_deactivated");
+      // A deactivated account, or one whose password an admin set, keeps no session — not even
+      // one a login is opening right now.
+      if (patch.is_active === false || passwordHash)
+        revoked = await endEverySession(tx, id, patch.is_active === false ? "user_deactivated" : "password_change");
       if (patch.teacher === null) await tx.teacherProfile.deleteMany({ where: { userId: id, clientId: schoolId } });
       else if (patch.teacher) {
         const data = { employeeNumber: patch.teacher.employee_number, subjects: patch.teacher.subjects };
@@ -174,22 +189,38 @@ export async function updateStaff(options: { schoolId: string; actor: Actor; id:
       }
       return patch.roles !== undefined ? replaceUserRoles(tx, { schoolId, actor, userId: id, roleNames: patch.roles }) : undefined;
     });
-    const action =
-      patch.is_active === false ? "school.user.deactivated" : patch.is_active === true ? "school.user.reactivated" : "school.user.updated";
-    await audit(
-      tx,
-      {
-        action,
-        actor: auditActor(actor.principal),
-        schoolId,
-        target: { type: "user", id },
-        metadata: {
-          changed: Object.keys(patch),
-          ...(roleChanges ? { roles_added: roleChanges.added, roles_removed: roleChanges.removed } : {}),
+    const by = auditActor(actor.principal);
+    const target = { type: "user", id } as const;
+    if (passwordHash) {
+      await audit(
+        tx,
+        { action: "school.user.password_set", actor: by, schoolId, target, metadata: { sessions_revoked: revoked } },
+        actor.origin,
+      );
+    }
+    const changed = Object.keys(patch).filter((k) => k !== "password");
+    if (changed.length > 0 || !passwordHash) {
+      const action =
+        patch.is_active === false
+          ? "school.user.deactivated"
+          : patch.is_active === true
+            ? "school.user.reactivated"
+            : "school.user.updated";
+      await audit(
+        tx,
+        {
+          action,
+          actor: by,
+          schoolId,
+          target,
+          metadata: {
+            changed,
+            ...(roleChanges ? { roles_added: roleChanges.added, roles_removed: roleChanges.removed } : {}),
+          },
         },
-      },
-      actor.origin,
-    );
+        actor.origin,
+      );
+    }
     return findStaff(tx, schoolId, id);
   });
   return toStaffOut(user);

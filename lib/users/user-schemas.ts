@@ -15,6 +15,8 @@ export interface PublicUser {
   platformRole: "superadmin" | "platform_admin" | "support" | null;
   lastLogin: Date | null;
   dateJoined: Date;
+  /** An admin set a temporary password: until the user changes it, their tokens reach only auth/password, me and logout. */
+  passwordChangeRequired: boolean;
 }
 
 /** The columns of a PublicUser, for Prisma's `select`. */
@@ -28,6 +30,7 @@ export const publicUserSelect = {
   platformRole: true,
   lastLogin: true,
   dateJoined: true,
+  passwordChangeRequired: true,
 } as const;
 
 /** The fields a list of users sorts by (`?ordering=`). */
@@ -50,7 +53,7 @@ export const UserOrdering = QueryOrdering(USER_ORDERING_FIELDS, "date_joined,id"
  * statements), named as `userOfRow` reads them. `u` is the users table's alias.
  */
 export const PUBLIC_USER_COLUMNS =
-  "u.id, u.email, u.phone, u.full_name, u.is_active, u.client_id, u.platform_role::text AS platform_role, u.last_login, u.date_joined";
+  "u.id, u.email, u.phone, u.full_name, u.is_active, u.client_id, u.platform_role::text AS platform_role, u.last_login, u.date_joined, u.password_change_required";
 
 export interface PublicUserRow {
   id: string;
@@ -62,6 +65,7 @@ export interface PublicUserRow {
   platform_role: PublicUser["platformRole"];
   last_login: Date | null;
   date_joined: Date;
+  password_change_required: boolean;
 }
 
 /** The one mapping of a hand-written SQL user row (PUBLIC_USER_COLUMNS) to a PublicUser. */
@@ -76,6 +80,7 @@ export function userOfRow(row: PublicUserRow): PublicUser {
     platformRole: row.platform_role,
     lastLogin: row.last_login,
     dateJoined: row.date_joined,
+    passwordChangeRequired: row.password_change_required,
   };
 }
 
@@ -115,6 +120,22 @@ export function toUserOut(user: PublicUser): z.infer<typeof UserOut> {
     date_joined: user.dateJoined.toISOString(),
   };
 }
+
+const PasswordChangeRequired = z
+  .boolean()
+  .describe(
+    "An admin set a temporary password: until POST …/auth/password/ changes it, every route but auth/password, me and logout answers 403 password_change_required",
+  );
+
+/** The signed-in platform user (`GET /system/auth/me/`): the user object and whether their password must change. */
+export const MeOut = UserOut.extend({ password_change_required: PasswordChangeRequired }).meta({ id: "Me" });
+
+export function toMeOut(user: PublicUser): z.infer<typeof MeOut> {
+  return { ...toUserOut(user), password_change_required: user.passwordChangeRequired };
+}
+
+/** The `password_change_required` field of login and `me` answers. */
+export const PasswordChangeRequiredField = { password_change_required: PasswordChangeRequired };
 
 // ---------------------------------------------------------------------------------------------
 // Bodies. Unknown fields (`client`, `platform_role` on a school user, `is_superuser`, …) are
@@ -170,10 +191,31 @@ export const PlatformUserPatchBody = byRules((rules) =>
     .object({
       email: EmailField.nullable().optional(),
       phone: PhoneField(rules).nullable().optional(),
-      password: NewPassword(rules).optional(),
+      password: NewPassword(rules)
+        .optional()
+        .describe(
+          "A temporary password: ends the user's sessions; until they choose their own, they reach only auth/password, me and logout. Not your own: use POST /auth/password/",
+        ),
       full_name: FullName.optional(),
       platform_role: z.enum(PLATFORM_ROLES).optional(),
       is_active: z.boolean().optional().describe("false deactivates and ends every session at once"),
     })
     .meta({ id: "PlatformUserPatch" }),
+);
+
+/** A school's user as the console changes them (`PATCH /system/clients/{id}/users/{uid}/`). */
+export const TenantUserPatchBody = byRules((rules) =>
+  z
+    .object({
+      email: EmailField.nullable().optional(),
+      phone: PhoneField(rules).nullable().optional(),
+      full_name: FullName.optional(),
+      is_active: z.boolean().optional().describe("false deactivates and ends every session at once"),
+      password: NewPassword(rules)
+        .optional()
+        .describe(
+          "A temporary password: ends the user's sessions; until they choose their own, they reach only auth/password, me and logout",
+        ),
+    })
+    .meta({ id: "TenantUserPatch" }),
 );

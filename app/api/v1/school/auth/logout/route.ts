@@ -9,6 +9,7 @@ export const { GET, HEAD, POST, PUT, PATCH, DELETE } = endpoint({
     {
       auth: "optional",
       apiKeys: false,
+      beforePasswordChange: true,
       body: LogoutBody,
       schoolOfBody: schoolOfLogout,
     },

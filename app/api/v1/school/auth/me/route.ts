@@ -4,7 +4,8 @@ import { ok } from "@/lib/http/respond";
 import { schoolProfileRead } from "@/lib/school/profile";
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE } = endpoint({
-  GET: schoolRoute({ apiKeys: false, read: ({ userId }) => schoolProfileRead(userId!) }, async ({ principal, school, read: profile }) =>
-    ok(profile(principal.user, school)),
+  GET: schoolRoute(
+    { apiKeys: false, beforePasswordChange: true, read: ({ userId }) => schoolProfileRead(userId!) },
+    async ({ principal, school, read: profile }) => ok(profile(principal.user, school)),
   ),
 });

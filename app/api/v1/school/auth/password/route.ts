@@ -5,8 +5,11 @@ import { endpoint, schoolRoute } from "@/lib/pipeline";
 import { noContent } from "@/lib/http/respond";
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE } = endpoint({
-  POST: schoolRoute({ apiKeys: false, body: PasswordChangeBody }, async ({ body, principal, school, origin }) => {
-    await changePassword(body, principal, "school", school.id, origin);
-    return noContent();
-  }),
+  POST: schoolRoute(
+    { apiKeys: false, beforePasswordChange: true, body: PasswordChangeBody },
+    async ({ body, principal, school, origin }) => {
+      await changePassword(body, principal, "school", school.id, origin);
+      return noContent();
+    },
+  ),
 });

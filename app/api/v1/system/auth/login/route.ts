@@ -7,6 +7,6 @@ import { toUserOut } from "@/lib/users/user-schemas";
 export const { GET, HEAD, POST, PUT, PATCH, DELETE } = endpoint({
   POST: systemRoute({ auth: false, body: LoginBody }, async ({ body, origin }) => {
     const { user, tokens } = await login(body, { audience: "system", schoolId: null }, origin);
-    return ok({ ...tokens, user: toUserOut(user) });
+    return ok({ ...tokens, user: toUserOut(user), password_change_required: user.passwordChangeRequired });
   }),
 });

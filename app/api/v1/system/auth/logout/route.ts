@@ -5,8 +5,11 @@ import { endpoint, systemRoute } from "@/lib/pipeline";
 import { noContent } from "@/lib/http/respond";
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE } = endpoint({
-  POST: systemRoute({ auth: "optional", access: "any", body: LogoutBody }, async ({ body, principal, origin }) => {
-    await logout(body, "system", null, principal, origin);
-    return noContent();
-  }),
+  POST: systemRoute(
+    { auth: "optional", access: "any", beforePasswordChange: true, body: LogoutBody },
+    async ({ body, principal, origin }) => {
+      await logout(body, "system", null, principal, origin);
+      return noContent();
+    },
+  ),
 });

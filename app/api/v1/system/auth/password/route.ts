@@ -5,7 +5,7 @@ import { endpoint, systemRoute } from "@/lib/pipeline";
 import { noContent } from "@/lib/http/respond";
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE } = endpoint({
-  POST: systemRoute({ access: "any", body: PasswordChangeBody }, async ({ body, principal, origin }) => {
+  POST: systemRoute({ access: "any", beforePasswordChange: true, body: PasswordChangeBody }, async ({ body, principal, origin }) => {
     await changePassword(body, principal, "system", null, origin);
     return noContent();
   }),
