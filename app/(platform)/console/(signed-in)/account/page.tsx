@@ -1,6 +1,7 @@
 // My account (console): who I am on the platform, and where I'm signed in — with "sign out" per
 // session and everywhere else. The same sessions as GET /api/v1/system/auth/sessions/.
 import type { Metadata } from "next";
+import { PasswordSection } from "@/components/account/password-section";
 import { SessionsPanel } from "@/components/account/sessions-panel";
 import { AccountSummary } from "@/components/account/account-summary";
 import { PageHeader } from "@/components/ui/page-header";
@@ -22,6 +23,7 @@ export default async function ConsoleAccountPage() {
       <PageHeader title="My account" description="Your platform account, and every browser and app signed in to it." />
       <div className="grid gap-6">
         <AccountSummary user={user} extra={[{ term: "Platform role", value: roleLabel(user.platformRole) }]} />
+        <PasswordSection href="/console/password" />
         <SessionsPanel sessions={sessionRows(sessions)} endSession={endConsoleSessionAction} endOthers={endOtherConsoleSessionsAction} />
       </div>
     </>

@@ -2,6 +2,7 @@
 // session and everywhere else. The same sessions as GET /api/v1/school/auth/sessions/.
 import type { Metadata } from "next";
 import { AccountSummary } from "@/components/account/account-summary";
+import { PasswordSection } from "@/components/account/password-section";
 import { SessionsPanel } from "@/components/account/sessions-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { listMySessions } from "@/lib/auth/session-list";
@@ -20,6 +21,7 @@ export default async function PortalAccountPage() {
       <PageHeader title="My account" description={`Your account at ${school.name}, and every browser and app signed in to it.`} />
       <div className="grid gap-6">
         <AccountSummary user={principal.user} extra={[{ term: "School", value: school.name }]} />
+        <PasswordSection href="/password" />
         <SessionsPanel sessions={sessionRows(sessions)} endSession={endPortalSessionAction} endOthers={endOtherPortalSessionsAction} />
       </div>
     </>
