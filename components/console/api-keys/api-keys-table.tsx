@@ -1,20 +1,25 @@
 "use client";
-// The API keys list, sortable by the columns GET /system/api-keys/ orders by. Writers get a Revoke
-// button on each live key; revoking is immediate and cannot be undone, so it asks first.
+// The API keys list, sortable by the columns GET /system/api-keys/ orders by. Writers get Edit
+// (name, scopes, expiry) and Rotate on an active key, and Revoke on each key still working;
+// revoking is immediate and cannot be undone, so it asks first.
 import { createColumnHelper } from "@tanstack/react-table";
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import type { z } from "zod";
 import type { ApiKeyOut } from "@/lib/api-keys/api-key-schemas";
 import { revokeKey } from "@/lib/console/actions/api-key-actions";
 import { Badge } from "@/components/ui/badge";
 import { DataTable, type Columns, actionsColumn } from "@/components/ui/data-table";
-import { RowConfirm } from "@/components/ui/row-actions";
+import { RowActions, RowButton, RowConfirm } from "@/components/ui/row-actions";
 import { Time } from "@/components/ui/time";
+import { EditApiKeyDialog } from "@/components/console/api-keys/edit-api-key-dialog";
 import { scopeLabel } from "@/components/console/api-keys/key-scopes";
+import { RotateApiKeyDialog } from "@/components/console/api-keys/rotate-api-key-dialog";
 
 export type ApiKeyRow = z.infer<typeof ApiKeyOut>;
 
-function status(key: ApiKeyRow, now: string): "active" | "rotating" | "revoked" | "expired" {
+type Status = "active" | "rotating" | "revoked" | "expired";
+
+function status(key: ApiKeyRow, now: string): Status {
   if (key.revoked) return "revoked";
   if (key.expires_at && key.expires_at <= now) return "expired";
   // Replaced by a rotation and still in its grace period (revokes_at is set only then).
@@ -30,6 +35,60 @@ const STATUS_BADGES = {
 };
 
 const column = createColumnHelper<ApiKeyRow>();
+
+function KeyActions({ apiKey: k, state, schoolName }: { apiKey: ApiKeyRow; state: Status; schoolName: string }) {
+  const [open, setOpen] = useState<"edit" | "rotate" | null>(null);
+  const close = (next: boolean) => {
+    if (!next) setOpen(null);
+  };
+  // Rendered for every row, so that a rotation's dialog outlives the row's change to "Replaced" or
+  // (with no grace period) "Revoked": it is showing the new key.
+  const dialogs = (
+    <>
+      {open === "edit" ? <EditApiKeyDialog apiKey={k} schoolName={schoolName} open onOpenChange={close} /> : null}
+      {open === "rotate" ? <RotateApiKeyDialog apiKey={k} open onOpenChange={close} /> : null}
+    </>
+  );
+  if (state === "revoked")
+    return (
+      <>
+        {/* A phone's card would otherwise end in an empty actions bar (the table shows nothing). */}
+        <span className="text-slate-600 md:hidden">Revoked keys stay listed for the record.</span>
+        {dialogs}
+      </>
+    );
+  return (
+    <>
+      <RowActions>
+        {/* An expired key may be given a later expiry; a replaced one is changed through its successor. */}
+        {state === "active" || state === "expired" ? (
+          <RowButton name={`key ${k.name}`} onClick={() => setOpen("edit")}>
+            Edit
+          </RowButton>
+        ) : null}
+        {state === "active" ? (
+          <RowButton name={`key ${k.name}`} onClick={() => setOpen("rotate")}>
+            Rotate
+          </RowButton>
+        ) : null}
+        <RowConfirm
+          name={`key ${k.name}`}
+          label="Revoke"
+          title={`Revoke “${k.name}”?`}
+          description={
+            <>
+              Integrations using the key <code className="font-mono">{k.prefix}…</code> stop working at once. This cannot be undone: a
+              revoked key never works again.
+            </>
+          }
+          confirmLabel="Revoke key"
+          action={() => revokeKey({ id: k.id })}
+        />
+      </RowActions>
+      {dialogs}
+    </>
+  );
+}
 
 export function ApiKeysTable({
   rows,
@@ -47,6 +106,7 @@ export function ApiKeysTable({
   empty: ReactNode;
 }) {
   const never = <span className="text-slate-600">Never</span>;
+  const schoolName = (k: ApiKeyRow) => (k.client === null ? "Every school (a global key)" : (schoolNames[k.client] ?? "A deleted school"));
   const columns: Columns<ApiKeyRow> = [
     column.accessor("name", {
       header: "Name",
@@ -99,28 +159,7 @@ export function ApiKeysTable({
       cell: ({ row: { original: k } }) => <Time iso={k.created_at} />,
     }),
     ...(canWrite
-      ? [
-          actionsColumn(column, ({ row: { original: k } }) =>
-            k.revoked ? (
-              // A phone's card would otherwise end in an empty actions bar (the table shows nothing).
-              <span className="text-slate-600 md:hidden">Revoked keys stay listed for the record.</span>
-            ) : (
-              <RowConfirm
-                name={`key ${k.name}`}
-                label="Revoke"
-                title={`Revoke “${k.name}”?`}
-                description={
-                  <>
-                    Integrations using the key <code className="font-mono">{k.prefix}…</code> stop working at once. This cannot be undone: a
-                    revoked key never works again.
-                  </>
-                }
-                confirmLabel="Revoke key"
-                action={() => revokeKey({ id: k.id })}
-              />
-            ),
-          ),
-        ]
+      ? [actionsColumn(column, ({ row: { original: k } }) => <KeyActions apiKey={k} state={status(k, now)} schoolName={schoolName(k)} />)]
       : []),
   ];
   return <DataTable columns={columns} data={rows} caption="API keys" empty={empty} rowId={(k) => k.id} />;

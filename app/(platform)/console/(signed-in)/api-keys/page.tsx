@@ -1,6 +1,6 @@
 // API keys: status and school filters, sorting and pages over GET /api/v1/system/api-keys/'s own
-// query (listApiKeys). Every platform user sees them; platform admins and superadmins create and
-// revoke (the actions check again).
+// query (listApiKeys). Every platform user sees them; platform admins and superadmins create, edit,
+// rotate and revoke (the actions check again).
 import type { Metadata } from "next";
 import { Combobox } from "@/components/ui/combobox";
 import { searchSchoolsAction } from "@/lib/console/actions/picker-actions";
@@ -47,7 +47,7 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
         title="API keys"
         description={
           writer
-            ? "Keys for scripts and integrations calling the school API. A key is shown once, when it is created."
+            ? "Keys for scripts and integrations calling the school API. A key is shown once, when it is created or rotated."
             : "Keys for scripts and integrations calling the school API. Your role may only read them."
         }
         actions={writer ? <NewApiKeyButton /> : undefined}
