@@ -1,23 +1,26 @@
 // One staff member: details (with Edit, Deactivate / Reactivate — the staff list's own actions),
 // teacher profile, and roles with their terms (add one for good or for a term, remove one). Needs
 // users.view, as GET /api/v1/school/users/{id}/ does; changes need users.change or roles.change,
-// and the server actions check again (the escalation rules, the one-full-admin guard). An unknown
+// and the server actions check again (the escalation rules, the one-full-admin guard). Recent
+// changes to them, for those who may read the audit log (roles.view, as its page). An unknown
 // id, or another school's, is the branded 404.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
+import { ActivityList } from "@/components/audit/activity-list";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { Time } from "@/components/ui/time";
 import { NoAccess } from "@/components/portal/no-access";
 import { StaffActions } from "@/components/portal/school-staff/staff-actions";
-import { staffName } from "@/components/portal/school-staff/staff-form-dialog";
+import { staffName } from "@/components/portal/school-staff/staff-name";
 import { StaffRoles } from "@/components/portal/school-staff/staff-roles";
 import { termState } from "@/components/portal/school-staff/term-state";
 import { inputRules } from "@/lib/env";
 import { ApiError } from "@/lib/http/api-error";
 import { isId } from "@/lib/http/ids";
+import { listSchoolAuditEvents } from "@/lib/audit/list-audit";
 import { allRows } from "@/lib/pages/list-page";
 import { portalContext } from "@/lib/portal/portal-context";
 import { listAssignments } from "@/lib/school/role-assignments";
@@ -53,9 +56,10 @@ export default async function StaffMemberPage({ params }: { params: Promise<{ id
   if (!can("users.view")) return <NoAccess section="Staff" permission="users.view" />;
   const { id } = await params;
   const member = await staffOr404(school.id, id);
-  const [schoolRoles, grants] = await Promise.all([
+  const [schoolRoles, grants, activity] = await Promise.all([
     allRows((page) => listRoles({ schoolId: school.id, page })),
     allRows((page) => listAssignments({ schoolId: school.id, user: member.id, page })),
+    can("roles.view") ? listSchoolAuditEvents({ schoolId: school.id, target: member.id, page: { page: 1, pageSize: 5 } }) : null,
   ]);
   // Only yes/no answers reach the browser, not the roles' permissions.
   const roles = schoolRoles.map((r) => ({ id: r.id, name: r.name, grantable: r.permissions.every((p) => permissions.has(p)) }));
@@ -127,6 +131,19 @@ export default async function StaffMemberPage({ params }: { params: Promise<{ id
           )}
         </section>
         <StaffRoles memberId={member.id} memberName={name} assignments={assignments} roles={roles} canChangeRoles={canChangeRoles} />
+        {activity ? (
+          <section aria-labelledby="staff-activity" className="space-y-3">
+            <div className="flex flex-wrap items-baseline justify-between gap-2">
+              <h2 id="staff-activity" className="text-lg font-semibold">
+                Recent changes to {name}
+              </h2>
+              <Link href={`/audit?target=${member.id}`} className="text-sm underline underline-offset-4">
+                All of them in the audit log
+              </Link>
+            </div>
+            <ActivityList events={activity.results} schoolNames={{ [school.id]: school.name }} />
+          </section>
+        ) : null}
       </div>
     </>
   );
