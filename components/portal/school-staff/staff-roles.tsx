@@ -184,18 +184,21 @@ export function StaffRoles({
                   ) : null}
                 </div>
                 {canChangeRoles && a.role.grantable ? (
-                  <RowConfirm
-                    name={label}
-                    label="Remove"
-                    title={`Remove ${a.role.name} from ${memberName}?`}
-                    description={
-                      <>
-                        <strong>{memberName}</strong> loses what the {a.role.name} role lets them do at once. You can give it again later.
-                      </>
-                    }
-                    confirmLabel="Remove role"
-                    action={() => removeRoleAction({ id: a.id })}
-                  />
+                  // On a phone the row stacks: the button keeps its own width.
+                  <div className="self-start sm:self-auto">
+                    <RowConfirm
+                      name={label}
+                      label="Remove"
+                      title={`Remove ${a.role.name} from ${memberName}?`}
+                      description={
+                        <>
+                          <strong>{memberName}</strong> loses what the {a.role.name} role lets them do at once. You can give it again later.
+                        </>
+                      }
+                      confirmLabel="Remove role"
+                      action={() => removeRoleAction({ id: a.id })}
+                    />
+                  </div>
                 ) : null}
               </li>
             );
