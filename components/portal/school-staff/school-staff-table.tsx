@@ -1,88 +1,52 @@
 "use client";
-// The staff list: name (and teacher profile), contact, roles, status and last sign-in, sortable by
-// the columns the API orders by. Users who may change staff get Edit on colleagues within their
-// reach (and on themselves), and Deactivate / Reactivate — behind a confirmation — on colleagues only.
+// The staff list: name (a link to their page, and teacher profile), contact, roles (with their
+// terms: "Head · until 31 Mar"), status and last sign-in, sortable by the columns the API orders
+// by. Users who may change staff get the shared StaffActions (Edit, Deactivate / Reactivate).
 import { createColumnHelper } from "@tanstack/react-table";
-import { useState, type ReactNode } from "react";
+import Link from "next/link";
+import type { ReactNode } from "react";
 import type { InputRules } from "@/lib/config/input-rules";
-import { editStaffAction } from "@/lib/portal/actions/school-staff-actions";
 import { Badge } from "@/components/ui/badge";
 import { DataTable, type Columns, actionsColumn } from "@/components/ui/data-table";
-import { RowActions, RowButton, RowConfirm } from "@/components/ui/row-actions";
 import { Time } from "@/components/ui/time";
-import { EditStaffDialog, staffName, type RoleChoice, type StaffRow } from "@/components/portal/school-staff/staff-form-dialog";
+import { staffName, type RoleChoice } from "@/components/portal/school-staff/staff-form-dialog";
+import { StaffActions, type StaffMember } from "@/components/portal/school-staff/staff-actions";
+import { TermText, type RoleTerm } from "@/components/portal/school-staff/role-term";
 
-export interface StaffListRow extends StaffRow {
-  isSelf: boolean;
-  /** Holds nothing the viewer lacks: the viewer may edit them (the server checks again). */
-  withinReach: boolean;
+export interface StaffListRow extends StaffMember {
+  /** Grants with a term not yet ended (the staff object's role_terms). */
+  terms: (RoleTerm & { role: string })[];
+}
+
+/** The roles held now, each with its end if it has one, then the grants still to start. */
+function RoleBadges({ member }: { member: StaffListRow }) {
+  const held = member.roles.map((name) => ({ name, term: member.terms.find((t) => t.role === name && t.state === "live") }));
+  const upcoming = member.terms.filter((t) => t.state === "upcoming").map((term) => ({ name: term.role, term }));
+  const all = [...held, ...upcoming];
+  if (!all.length) return <span className="text-slate-600">None</span>;
+  return (
+    <ul className="flex flex-wrap gap-1" aria-label="Roles">
+      {all.map(({ name, term }) => (
+        <li key={`${name}-${term?.state ?? "open"}`}>
+          <Badge tone={term?.state === "upcoming" ? "amber" : "slate"}>
+            {/* One span: a flex badge would trim the spaces around the dot. */}
+            <span>
+              {name}
+              {term ? (
+                <>
+                  {" · "}
+                  <TermText term={term} withYear={false} />
+                </>
+              ) : null}
+            </span>
+          </Badge>
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 const column = createColumnHelper<StaffListRow>();
-
-function StaffActions({
-  member,
-  rules,
-  roles,
-  canChangeRoles,
-}: {
-  member: StaffListRow;
-  rules: InputRules;
-  roles: RoleChoice[];
-  canChangeRoles: boolean;
-}) {
-  const [editing, setEditing] = useState(false);
-  const name = staffName(member);
-  if (!member.withinReach) return <p className="text-xs text-slate-600 md:whitespace-nowrap md:text-right">Holds permissions you lack</p>;
-  return (
-    <RowActions>
-      <RowButton name={name} onClick={() => setEditing(true)}>
-        Edit
-      </RowButton>
-      {member.isSelf ? null : member.is_active ? (
-        <RowConfirm
-          name={name}
-          label="Deactivate"
-          title={`Deactivate ${name}?`}
-          description={
-            <>
-              <strong>{name}</strong> is signed out everywhere at once and can no longer sign in. Nothing is deleted; you can reactivate
-              them at any time.
-            </>
-          }
-          confirmLabel="Deactivate"
-          action={() => editStaffAction({ id: member.id, is_active: false })}
-        />
-      ) : (
-        <RowConfirm
-          name={name}
-          label="Reactivate"
-          danger={false}
-          title={`Reactivate ${name}?`}
-          description={
-            <>
-              <strong>{name}</strong> can sign in again, with the roles they hold.
-            </>
-          }
-          confirmLabel="Reactivate"
-          action={() => editStaffAction({ id: member.id, is_active: true })}
-        />
-      )}
-      {editing ? (
-        <EditStaffDialog
-          member={member}
-          rules={rules}
-          roles={roles}
-          canChangeRoles={canChangeRoles}
-          open
-          onOpenChange={(open) => {
-            if (!open) setEditing(false);
-          }}
-        />
-      ) : null}
-    </RowActions>
-  );
-}
 
 export function SchoolStaffTable({
   staff,
@@ -106,7 +70,10 @@ export function SchoolStaffTable({
       meta: { card: "title", sortField: "full_name" },
       cell: ({ row: { original: s } }) => (
         <div className="min-w-0">
-          <span className="font-medium">{staffName(s)}</span> {s.isSelf ? <Badge>You</Badge> : null}
+          <Link href={`/staff/${s.id}`} className="font-medium underline-offset-4 hover:underline">
+            {staffName(s)}
+          </Link>{" "}
+          {s.isSelf ? <Badge>You</Badge> : null}
           {s.teacher ? (
             <p className="break-words text-xs text-slate-600">Teacher · {[s.teacher.employee_number, ...s.teacher.subjects].join(" · ")}</p>
           ) : null}
@@ -132,20 +99,7 @@ export function SchoolStaffTable({
     }),
     column.accessor("roles", {
       header: "Roles",
-      cell: ({ row: { original: s } }) => {
-        const roles = s.roles;
-        return roles.length ? (
-          <ul className="flex flex-wrap gap-1" aria-label="Roles">
-            {roles.map((r) => (
-              <li key={r}>
-                <Badge>{r}</Badge>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <span className="text-slate-600">None</span>
-        );
-      },
+      cell: ({ row: { original: s } }) => <RoleBadges member={s} />,
     }),
     column.accessor("is_active", {
       header: "Status",

@@ -16,6 +16,7 @@ import { Button } from "@/components/ui/button";
 import { ContactFields, blankAs } from "@/components/ui/contact-fields";
 import { TextField } from "@/components/ui/field";
 import { FormDialog, useActionForm } from "@/components/ui/form";
+import { staffName } from "@/components/portal/school-staff/staff-name";
 
 export interface RoleChoice {
   name: string;
@@ -35,8 +36,7 @@ export interface StaffRow {
   date_joined: string;
 }
 
-/** What the list and the dialogs call someone: their name, else how they sign in. */
-export const staffName = (s: Pick<StaffRow, "full_name" | "email" | "phone">) => s.full_name || s.email || s.phone || "Unnamed";
+export { staffName };
 
 /** The teacher profile as the form holds it; both fields blank means none (null). */
 const TeacherForm = z

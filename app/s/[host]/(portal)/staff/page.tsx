@@ -1,6 +1,7 @@
 // Staff: search, status filter, sorting and pages over GET /api/v1/school/users/'s own query
 // (listStaff); create staff with roles, edit them, deactivate / reactivate them — for users whose
-// roles allow it (the actions check again).
+// roles allow it (the actions check again). Each name leads to the member's page; roles with a
+// term say so ("Head · until 31 Mar").
 import type { Metadata } from "next";
 import { SORT_OPTIONS } from "@/lib/pages/sort-options";
 import { EmptyState, NoMatches } from "@/components/ui/empty-state";
@@ -10,6 +11,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { NoAccess } from "@/components/portal/no-access";
 import { NewStaffButton } from "@/components/portal/school-staff/staff-form-dialog";
+import { termState } from "@/components/portal/school-staff/term-state";
 import { SchoolStaffTable } from "@/components/portal/school-staff/school-staff-table";
 import { inputRules } from "@/lib/env";
 import { allRows, keptParams, listPage, listQueryOf } from "@/lib/pages/list-page";
@@ -39,6 +41,7 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
   const schoolRoles = canAdd || canChange ? await allRows((page) => listRoles({ schoolId: school.id, page })) : [];
   const grantable = new Map(schoolRoles.map((r) => [r.id, r.permissions.every((p) => permissions.has(p))]));
   const roles = schoolRoles.map((r) => ({ name: r.name, grantable: grantable.get(r.id) === true }));
+  const now = new Date();
   const rows = result.results.map((u) => ({
     id: u.id,
     full_name: u.full_name,
@@ -51,6 +54,12 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
     date_joined: u.date_joined,
     isSelf: u.id === principal.user.id,
     withinReach: u.roles.every((r) => grantable.get(r.id) === true),
+    terms: u.role_terms.map((t) => ({
+      role: t.role.name,
+      starts_at: t.starts_at,
+      ends_at: t.ends_at,
+      state: termState(t, now),
+    })),
   }));
 
   const filtered = Boolean(kept.search || kept.is_active);

@@ -1,0 +1,79 @@
+"use client";
+// What may be done to a colleague, the same in the staff list and on their page: Edit (for
+// colleagues within the viewer's reach, and themselves), and Deactivate / Reactivate — behind a
+// confirmation — on colleagues only. The server actions check it all again.
+import { useState } from "react";
+import type { InputRules } from "@/lib/config/input-rules";
+import { editStaffAction } from "@/lib/portal/actions/school-staff-actions";
+import { RowActions, RowButton, RowConfirm } from "@/components/ui/row-actions";
+import { EditStaffDialog, staffName, type RoleChoice, type StaffRow } from "@/components/portal/school-staff/staff-form-dialog";
+
+export interface StaffMember extends StaffRow {
+  isSelf: boolean;
+  /** Holds nothing the viewer lacks: the viewer may edit them (the server checks again). */
+  withinReach: boolean;
+}
+
+export function StaffActions({
+  member,
+  rules,
+  roles,
+  canChangeRoles,
+}: {
+  member: StaffMember;
+  rules: InputRules;
+  roles: RoleChoice[];
+  canChangeRoles: boolean;
+}) {
+  const [editing, setEditing] = useState(false);
+  const name = staffName(member);
+  if (!member.withinReach) return <p className="text-xs text-slate-600 md:whitespace-nowrap md:text-right">Holds permissions you lack</p>;
+  return (
+    <RowActions>
+      <RowButton name={name} onClick={() => setEditing(true)}>
+        Edit
+      </RowButton>
+      {member.isSelf ? null : member.is_active ? (
+        <RowConfirm
+          name={name}
+          label="Deactivate"
+          title={`Deactivate ${name}?`}
+          description={
+            <>
+              <strong>{name}</strong> is signed out everywhere at once and can no longer sign in. Nothing is deleted; you can reactivate
+              them at any time.
+            </>
+          }
+          confirmLabel="Deactivate"
+          action={() => editStaffAction({ id: member.id, is_active: false })}
+        />
+      ) : (
+        <RowConfirm
+          name={name}
+          label="Reactivate"
+          danger={false}
+          title={`Reactivate ${name}?`}
+          description={
+            <>
+              <strong>{name}</strong> can sign in again, with the roles they hold.
+            </>
+          }
+          confirmLabel="Reactivate"
+          action={() => editStaffAction({ id: member.id, is_active: true })}
+        />
+      )}
+      {editing ? (
+        <EditStaffDialog
+          member={member}
+          rules={rules}
+          roles={roles}
+          canChangeRoles={canChangeRoles}
+          open
+          onOpenChange={(open) => {
+            if (!open) setEditing(false);
+          }}
+        />
+      ) : null}
+    </RowActions>
+  );
+}
