@@ -46,7 +46,9 @@ test("the admin gives a teacher Head until a month ahead, the teacher has it at 
   // From the list to their page.
   await page.goto(`/staff?search=${encodeURIComponent(name)}`);
   await rowOf(page, name).getByRole("link", { name }).click();
-  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await expect(page).toHaveURL(/\/staff\/[0-9a-f-]{36}$/);
+  // The page renders on the server (its loading skeleton shows first): allow a busy machine time.
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible({ timeout: 20_000 });
   const roles = page.getByRole("region", { name: "Roles" });
   await expect(roles.getByRole("list", { name: `Roles of ${name}` })).toContainText("Teacher");
   await checkPage(page, "a staff member's page");
