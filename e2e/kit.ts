@@ -34,6 +34,9 @@ export async function visit(page: Page, path: string, options: { heading?: strin
 /** The checks of `visit`, for a page reached by a click. */
 export async function checkPage(page: Page, what: string) {
   await page.waitForLoadState("networkidle");
+  // After a client-side navigation Next.js sets the new page's <title> as its metadata streams in:
+  // check the page once it has one, not in the moment between.
+  await page.waitForFunction(() => document.title.trim().length > 0);
   await expectNoSideScroll(page, what);
   await expectAccessible(page, what);
 }
