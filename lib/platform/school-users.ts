@@ -7,9 +7,8 @@ import { paginate, type PageRequest } from "@/lib/http/pagination";
 import { defaultOrdering, mapOrdering, type Ordering, type OrderingField } from "@/lib/http/query";
 import { hashPassword } from "@/lib/credentials/password";
 import { createSchoolUserTx } from "@/lib/users/create-user";
-import { temporaryPassword } from "@/lib/users/temporary-password";
 import { withSchool, type SchoolTx } from "@/lib/db/school-scope";
-import { endEverySession } from "@/lib/auth/sessions";
+import { assertContactKept, writeAccountChange } from "@/lib/auth/account-change";
 import { keepingAFullAdmin } from "@/lib/rbac/escalation";
 import { UserOrdering, publicUserSelect, toUserOut, userOrderBy } from "@/lib/users/user-schemas";
 
@@ -108,25 +107,8 @@ export async function updateSchoolUserByPlatform(options: {
   const passwordHash = patch.password !== undefined ? await hashPassword(patch.password) : undefined;
   const user = await withSchool(schoolId, async (tx) => {
     const before = await findSchoolUser(tx, schoolId, id);
-    const email = patch.email === undefined ? before.email : patch.email;
-    const phone = patch.phone === undefined ? before.phone : patch.phone;
-    if (!email && !phone) throw ApiError.invalid({ non_field_errors: ["Provide an email, a phone number, or both."] });
-    const revoked = await keepingAFullAdmin(tx, schoolId, async () => {
-      await tx.user.update({
-        where: { id },
-        data: {
-          email: patch.email,
-          phone: patch.phone,
-          fullName: patch.full_name,
-          isActive: patch.is_active,
-          ...(passwordHash ? temporaryPassword(passwordHash) : {}),
-        },
-        select: { id: true },
-      });
-      return patch.is_active === false || passwordHash
-        ? endEverySession(tx, id, patch.is_active === false ? "user_deactivated" : "password_change")
-        : 0;
-    });
+    assertContactKept(before, patch);
+    const revoked = await keepingAFullAdmin(tx, schoolId, () => writeAccountChange(tx, id, patch, passwordHash));
     const by = auditActor(actor.principal);
     const target = { type: "user", id } as const;
     if (passwordHash) {

@@ -7,7 +7,7 @@ import { paginate, type PageRequest } from "@/lib/http/pagination";
 import { likeText } from "@/lib/http/search";
 import { defaultOrdering, mapOrdering, type Ordering, type OrderingField } from "@/lib/http/query";
 import { hashPassword } from "@/lib/credentials/password";
-import { endEverySession } from "@/lib/auth/sessions";
+import { assertContactKept, writeAccountChange } from "@/lib/auth/account-change";
 import { audit } from "@/lib/audit/record-audit";
 import { auditActor, type Actor } from "@/lib/audit/actor";
 import { userName } from "@/lib/audit/target-labels";
@@ -16,7 +16,7 @@ import { assertCanGrant, keepingAFullAdmin } from "@/lib/rbac/escalation";
 import { userPermissions } from "@/lib/rbac/permissions";
 import { isLive } from "@/lib/rbac/grant-terms";
 import { createSchoolUserTx } from "@/lib/users/create-user";
-import { refuseOwnPassword, temporaryPassword } from "@/lib/users/temporary-password";
+import { refuseOwnPassword } from "@/lib/users/temporary-password";
 import { replaceUserRoles } from "@/lib/school/role-assignments";
 import { toUserOut, userOrderBy } from "@/lib/users/user-schemas";
 import { StaffOrdering } from "@/lib/school/school-schemas";
@@ -162,26 +162,10 @@ export async function updateStaff(options: { schoolId: string; actor: Actor; id:
     const before = await findStaff(tx, schoolId, id);
     // Setting a colleague's password is changing them: only within reach (a Head cannot reset an Admin's).
     await assertWithinReach(tx, schoolId, actor, id);
-    const email = patch.email === undefined ? before.email : patch.email;
-    const phone = patch.phone === undefined ? before.phone : patch.phone;
-    if (!email && !phone) throw ApiError.invalid({ non_field_errors: ["Provide an email, a phone number, or both."] });
+    assertContactKept(before, patch);
     let revoked = 0;
     const roleChanges = await keepingAFullAdmin(tx, schoolId, async () => {
-      await tx.user.update({
-        where: { id },
-        data: {
-          email: patch.email,
-          phone: patch.phone,
-          fullName: patch.full_name,
-          isActive: patch.is_active,
-          ...(passwordHash ? temporaryPassword(passwordHash) : {}),
-        },
-        select: { id: true },
-      });
-      // A deactivated account, or one whose password an admin set, keeps no session — not even
-      // one a login is opening right now.
-      if (patch.is_active === false || passwordHash)
-        revoked = await endEverySession(tx, id, patch.is_active === false ? "user_deactivated" : "password_change");
+      revoked = await writeAccountChange(tx, id, patch, passwordHash);
       if (patch.teacher === null) await tx.teacherProfile.deleteMany({ where: { userId: id, clientId: schoolId } });
       else if (patch.teacher) {
         const data = { employeeNumber: patch.teacher.employee_number, subjects: patch.teacher.subjects };
