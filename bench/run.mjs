@@ -612,6 +612,30 @@ async function main() {
   const accessToken = async () => (await openSession(subject, origin)).access; // 5 min: one per scenario
   const writerToken = async () =>
     (await openSession({ userId: writeAdmin.id, clientId: writeTenant.id, audience: "school" }, origin)).access;
+  // A second bench user whose roles all have terms: Admin for a term that runs now, Head that
+  // ended yesterday, Teacher from next month. The permission query judges each term on the
+  // database clock, so this user costs the authentication what terms cost (same data otherwise).
+  await pool().query("DELETE FROM users WHERE client_id = $1 AND email = 'bench-terms@bench.invalid'", [tenant.id]);
+  const termUser = (
+    await pool().query(
+      `INSERT INTO users (id, client_id, email, full_name, password_hash, is_active, date_joined)
+       SELECT gen_random_uuid(), $1, 'bench-terms@bench.invalid', 'Bench Terms', password_hash, true, now() FROM users WHERE id = $2
+       RETURNING id`,
+      [tenant.id, admin.id],
+    )
+  ).rows[0];
+  await pool().query(
+    `INSERT INTO user_role_assignments (id, user_id, role_id, client_id, starts_at, ends_at)
+     SELECT gen_random_uuid(), $1, r.id, r.client_id, t.starts_at, t.ends_at
+     FROM school_roles r JOIN (VALUES
+       ('Admin', now() - interval '1 day', now() + interval '1 year'),
+       ('Head', now() - interval '1 year', now() - interval '1 day'),
+       ('Teacher', now() + interval '1 month', NULL::timestamptz)
+     ) AS t(name, starts_at, ends_at) ON t.name = r.name
+     WHERE r.client_id = $2`,
+    [termUser.id, tenant.id],
+  );
+  const termToken = async () => (await openSession({ userId: termUser.id, clientId: tenant.id, audience: "school" }, origin)).access;
   const { key: apiKey, prefix, hash } = generateKey();
   await prisma.apiKey.create({ data: { name: "bench", prefix, keyHash: hash, clientId: tenant.id, scopes: ["*"] } });
   const host = `${tenant.slug}.localhost:${port}`;
@@ -689,6 +713,24 @@ async function main() {
       url: appUrl,
       target: serverPid,
       auth: true,
+      request: (t) => () => ({ path: "/api/v1/school/students/?page_size=50", headers: { authorization: `Bearer ${t}` } }),
+    },
+    {
+      name: "GET auth/me (roles with terms)",
+      id: "me-terms",
+      url: appUrl,
+      target: serverPid,
+      auth: true,
+      token: termToken,
+      request: (t) => () => ({ path: "/api/v1/school/auth/me/", headers: { authorization: `Bearer ${t}` } }),
+    },
+    {
+      name: "GET students (50, JWT, roles with terms)",
+      id: "students-terms",
+      url: appUrl,
+      target: serverPid,
+      auth: true,
+      token: termToken,
       request: (t) => () => ({ path: "/api/v1/school/students/?page_size=50", headers: { authorization: `Bearer ${t}` } }),
     },
     {
@@ -951,9 +993,11 @@ function report({ rows, argon2, machine, seedSeconds, profile, studentCount, sta
   const bare = by("bare")?.rps;
   const next = by("ceiling")?.rps;
   const ratioRows = [];
-  const add = (figure, value, baselineName, baseline) => {
+  const add = (figure, value, baselineName, baseline, digits = 0) => {
     if (value === undefined || baseline === undefined) return; // that baseline did not run
-    ratioRows.push(`| ${figure} | ${fmt(value)} | ${baselineName} ${fmt(baseline)} | ${baseline ? (value / baseline).toFixed(2) : "—"} |`);
+    ratioRows.push(
+      `| ${figure} | ${fmt(value, digits)} | ${baselineName} ${fmt(baseline, digits)} | ${baseline ? (value / baseline).toFixed(2) : "—"} |`,
+    );
   };
   add("Next.js route ceiling req/s", next, "bare node", bare);
   add("Next.js + publicRoute req/s", by("ceiling-public")?.rps, "Next.js route", next);
@@ -967,6 +1011,13 @@ function report({ rows, argon2, machine, seedSeconds, profile, studentCount, sta
     if (id === "students-jwt" || id === "students-key") add(`${r.name} req/s`, r.rps, "Next.js route with the list's query", list);
   }
   add("POST auth/login req/s", by("login")?.rps, "argon2id verify/s", argon2?.perSecond);
+  // What role terms cost the authentication: the same requests by a user whose grants all have
+  // terms (one running, one ended, one not begun), against the user whose grants have none.
+  add("GET auth/me (roles with terms) req/s", by("me-terms")?.rps, "GET auth/me", by("me")?.rps);
+  add("GET students (roles with terms) req/s", by("students-terms")?.rps, "GET students (50, JWT)", by("students-jwt")?.rps);
+  const cpu = (r) => (r ? r.serverCpuMs + r.dbCpuMs : undefined);
+  add("GET auth/me (roles with terms) CPU ms / request", cpu(by("me-terms")), "GET auth/me", cpu(by("me")), 2);
+  add("GET students (roles with terms) CPU ms / request", cpu(by("students-terms")), "GET students (50, JWT)", cpu(by("students-jwt")), 2);
   if (ratioRows.length) {
     lines.push("");
     lines.push("| figure | value | baseline | ratio |");
