@@ -19,6 +19,7 @@ import {
 } from "@/lib/users/user-schemas";
 import { ClientCreateBody, ClientOut, ClientPatchBody, SchoolListQuery, SchoolUserListQuery } from "@/lib/platform/client-schemas";
 import { SessionListOut } from "@/lib/auth/session-list";
+import { MyAccountPatchBody } from "@/lib/auth/my-account-body";
 import {
   ApiKeyCreateBody,
   ApiKeyCreatedOut,
@@ -178,6 +179,20 @@ function authPaths(audience: "system" | "school"): ZodOpenApiPathsObject {
           schema: audience === "system" ? MeOut : SchoolProfile,
           description: "The user, and whether their password must change first",
         },
+      }),
+      patch: op({
+        summary: "Change my name or phone (the email is changed by an admin)",
+        tags,
+        school,
+        secured: true,
+        beforePasswordChange: true,
+        body: MyAccountPatchBody(inputRules()),
+        ok: {
+          status: "200",
+          schema: audience === "system" ? MeOut : SchoolProfile,
+          description: "As GET, after the change (an audit row when something changed)",
+        },
+        extra: { "409": { description: "That phone number belongs to another account" } },
       }),
     },
     [`${base}/refresh/`]: {

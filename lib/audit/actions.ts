@@ -47,6 +47,7 @@ export const AUDIT_ACTIONS = [
   entry("platform_user.created", "Platform user created", "Platform staff", "platform"),
   entry("platform_user.updated", "Platform user updated", "Platform staff", "platform"),
   entry("platform_user.deleted", "Platform user deleted", "Platform staff", "platform"),
+  entry("system.account.updated", "Changed their own platform name or phone", "Platform staff", "platform"),
 
   entry("tenant_user.created", "Staff member created by the platform", "Staff", "school"),
   entry("tenant_user.updated", "Staff member updated by the platform", "Staff", "school"),
@@ -55,6 +56,7 @@ export const AUDIT_ACTIONS = [
   entry("school.user.deactivated", "Staff member deactivated", "Staff", "school"),
   entry("school.user.reactivated", "Staff member reactivated", "Staff", "school"),
   entry("school.user.deleted", "Staff member deleted", "Staff", "school"),
+  entry("school.account.updated", "Changed their own name or phone", "Staff", "school"),
 
   entry("school.role.created", "Role created", "Roles", "school"),
   entry("school.role.updated", "Role updated", "Roles", "school"),
