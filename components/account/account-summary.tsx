@@ -12,12 +12,24 @@ function Item({ term, children }: { term: string; children: ReactNode }) {
   );
 }
 
-export function AccountSummary({ user, extra = [] }: { user: PublicUser; extra?: { term: string; value: ReactNode }[] }) {
+export function AccountSummary({
+  user,
+  extra = [],
+  edit,
+}: {
+  user: PublicUser;
+  extra?: { term: string; value: ReactNode }[];
+  /** The "Edit details" control, when the page offers it. */
+  edit?: ReactNode;
+}) {
   return (
     <section aria-labelledby="account-heading" className="rounded-lg border border-slate-200 bg-white p-5">
-      <h2 id="account-heading" className="text-base font-semibold">
-        Your account
-      </h2>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id="account-heading" className="text-base font-semibold">
+          Your account
+        </h2>
+        {edit}
+      </div>
       <dl className="mt-2 divide-y divide-slate-100">
         <Item term="Full name">{user.fullName || "—"}</Item>
         <Item term="Email">{user.email ?? "—"}</Item>

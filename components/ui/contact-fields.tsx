@@ -27,6 +27,9 @@ export function blankAs(empty: undefined | null, field: z.ZodType<unknown, strin
 
 type FieldProps = Omit<TextFieldProps, "label" | "type" | "hint">;
 
+/** How a phone field says numbers are read: with a country code, or as dialled in the deployment's region. */
+export const phoneHint = (region: string) => `With its country code (+44 20 7946 0000), or as dialled in ${regionName(region)}.`;
+
 const regionName = (region: string) => {
   try {
     return new Intl.DisplayNames(["en"], { type: "region" }).of(region) ?? region;
@@ -64,7 +67,7 @@ export function ContactFields({
           label={labelPrefix ? `${labelPrefix} phone` : "Phone"}
           type="tel"
           autoComplete="off"
-          hint={`With its country code (+44 20 7946 0000), or as dialled in ${regionName(region)}.`}
+          hint={phoneHint(region)}
           {...phone}
         />
       </div>

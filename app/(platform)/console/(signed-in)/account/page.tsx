@@ -2,11 +2,17 @@
 // session and everywhere else. The same sessions as GET /api/v1/system/auth/sessions/.
 import type { Metadata } from "next";
 import { PasswordSection } from "@/components/account/password-section";
+import { EditDetailsDialog } from "@/components/account/edit-details-dialog";
+import { inputRules } from "@/lib/env";
 import { SessionsPanel } from "@/components/account/sessions-panel";
 import { AccountSummary } from "@/components/account/account-summary";
 import { PageHeader } from "@/components/ui/page-header";
 import { listMySessions } from "@/lib/auth/session-list";
-import { endConsoleSessionAction, endOtherConsoleSessionsAction } from "@/lib/console/actions/account-actions";
+import {
+  endConsoleSessionAction,
+  endOtherConsoleSessionsAction,
+  updateMyConsoleDetailsAction,
+} from "@/lib/console/actions/account-actions";
 import { requireConsoleUser } from "@/lib/console/console-session";
 import { sessionRows } from "@/lib/pages/device";
 import { roleLabel } from "@/components/console/platform-staff/platform-roles";
@@ -22,7 +28,17 @@ export default async function ConsoleAccountPage() {
     <>
       <PageHeader title="My account" description="Your platform account, and every browser and app signed in to it." />
       <div className="grid gap-6">
-        <AccountSummary user={user} extra={[{ term: "Platform role", value: roleLabel(user.platformRole) }]} />
+        <AccountSummary
+          user={user}
+          extra={[{ term: "Platform role", value: roleLabel(user.platformRole) }]}
+          edit={
+            <EditDetailsDialog
+              details={{ fullName: user.fullName, email: user.email, phone: user.phone }}
+              rules={inputRules()}
+              save={updateMyConsoleDetailsAction}
+            />
+          }
+        />
         <PasswordSection href="/console/password" />
         <SessionsPanel sessions={sessionRows(sessions)} endSession={endConsoleSessionAction} endOthers={endOtherConsoleSessionsAction} />
       </div>

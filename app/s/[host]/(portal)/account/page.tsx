@@ -3,11 +3,13 @@
 import type { Metadata } from "next";
 import { AccountSummary } from "@/components/account/account-summary";
 import { PasswordSection } from "@/components/account/password-section";
+import { EditDetailsDialog } from "@/components/account/edit-details-dialog";
+import { inputRules } from "@/lib/env";
 import { SessionsPanel } from "@/components/account/sessions-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { listMySessions } from "@/lib/auth/session-list";
 import { sessionRows } from "@/lib/pages/device";
-import { endOtherPortalSessionsAction, endPortalSessionAction } from "@/lib/portal/actions/account-actions";
+import { endOtherPortalSessionsAction, endPortalSessionAction, updateMyPortalDetailsAction } from "@/lib/portal/actions/account-actions";
 import { portalContext } from "@/lib/portal/portal-context";
 
 export const metadata: Metadata = { title: "My account" };
@@ -20,7 +22,17 @@ export default async function PortalAccountPage() {
     <>
       <PageHeader title="My account" description={`Your account at ${school.name}, and every browser and app signed in to it.`} />
       <div className="grid gap-6">
-        <AccountSummary user={principal.user} extra={[{ term: "School", value: school.name }]} />
+        <AccountSummary
+          user={principal.user}
+          extra={[{ term: "School", value: school.name }]}
+          edit={
+            <EditDetailsDialog
+              details={{ fullName: principal.user.fullName, email: principal.user.email, phone: principal.user.phone }}
+              rules={inputRules()}
+              save={updateMyPortalDetailsAction}
+            />
+          }
+        />
         <PasswordSection href="/password" />
         <SessionsPanel sessions={sessionRows(sessions)} endSession={endPortalSessionAction} endOthers={endOtherPortalSessionsAction} />
       </div>
