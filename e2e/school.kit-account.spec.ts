@@ -72,3 +72,50 @@ test("end another session from My account: that browser is signed out; everywher
   await laptop.context.close();
   await tablet.context.close();
 });
+
+test("edit my details: name and phone saved and shown; a bad phone is said next to its field", async ({ page, baseURL }, info) => {
+  const { school } = demoCredentials();
+  // A colleague of our own (made over the API by the demo admin), so the demo admin's name stays.
+  const port = new URL(baseURL!).port;
+  const api = (path: string, token?: string) => ({
+    url: `http://127.0.0.1:${port}${path}`,
+    headers: { host: new URL(baseURL!).host, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+  });
+  const login = api("/api/v1/school/auth/login/");
+  const admin = await (
+    await page.request.post(login.url, { headers: login.headers, data: { identifier: school.email, password: school.password } })
+  ).json();
+  const me = { email: `${unique("details", info)}@greenwood.example.org`, password: "Details-passphrase-1" };
+  const users = api("/api/v1/school/users/", admin.access);
+  const created = await page.request.post(users.url, {
+    headers: users.headers,
+    data: { email: me.email, password: me.password, full_name: "Dana Details", roles: ["Teacher"] },
+  });
+  expect(created.status()).toBe(201);
+
+  await page.goto("/sign-in");
+  await submitSignIn(page, me.email, me.password);
+  await expect(page).toHaveURL(/\/profile$/);
+  await page.goto("/account");
+  const summary = page.getByRole("region", { name: "Your account" });
+  await summary.getByRole("button", { name: "Edit details" }).click();
+  const dialog = page.getByRole("dialog", { name: "Edit your details" });
+  await expect(dialog.getByText(`Your email (${me.email}) is changed by an administrator.`)).toBeVisible();
+  await expectAccessible(page, "the edit details dialog");
+
+  await dialog.getByLabel("Full name").fill("Dana Q. Details");
+  await dialog.getByLabel("Phone").fill("not a phone");
+  await dialog.getByRole("button", { name: "Save details" }).click();
+  await expect(dialog.getByLabel("Phone")).toHaveAttribute("aria-invalid", "true");
+
+  // Phones are unique across accounts: a random line of a real San Francisco exchange.
+  const line = String(1000 + Math.floor(Math.random() * 9000));
+  await dialog.getByLabel("Phone").fill(`(415) 734-${line}`);
+  await dialog.getByRole("button", { name: "Save details" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(summary.getByText("Dana Q. Details")).toBeVisible();
+  await expect(summary.getByText(`+1415734${line}`)).toBeVisible();
+  // Focus went back to the control that opened the dialog.
+  await expect(summary.getByRole("button", { name: "Edit details" })).toBeFocused();
+  await checkPage(page, "my account after editing");
+});
