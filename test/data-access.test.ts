@@ -29,6 +29,7 @@ const HAND_WRITTEN_SQL: Record<string, string> = {
   "lib/db/migrate.ts": "applying migrations",
   "lib/db/embedded.ts": "creating the embedded cluster's database",
   "lib/db/health.ts": "the health check's round trip",
+  "lib/db/clock.ts": "the database's clock, for writes that set a time limit the checks compare with now()",
   "lib/db/availability.ts": "probing an unreachable database",
 };
 

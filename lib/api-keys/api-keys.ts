@@ -5,6 +5,7 @@
 // is NULL or still ahead — every check says so (`notRevoked` here, the SQL of
 // authenticate-api-key.ts and of lib/platform/overview.ts).
 import { prisma } from "@/lib/db/client";
+import { databaseNow } from "@/lib/db/clock";
 import { ApiError } from "@/lib/http/api-error";
 import { audit } from "@/lib/audit/record-audit";
 import { auditActor, type PlatformActor } from "@/lib/audit/actor";
@@ -150,9 +151,13 @@ export async function updateApiKey(options: {
 export async function rotateApiKey(options: { actor: PlatformActor; id: string; graceSeconds: number }) {
   const { actor, id, graceSeconds } = options;
   const { key, prefix, hash } = generateKey();
-  const now = new Date();
-  const revokesAt = new Date(now.getTime() + graceSeconds * 1000);
+  let now = new Date();
+  let revokesAt = now;
   const row = await prisma.$transaction(async (tx) => {
+    // The key check compares `revoked_at` with the database's clock: the grace period ends by it
+    // too, whatever this server's clock says.
+    now = await databaseNow(tx);
+    revokesAt = new Date(now.getTime() + graceSeconds * 1000);
     const old = await findKey(tx, id);
     const refuse = (message: string) => ApiError.invalid({ non_field_errors: [message] });
     if (old.revokedAt && old.revokedAt > now) throw refuse("This key is already being rotated; rotate its replacement instead.");
@@ -201,7 +206,9 @@ export async function revokeApiKey(options: { actor: PlatformActor; id: string }
   const { actor, id } = options;
   await prisma.$transaction(async (tx) => {
     const key = await findKey(tx, id);
-    const now = new Date();
+    // On the database's clock, as the key check reads it: revoked means revoked now, even where
+    // this server's clock runs ahead.
+    const now = await databaseNow(tx);
     const { count } = await tx.apiKey.updateMany({ where: { id, ...notRevoked(now) }, data: { revokedAt: now } });
     if (count)
       await audit(
