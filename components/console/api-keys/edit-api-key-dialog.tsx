@@ -6,10 +6,9 @@ import { Controller } from "react-hook-form";
 import { z } from "zod";
 import { ApiKeyPatchBody } from "@/lib/api-keys/api-key-schemas";
 import { updateKey } from "@/lib/console/actions/api-key-actions";
-import { TextField } from "@/components/ui/field";
 import { FormDialog, useActionForm } from "@/components/ui/form";
 import type { ApiKeyRow } from "@/components/console/api-keys/api-keys-table";
-import { ExpiryField, ScopePicker, expiryDay, localDay } from "@/components/console/api-keys/key-form-parts";
+import { ExpiryField, KeyNameField, ScopePicker, expiryDay, localDay } from "@/components/console/api-keys/key-form-parts";
 
 const SUBMIT = "Save changes";
 
@@ -62,14 +61,7 @@ export function EditApiKeyDialog({
       submitLabel={SUBMIT}
       form={form}
     >
-      <TextField
-        label="Name"
-        maxLength={100}
-        autoComplete="off"
-        hint="Say who uses it, e.g. “Timetable sync”."
-        error={form.error("name")}
-        {...register("name")}
-      />
+      <KeyNameField error={form.error("name")} {...register("name")} />
       <div className="text-sm">
         <p className="font-medium text-slate-800">Works on</p>
         <p className="mt-1 text-slate-700">

@@ -1,5 +1,5 @@
 "use client";
-// What the API key dialogs share: the scope picker and the expiry day of "New API key" and "Edit",
+// What the API key dialogs share: the name, the scope picker and the expiry day of "New API key" and "Edit",
 // and the key shown once after a creation or a rotation.
 import { forwardRef, useId, useRef, useState } from "react";
 import { z } from "zod";
@@ -23,6 +23,11 @@ export function expiryDay<S extends z.ZodType<unknown, string | null>>(instant: 
     .transform((day) => (day ? (endOfLocalDay(day) ?? day) : null))
     .pipe(instant);
 }
+
+/** The key's name, with what makes a good one said in the hint. */
+export const KeyNameField = forwardRef<HTMLInputElement, Omit<TextFieldProps, "label" | "hint">>(function KeyNameField(props, ref) {
+  return <TextField ref={ref} label="Name" maxLength={100} autoComplete="off" hint="Say who uses it, e.g. “Timetable sync”." {...props} />;
+});
 
 /** The expiry day's date input, with what the day means said in the hint. */
 export const ExpiryField = forwardRef<HTMLInputElement, Omit<TextFieldProps, "label" | "type" | "hint">>(function ExpiryField(props, ref) {

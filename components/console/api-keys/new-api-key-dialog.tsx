@@ -12,9 +12,8 @@ import { searchSchoolsAction } from "@/lib/console/actions/picker-actions";
 import { Button } from "@/components/ui/button";
 import { Combobox, type PickerOption } from "@/components/ui/combobox";
 import { Dialog } from "@/components/ui/dialog";
-import { TextField } from "@/components/ui/field";
 import { FormAlert, FormButtons, useActionForm } from "@/components/ui/form";
-import { ExpiryField, ScopePicker, ShownOnce, expiryDay } from "@/components/console/api-keys/key-form-parts";
+import { ExpiryField, KeyNameField, ScopePicker, ShownOnce, expiryDay } from "@/components/console/api-keys/key-form-parts";
 
 const SUBMIT = "Create key";
 
@@ -76,14 +75,7 @@ export function NewApiKeyButton() {
         ) : (
           <form onSubmit={form.submit} noValidate className="space-y-4">
             <FormAlert problem={form.problem} retryLabel={SUBMIT} />
-            <TextField
-              label="Name"
-              maxLength={100}
-              autoComplete="off"
-              hint="Say who uses it, e.g. “Timetable sync”."
-              error={form.error("name")}
-              {...register("name")}
-            />
+            <KeyNameField error={form.error("name")} {...register("name")} />
             <fieldset className="space-y-3">
               <legend className="text-sm font-medium text-slate-800">Works on</legend>
               <div className="flex flex-col gap-2 sm:flex-row sm:gap-6">
