@@ -612,30 +612,35 @@ async function main() {
   const accessToken = async () => (await openSession(subject, origin)).access; // 5 min: one per scenario
   const writerToken = async () =>
     (await openSession({ userId: writeAdmin.id, clientId: writeTenant.id, audience: "school" }, origin)).access;
-  // A second bench user whose roles all have terms: Admin for a term that runs now, Head that
-  // ended yesterday, Teacher from next month. The permission query judges each term on the
-  // database clock, so this user costs the authentication what terms cost (same data otherwise).
-  await pool().query("DELETE FROM users WHERE client_id = $1 AND email = 'bench-terms@bench.invalid'", [tenant.id]);
-  const termUser = (
+  // Two more bench users with the same three roles (Admin, Head, Teacher): one for good, one for
+  // terms — Admin for a term that runs now, Head's ended yesterday, Teacher's starts next month.
+  // The permission query judges each term on the database clock; the pair isolates what that
+  // costs the authentication (same data, same number of grants).
+  const grantsUser = async (email, terms) => {
+    await pool().query("DELETE FROM users WHERE client_id = $1 AND email = $2", [tenant.id, email]);
+    const { id } = (
+      await pool().query(
+        `INSERT INTO users (id, client_id, email, full_name, password_hash, is_active, date_joined)
+         SELECT gen_random_uuid(), $1, $2, 'Bench Grants', password_hash, true, now() FROM users WHERE id = $3
+         RETURNING id`,
+        [tenant.id, email, admin.id],
+      )
+    ).rows[0];
     await pool().query(
-      `INSERT INTO users (id, client_id, email, full_name, password_hash, is_active, date_joined)
-       SELECT gen_random_uuid(), $1, 'bench-terms@bench.invalid', 'Bench Terms', password_hash, true, now() FROM users WHERE id = $2
-       RETURNING id`,
-      [tenant.id, admin.id],
-    )
-  ).rows[0];
-  await pool().query(
-    `INSERT INTO user_role_assignments (id, user_id, role_id, client_id, starts_at, ends_at)
-     SELECT gen_random_uuid(), $1, r.id, r.client_id, t.starts_at, t.ends_at
-     FROM school_roles r JOIN (VALUES
-       ('Admin', now() - interval '1 day', now() + interval '1 year'),
-       ('Head', now() - interval '1 year', now() - interval '1 day'),
-       ('Teacher', now() + interval '1 month', NULL::timestamptz)
-     ) AS t(name, starts_at, ends_at) ON t.name = r.name
-     WHERE r.client_id = $2`,
-    [termUser.id, tenant.id],
-  );
-  const termToken = async () => (await openSession({ userId: termUser.id, clientId: tenant.id, audience: "school" }, origin)).access;
+      `INSERT INTO user_role_assignments (id, user_id, role_id, client_id, starts_at, ends_at)
+       SELECT gen_random_uuid(), $1, r.id, r.client_id, CASE WHEN $3 THEN t.starts_at END, CASE WHEN $3 THEN t.ends_at END
+       FROM school_roles r JOIN (VALUES
+         ('Admin', now() - interval '1 day', now() + interval '1 year'),
+         ('Head', now() - interval '1 year', now() - interval '1 day'),
+         ('Teacher', now() + interval '1 month', NULL::timestamptz)
+       ) AS t(name, starts_at, ends_at) ON t.name = r.name
+       WHERE r.client_id = $2`,
+      [id, tenant.id, terms],
+    );
+    return async () => (await openSession({ userId: id, clientId: tenant.id, audience: "school" }, origin)).access;
+  };
+  const threeGrantsToken = await grantsUser("bench-grants@bench.invalid", false);
+  const termToken = await grantsUser("bench-terms@bench.invalid", true);
   const { key: apiKey, prefix, hash } = generateKey();
   await prisma.apiKey.create({ data: { name: "bench", prefix, keyHash: hash, clientId: tenant.id, scopes: ["*"] } });
   const host = `${tenant.slug}.localhost:${port}`;
@@ -716,7 +721,25 @@ async function main() {
       request: (t) => () => ({ path: "/api/v1/school/students/?page_size=50", headers: { authorization: `Bearer ${t}` } }),
     },
     {
-      name: "GET auth/me (roles with terms)",
+      name: "GET auth/me (three roles)",
+      id: "me-grants",
+      url: appUrl,
+      target: serverPid,
+      auth: true,
+      token: threeGrantsToken,
+      request: (t) => () => ({ path: "/api/v1/school/auth/me/", headers: { authorization: `Bearer ${t}` } }),
+    },
+    {
+      name: "GET students (50, JWT, three roles)",
+      id: "students-grants",
+      url: appUrl,
+      target: serverPid,
+      auth: true,
+      token: threeGrantsToken,
+      request: (t) => () => ({ path: "/api/v1/school/students/?page_size=50", headers: { authorization: `Bearer ${t}` } }),
+    },
+    {
+      name: "GET auth/me (three roles, with terms)",
       id: "me-terms",
       url: appUrl,
       target: serverPid,
@@ -725,7 +748,7 @@ async function main() {
       request: (t) => () => ({ path: "/api/v1/school/auth/me/", headers: { authorization: `Bearer ${t}` } }),
     },
     {
-      name: "GET students (50, JWT, roles with terms)",
+      name: "GET students (50, JWT, three roles, with terms)",
       id: "students-terms",
       url: appUrl,
       target: serverPid,
@@ -1011,13 +1034,19 @@ function report({ rows, argon2, machine, seedSeconds, profile, studentCount, sta
     if (id === "students-jwt" || id === "students-key") add(`${r.name} req/s`, r.rps, "Next.js route with the list's query", list);
   }
   add("POST auth/login req/s", by("login")?.rps, "argon2id verify/s", argon2?.perSecond);
-  // What role terms cost the authentication: the same requests by a user whose grants all have
-  // terms (one running, one ended, one not begun), against the user whose grants have none.
-  add("GET auth/me (roles with terms) req/s", by("me-terms")?.rps, "GET auth/me", by("me")?.rps);
-  add("GET students (roles with terms) req/s", by("students-terms")?.rps, "GET students (50, JWT)", by("students-jwt")?.rps);
+  // What role terms cost the authentication: the same requests by users with the same three roles,
+  // with terms (one running, one ended, one not begun) against without; and three roles against one.
   const cpu = (r) => (r ? r.serverCpuMs + r.dbCpuMs : undefined);
-  add("GET auth/me (roles with terms) CPU ms / request", cpu(by("me-terms")), "GET auth/me", cpu(by("me")), 2);
-  add("GET students (roles with terms) CPU ms / request", cpu(by("students-terms")), "GET students (50, JWT)", cpu(by("students-jwt")), 2);
+  for (const [terms, plain, one] of [
+    ["me-terms", "me-grants", "me"],
+    ["students-terms", "students-grants", "students-jwt"],
+  ]) {
+    const [t, p, o] = [by(terms), by(plain), by(one)];
+    if (!t || !p) continue;
+    add(`${t.name} req/s`, t.rps, p.name, p.rps);
+    add(`${t.name} CPU ms / request`, cpu(t), p.name, cpu(p), 2);
+    if (o) add(`${p.name} CPU ms / request`, cpu(p), o.name, cpu(o), 2);
+  }
   if (ratioRows.length) {
     lines.push("");
     lines.push("| figure | value | baseline | ratio |");
