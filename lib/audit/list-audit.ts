@@ -108,6 +108,11 @@ interface TrailFilters {
   action?: ActionFilter;
   targetType?: AuditTargetType;
   target?: string;
+  /**
+   * A person's story (the screens, not the API's query): events about the user, and about their
+   * role assignments, which are their own targets and name the user in their metadata.
+   */
+  aboutUser?: string;
   since?: Date;
   until?: Date;
   ordering?: Ordering<"at">;
@@ -139,6 +144,13 @@ function where(f: TrailFilters): Prisma.AuditEventWhereInput {
       : []),
     ...(f.targetType ? [{ targetType: f.targetType }] : []),
     ...(f.target ? [{ targetId: f.target }] : []),
+    ...(f.aboutUser
+      ? [
+          {
+            OR: [{ targetId: f.aboutUser }, { targetType: "role_assignment", metadata: { path: ["user"], equals: f.aboutUser } }],
+          },
+        ]
+      : []),
   ];
   return all.length ? { AND: all } : {};
 }
