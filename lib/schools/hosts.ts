@@ -34,3 +34,17 @@ export function classifyHost(rawHost: string | null | undefined, rootDomain: str
   }
   return { kind: "custom", host };
 }
+
+/**
+ * The sign-in page of school `slug` on its own subdomain, seen from a request to the platform host
+ * (`localhost:3000` → `http://greenwood.localhost:3000/sign-in`): same scheme and port.
+ */
+export function schoolSignInUrl(options: {
+  slug: string;
+  rootDomain: string;
+  platformHost: string | null;
+  proto: "http" | "https";
+}): string {
+  const port = /:(\d+)$/.exec(options.platformHost?.trim() ?? "")?.[1];
+  return `${options.proto}://${options.slug}.${options.rootDomain.toLowerCase()}${port ? `:${port}` : ""}/sign-in`;
+}

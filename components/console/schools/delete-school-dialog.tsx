@@ -14,10 +14,13 @@ export function DeleteSchoolDialog({
   school,
   open,
   onOpenChange,
+  onDeleted,
 }: {
   school: SchoolRow;
   open: boolean;
   onOpenChange: (open: boolean) => void;
+  /** After the deletion (the school's own page leaves for the list). */
+  onDeleted?: () => void;
 }) {
   const form = useActionForm({
     schema: z.object({
@@ -28,7 +31,10 @@ export function DeleteSchoolDialog({
     }),
     defaultValues: { confirm_slug: "" },
     action: ({ confirm_slug }) => deleteSchoolAction({ id: school.id, confirm_slug }),
-    onSuccess: () => onOpenChange(false),
+    onSuccess: () => {
+      onOpenChange(false);
+      onDeleted?.();
+    },
   });
   const change = (next: boolean) => {
     if (form.pending) return;

@@ -4,12 +4,11 @@
 // answers (a taken slug, domain or email) land next to the same fields, and what was typed stays.
 import { useMemo, useState } from "react";
 import type { InputRules } from "@/lib/config/input-rules";
-import { passwordRuleText } from "@/lib/credentials/rules";
 import { createSchoolAction } from "@/lib/console/actions/school-actions";
 import { Button } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { FormDialog, useActionForm } from "@/components/ui/form";
-import { ContactFields } from "@/components/ui/contact-fields";
+import { AdminFields } from "@/components/console/schools/admin-fields";
 import { NewSchoolForm } from "@/components/console/schools/school-forms";
 
 const EMPTY = {
@@ -82,21 +81,10 @@ export function NewSchoolDialog({
       </fieldset>
       <fieldset className="space-y-4">
         <legend className="mb-2 text-sm font-semibold text-slate-900">First administrator</legend>
-        <TextField label="Admin full name" autoComplete="off" error={form.error("admin.full_name")} {...register("admin.full_name")} />
-        <ContactFields
-          labelPrefix="Admin"
-          region={rules.region}
-          email={{ error: form.error("admin.email"), ...register("admin.email") }}
-          phone={{ error: form.error("admin.phone"), ...register("admin.phone") }}
+        <AdminFields
+          rules={rules}
+          field={(name) => ({ ...register(`admin.${name}`), error: form.error(`admin.${name}`) })}
           ruleError={contactRule}
-        />
-        <TextField
-          label="Admin password"
-          type="password"
-          autoComplete="new-password"
-          hint={`${passwordRuleText(rules)} Share it with them securely; they can change it after signing in.`}
-          error={form.error("admin.password")}
-          {...register("admin.password")}
         />
       </fieldset>
     </FormDialog>

@@ -30,14 +30,24 @@ function DomainsText(list: z.ZodType<string[]>) {
   });
 }
 
+/** A school admin as the form holds them (TenantUserCreateBody): the first one, or another. */
+export function AdminForm(rules: InputRules) {
+  const admin = TenantUserCreateBody(rules);
+  return admin.safeExtend({ email: blankAs(undefined, admin.shape.email), phone: blankAs(undefined, admin.shape.phone) });
+}
+
 /** A new school and its first admin: the body of createSchoolAction (SchoolWithAdminCreateBody). */
 export function NewSchoolForm(rules: InputRules) {
   const school = ClientCreateBody(rules);
-  const admin = TenantUserCreateBody(rules);
   return z.object({
     school: school.pick({ name: true, slug: true }).extend({ domains: DomainsText(school.shape.domains) }),
-    admin: admin.safeExtend({ email: blankAs(undefined, admin.shape.email), phone: blankAs(undefined, admin.shape.phone) }),
+    admin: AdminForm(rules),
   });
+}
+
+/** "Add another admin" on a school's page: the admin alone, under `admin.` as in NewSchoolForm. */
+export function AddAdminForm(rules: InputRules) {
+  return z.object({ admin: AdminForm(rules) });
 }
 
 /** A school's name and custom domains (ClientPatchBody); the name is required here, as the form always sends it. */

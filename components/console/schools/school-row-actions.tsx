@@ -1,6 +1,7 @@
 "use client";
-// A school's write controls in the list: edit, suspend / reactivate, delete. Only rendered for
-// users who may write; the server actions check again.
+// A school's write controls, in the list and on its own page: edit, suspend / reactivate, delete.
+// Only rendered for users who may write; the server actions check again.
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { InputRules } from "@/lib/config/input-rules";
 import { setSchoolStatusAction } from "@/lib/console/actions/school-actions";
@@ -9,7 +10,17 @@ import { DeleteSchoolDialog } from "@/components/console/schools/delete-school-d
 import { EditSchoolDialog } from "@/components/console/schools/edit-school-dialog";
 import type { SchoolRow } from "@/components/console/schools/schools-table";
 
-export function SchoolRowActions({ school, rules }: { school: SchoolRow; rules: InputRules }) {
+export function SchoolRowActions({
+  school,
+  rules,
+  afterDelete,
+}: {
+  school: SchoolRow;
+  rules: InputRules;
+  /** Where to go once the school is deleted (its own page goes back to the list). */
+  afterDelete?: string;
+}) {
+  const router = useRouter();
   const [dialog, setDialog] = useState<"edit" | "delete" | null>(null);
   const close = (open: boolean) => {
     if (!open) setDialog(null);
@@ -53,7 +64,14 @@ export function SchoolRowActions({ school, rules }: { school: SchoolRow; rules: 
         Delete
       </RowButton>
       {dialog === "edit" ? <EditSchoolDialog school={school} rules={rules} open onOpenChange={close} /> : null}
-      {dialog === "delete" ? <DeleteSchoolDialog school={school} open onOpenChange={close} /> : null}
+      {dialog === "delete" ? (
+        <DeleteSchoolDialog
+          school={school}
+          open
+          onOpenChange={close}
+          onDeleted={afterDelete ? () => router.replace(afterDelete) : undefined}
+        />
+      ) : null}
     </RowActions>
   );
 }

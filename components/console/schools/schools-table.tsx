@@ -1,7 +1,8 @@
 "use client";
-// The list of schools: name, address, status, custom domains, creation time, and — for users who
+// The list of schools: name (a link to the school's page), address, status, custom domains, creation time, and — for users who
 // may write — the row's actions; sortable by the columns GET /system/clients/ orders by.
 import { createColumnHelper } from "@tanstack/react-table";
+import Link from "next/link";
 import { useMemo, type ReactNode } from "react";
 import type { InputRules } from "@/lib/config/input-rules";
 import { Badge } from "@/components/ui/badge";
@@ -40,7 +41,11 @@ export function SchoolsTable({
       column.accessor("name", {
         header: "School",
         meta: { card: "title", sortField: "name" },
-        cell: ({ getValue }) => <span className="font-medium text-slate-900">{getValue()}</span>,
+        cell: ({ row: { original: s } }) => (
+          <Link href={`/console/schools/${s.id}`} className="font-medium text-slate-900 underline underline-offset-4 hover:text-slate-700">
+            {s.name}
+          </Link>
+        ),
       }),
       column.accessor("slug", {
         header: "Address",
