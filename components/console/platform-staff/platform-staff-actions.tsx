@@ -15,6 +15,9 @@ import { SetPasswordDialog } from "@/components/console/platform-staff/set-passw
 
 type Open = "edit" | "role" | "password" | null;
 
+// Five controls share a table cell: each stays on one line, the other columns give way.
+const ONE_LINE = "md:whitespace-nowrap";
+
 export function PlatformStaffActions({
   user,
   isSelf,
@@ -38,15 +41,16 @@ export function PlatformStaffActions({
   return (
     <div className="flex flex-col gap-1 md:items-end">
       <RowActions>
-        <RowButton name={name} onClick={() => setOpen("edit")}>
+        <RowButton name={name} className={ONE_LINE} onClick={() => setOpen("edit")}>
           Edit
         </RowButton>
-        <RowButton name={name} onClick={() => setOpen("role")}>
+        <RowButton name={name} className={ONE_LINE} onClick={() => setOpen("role")}>
           Change role
         </RowButton>
         {isSelf ? null : (
           <RowButton
             name={name}
+            className={ONE_LINE}
             onClick={() => {
               setNotice(undefined);
               setOpen("password");

@@ -85,5 +85,15 @@ export function PlatformStaffTable({
         : []),
     ];
   }, [canManage, currentUserId, passwordMinLength, region, rootDomain]);
-  return <DataTable columns={columns} data={rows} caption="Platform staff" empty={empty} rowId={(u) => u.id} />;
+  // Five controls a row need more room than a tablet gives a table: cards up to a laptop.
+  return (
+    <DataTable
+      columns={columns}
+      data={rows}
+      caption="Platform staff"
+      empty={empty}
+      rowId={(u) => u.id}
+      cardsBelow={canManage ? "lg" : "md"}
+    />
+  );
 }
