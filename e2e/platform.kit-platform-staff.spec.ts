@@ -2,8 +2,8 @@
 // staff, opens them from the list by name, renames them and sets a temporary password; that person
 // then signs in with it, is made to choose their own, and reaches the console. A platform admin
 // reads the page without any control; the superadmin's own page offers no temporary password and
-// refuses to demote the platform's last superadmin, in the dialog that asked. axe checks the page
-// and each dialog on the way.
+// refuses to demote the platform's last superadmin, in the dialog that asked; deleting someone from
+// their page goes back to the list. axe checks the page and each dialog on the way.
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { demoCredentials } from "./demo";
 import { checkPage, expectAccessible, rowOf, submitSignIn, unique } from "./kit";
@@ -127,7 +127,7 @@ test("the superadmin renames a member of staff and sets a temporary password, wh
   await expect(page.getByRole("region", { name: "Details" })).not.toContainText("Never", SLOW);
 });
 
-test("a platform admin reads a staff member's page without controls; the superadmin's own page keeps the last superadmin", async ({
+test("a platform admin reads a staff member's page without controls; the superadmin's own page keeps the last superadmin; a deletion returns to the list", async ({
   page,
   browser,
 }) => {
@@ -171,4 +171,13 @@ test("a platform admin reads a staff member's page without controls; the superad
   await page.keyboard.press("Escape");
   await expect(role).toBeHidden();
   await expect(own).toContainText("Superadmin");
+
+  // Deleting someone from their page goes back to the list, where they are gone.
+  const theirs = await openFromList(page, admin);
+  await theirs.getByRole("button", { name: `Delete ${admin}` }).click();
+  const confirm = page.getByRole("alertdialog", { name: `Delete ${admin}?` });
+  await confirm.getByRole("button", { name: "Delete account" }).click();
+  await expect(page).toHaveURL(/\/console\/staff$/, SLOW);
+  await expect(page.getByRole("heading", { level: 1, name: "Platform staff" })).toBeVisible(SLOW);
+  await expect(page.getByRole("link", { name: admin })).toHaveCount(0);
 });
