@@ -8,6 +8,9 @@ import { SelectField, type SelectFieldProps } from "@/components/ui/field";
 export type StaffRow = z.infer<typeof UserOut>;
 export type PlatformRoleName = "superadmin" | "platform_admin" | "support";
 
+/** How a role's badge is drawn, in the list and on a staff member's page. */
+export const ROLE_TONES = { superadmin: "amber", platform_admin: "green", support: "slate" } as const;
+
 export const ROLE_OPTIONS: { value: PlatformRoleName; label: string }[] = [
   { value: "superadmin", label: "Superadmin" },
   { value: "platform_admin", label: "Platform admin" },

@@ -1,72 +1,18 @@
 "use client";
-// The platform staff list, sortable by the columns GET /system/users/ orders by. Superadmins get
-// each row's controls: change role, deactivate or reactivate, delete. The server refuses what would
-// leave no active superadmin; the refusal shows in the dialog that asked for it.
+// The platform staff list, sortable by the columns GET /system/users/ orders by; each name opens
+// that person's page. Superadmins get each row's controls, the same as on that page
+// (PlatformStaffActions).
 import { createColumnHelper } from "@tanstack/react-table";
-import { useMemo, useState, type ReactNode } from "react";
+import Link from "next/link";
+import { useMemo, type ReactNode } from "react";
 import type { InputRules } from "@/lib/config/input-rules";
-import { changeStaffMember, deleteStaffMember } from "@/lib/console/actions/platform-staff-actions";
 import { Badge } from "@/components/ui/badge";
 import { DataTable, type Columns, actionsColumn } from "@/components/ui/data-table";
-import { RowActions, RowButton, RowConfirm } from "@/components/ui/row-actions";
 import { Time } from "@/components/ui/time";
-import { ChangeRoleDialog } from "@/components/console/platform-staff/change-role-dialog";
-import { displayName, roleLabel, type StaffRow } from "@/components/console/platform-staff/platform-roles";
+import { PlatformStaffActions } from "@/components/console/platform-staff/platform-staff-actions";
+import { ROLE_TONES, displayName, roleLabel, type StaffRow } from "@/components/console/platform-staff/platform-roles";
 
-const ROLE_TONES = { superadmin: "amber", platform_admin: "green", support: "slate" } as const;
 const column = createColumnHelper<StaffRow>();
-
-function StaffActions({ user, isSelf, rules }: { user: StaffRow; isSelf: boolean; rules: InputRules }) {
-  const [changingRole, setChangingRole] = useState(false);
-  const name = displayName(user);
-  const yours = isSelf ? " This is your own account: you will be signed out." : "";
-  return (
-    <RowActions>
-      <RowButton name={name} onClick={() => setChangingRole(true)}>
-        Change role
-      </RowButton>
-      {user.is_active ? (
-        <RowConfirm
-          name={name}
-          label="Deactivate"
-          title={`Deactivate ${name}?`}
-          description={`They can no longer sign in, and their sessions end at once — in this console and on the API.${yours} You can reactivate the account later.`}
-          confirmLabel="Deactivate"
-          action={() => changeStaffMember({ id: user.id, is_active: false })}
-        />
-      ) : (
-        <RowConfirm
-          name={name}
-          label="Reactivate"
-          danger={false}
-          title={`Reactivate ${name}?`}
-          description="They can sign in again with their current password, with the role shown here."
-          confirmLabel="Reactivate"
-          action={() => changeStaffMember({ id: user.id, is_active: true })}
-        />
-      )}
-      <RowConfirm
-        name={name}
-        label="Delete"
-        title={`Delete ${name}?`}
-        description={`The account is removed for good and their sessions end at once.${yours} The audit log keeps the record of what they did.`}
-        confirmLabel="Delete account"
-        action={() => deleteStaffMember({ id: user.id })}
-      />
-      {changingRole ? (
-        <ChangeRoleDialog
-          user={user}
-          isSelf={isSelf}
-          rules={rules}
-          open
-          onOpenChange={(open) => {
-            if (!open) setChangingRole(false);
-          }}
-        />
-      ) : null}
-    </RowActions>
-  );
-}
 
 export function PlatformStaffTable({
   rows,
@@ -92,8 +38,11 @@ export function PlatformStaffTable({
         header: "Name",
         meta: { card: "title", sortField: "full_name" },
         cell: ({ row: { original: u } }) => (
-          <span className="font-medium">
-            {displayName(u)} {u.id === currentUserId ? <Badge>You</Badge> : null}
+          <span>
+            <Link href={`/console/staff/${u.id}`} className="font-medium underline-offset-4 hover:underline">
+              {displayName(u)}
+            </Link>{" "}
+            {u.id === currentUserId ? <Badge>You</Badge> : null}
           </span>
         ),
       }),
@@ -128,9 +77,23 @@ export function PlatformStaffTable({
         cell: ({ row: { original: u } }) => <Time iso={u.date_joined} />,
       }),
       ...(canManage
-        ? [actionsColumn(column, ({ row: { original: u } }) => <StaffActions user={u} isSelf={u.id === currentUserId} rules={rules} />)]
+        ? [
+            actionsColumn(column, ({ row: { original: u } }) => (
+              <PlatformStaffActions user={u} isSelf={u.id === currentUserId} rules={rules} />
+            )),
+          ]
         : []),
     ];
   }, [canManage, currentUserId, passwordMinLength, region, rootDomain]);
-  return <DataTable columns={columns} data={rows} caption="Platform staff" empty={empty} rowId={(u) => u.id} />;
+  // Five controls a row need more room than a tablet gives a table: cards up to a laptop.
+  return (
+    <DataTable
+      columns={columns}
+      data={rows}
+      caption="Platform staff"
+      empty={empty}
+      rowId={(u) => u.id}
+      cardsBelow={canManage ? "lg" : "md"}
+    />
+  );
 }

@@ -1,5 +1,5 @@
 "use server";
-// The staff page's writes: superadmins only (the REST contract §5), through the console's pipeline with the
+// The staff pages' writes: superadmins only (the REST contract §5), through the console's pipeline with the
 // same bodies and domain functions as /api/v1/system/users/ — so the console can do nothing the
 // API refuses, and every change lands in the audit trail the same way.
 import { inputRules } from "@/lib/env";
@@ -8,12 +8,18 @@ import { z } from "zod";
 import { consoleAction } from "@/lib/console/console-action";
 import { ObjectId } from "@/lib/http/ids";
 import { createPlatformStaff, deletePlatformUser, updatePlatformUser } from "@/lib/platform/platform-users";
-import { type PLATFORM_ROLES, PlatformUserCreateBody, PlatformUserPatchBody } from "@/lib/users/user-schemas";
+import { PlatformUserCreateBody, PlatformUserPatchBody } from "@/lib/users/user-schemas";
 
 const PATH = "/console/staff";
 const UserId = ObjectId("user");
 
 export type StaffCreateInput = z.input<ReturnType<typeof PlatformUserCreateBody>>;
+
+/** The list and the staff member's page both show the change. */
+function revalidateStaff(id: string) {
+  revalidatePath(PATH);
+  revalidatePath(`${PATH}/${id}`);
+}
 
 export async function createStaffMember(input: StaffCreateInput) {
   return consoleAction("superadmin", PlatformUserCreateBody(inputRules()), async (body, actor) => {
@@ -23,13 +29,34 @@ export async function createStaffMember(input: StaffCreateInput) {
   })(input);
 }
 
-/** The console changes a platform user's role or active state; other fields stay API-only. */
-export async function changeStaffMember(input: { id: string; platform_role?: (typeof PLATFORM_ROLES)[number]; is_active?: boolean }) {
-  const Body = PlatformUserPatchBody(inputRules()).pick({ platform_role: true, is_active: true }).extend({ id: UserId });
-  return consoleAction("superadmin", Body, async ({ id, ...patch }, actor) => {
+const ChangeBody = () =>
+  PlatformUserPatchBody(inputRules())
+    .pick({ full_name: true, email: true, phone: true, platform_role: true, is_active: true })
+    .extend({ id: UserId });
+
+/**
+ * A platform user's name, email, phone, role or active state: PATCH /system/users/{id}/ without
+ * the password, which has its own action (and its own audit event).
+ */
+export async function changeStaffMember(input: z.input<ReturnType<typeof ChangeBody>>) {
+  return consoleAction("superadmin", ChangeBody(), async ({ id, ...patch }, actor) => {
     const user = await updatePlatformUser({ actor, id, patch });
-    revalidatePath(PATH);
+    revalidateStaff(id);
     return user;
+  })(input);
+}
+
+const PasswordBody = () => PlatformUserPatchBody(inputRules()).pick({ password: true }).required().extend({ id: UserId });
+
+/**
+ * A temporary password for someone else (PATCH's `password`): their sessions end, and they must
+ * choose their own at their next sign-in. The service refuses one's own (that is "Change your password").
+ */
+export async function setStaffPassword(input: { id: string; password: string }) {
+  return consoleAction("superadmin", PasswordBody(), async ({ id, password }, actor) => {
+    await updatePlatformUser({ actor, id, patch: { password } });
+    revalidateStaff(id);
+    return null;
   })(input);
 }
 

@@ -1,0 +1,119 @@
+// One platform staff member: their details and, for a superadmin, what the staff list offers on
+// their row (PlatformStaffActions: edit, change role, a temporary password, deactivate, delete) —
+// the actions check again. Every platform user reads the page, as GET /system/users/{id}/; the
+// recent changes to them come from the audit log, which every platform role reads too. An unknown
+// or malformed id, or a school's user, is the branded 404.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { ActivityList } from "@/components/audit/activity-list";
+import { Badge } from "@/components/ui/badge";
+import { PageHeader } from "@/components/ui/page-header";
+import { Time } from "@/components/ui/time";
+import { PlatformStaffActions } from "@/components/console/platform-staff/platform-staff-actions";
+import { ROLE_TONES, displayName, roleLabel } from "@/components/console/platform-staff/platform-roles";
+import { listAuditEvents } from "@/lib/audit/list-audit";
+import { requireConsoleUser } from "@/lib/console/console-session";
+import { schoolNames } from "@/lib/console/school-names";
+import { inputRules } from "@/lib/env";
+import { ApiError } from "@/lib/http/api-error";
+import { isId } from "@/lib/http/ids";
+import { getPlatformUser } from "@/lib/platform/platform-users";
+
+export const metadata: Metadata = { title: "Platform staff member" };
+export const dynamic = "force-dynamic";
+
+async function staffOr404(id: string) {
+  if (!isId(id)) notFound();
+  try {
+    return await getPlatformUser(id.toLowerCase());
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) notFound();
+    throw error;
+  }
+}
+
+function Detail({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-xs font-medium uppercase tracking-wide text-slate-600">{label}</dt>
+      <dd className="mt-0.5 break-words text-sm text-slate-900">{children}</dd>
+    </div>
+  );
+}
+
+const NONE = <span className="text-slate-600">None</span>;
+
+export default async function PlatformStaffMemberPage({ params }: { params: Promise<{ id: string }> }) {
+  const { user: viewer } = await requireConsoleUser();
+  const { id } = await params;
+  const member = await staffOr404(id);
+  const activity = await listAuditEvents({ target: member.id, page: { page: 1, pageSize: 5 } });
+  const names = await schoolNames(activity.results.map((e) => e.client));
+  const name = displayName(member);
+  const isSelf = member.id === viewer.id;
+  const isSuperadmin = viewer.platformRole === "superadmin";
+
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/console/staff" className="underline underline-offset-4">
+          ← Platform staff
+        </Link>
+      </p>
+      <PageHeader
+        title={name}
+        description={isSuperadmin ? "Platform staff member" : "Platform staff member. Only a superadmin can change platform staff."}
+      />
+      <div className="space-y-6">
+        <section aria-labelledby="staff-details" className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
+          <div className="flex flex-wrap items-start justify-between gap-2">
+            <h2 id="staff-details" className="text-lg font-semibold">
+              Details
+            </h2>
+            {isSuperadmin ? <PlatformStaffActions user={member} isSelf={isSelf} rules={inputRules()} afterDelete="/console/staff" /> : null}
+          </div>
+          <dl className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+            <Detail label="Name">{member.full_name || NONE}</Detail>
+            <Detail label="Email">{member.email ?? NONE}</Detail>
+            <Detail label="Phone">{member.phone ?? NONE}</Detail>
+            <Detail label="Platform role">
+              <Badge tone={member.platform_role ? ROLE_TONES[member.platform_role] : "slate"}>{roleLabel(member.platform_role)}</Badge>
+            </Detail>
+            <Detail label="Status">
+              {member.is_active ? <Badge tone="green">Active</Badge> : <Badge tone="red">Inactive</Badge>}{" "}
+              {isSelf ? <Badge>You</Badge> : null}
+            </Detail>
+            <Detail label="Last sign-in">
+              {member.last_login ? <Time iso={member.last_login} /> : <span className="text-slate-600">Never</span>}
+            </Detail>
+            <Detail label="Joined">
+              <Time iso={member.date_joined} />
+            </Detail>
+          </dl>
+          {isSelf ? (
+            <p className="mt-4 text-sm text-slate-600">
+              Your own password is changed on{" "}
+              <Link href="/console/account" className="underline underline-offset-4">
+                My account
+              </Link>
+              .
+            </p>
+          ) : null}
+        </section>
+        <section aria-labelledby="staff-activity" className="space-y-3">
+          <div className="flex flex-wrap items-baseline justify-between gap-2">
+            <h2 id="staff-activity" className="text-lg font-semibold">
+              Recent changes to {name}
+            </h2>
+            <Link href={`/console/audit?target=${member.id}`} className="text-sm underline underline-offset-4">
+              All of them in the audit log
+            </Link>
+          </div>
+          <ActivityList events={activity.results} schoolNames={names} />
+        </section>
+      </div>
+    </>
+  );
+}
