@@ -14,7 +14,6 @@ import { withSchool } from "@/lib/db/school-scope";
 import { ApiError } from "@/lib/http/api-error";
 import { audit } from "@/lib/audit/record-audit";
 import { auditActor, type Actor } from "@/lib/audit/actor";
-import type { AuditAction } from "@/lib/audit/actions";
 import { endEverySession } from "@/lib/auth/sessions";
 import type { SessionOut } from "@/lib/auth/session-list";
 
@@ -37,20 +36,25 @@ async function findOwner(db: Db, owner: SessionOwner) {
   return user;
 }
 
+/** A session is live while it is not revoked, not past its absolute end, and in its user's current epoch. */
+function liveWhere(owner: SessionOwner, user: { id: string; sessionEpoch: number }): Prisma.RefreshFamilyWhereInput {
+  return {
+    userId: user.id,
+    clientId: owner.schoolId,
+    audience: owner.schoolId ? "school" : "system",
+    revokedAt: null,
+    expiresAt: { gt: new Date() },
+    sessionEpoch: user.sessionEpoch,
+  };
+}
+
 /** The owner's live sessions, most recently used first; `callerSessionId` marks the calling session. */
 export async function listUserSessions(options: { owner: SessionOwner; callerSessionId?: string }): Promise<SessionOut[]> {
   const { owner } = options;
   const rows = await inScope(owner.schoolId, async (db) => {
     const user = await findOwner(db, owner);
     return db.refreshFamily.findMany({
-      where: {
-        userId: user.id,
-        clientId: owner.schoolId,
-        audience: owner.schoolId ? "school" : "system",
-        revokedAt: null,
-        expiresAt: { gt: new Date() },
-        sessionEpoch: user.sessionEpoch,
-      },
+      where: liveWhere(owner, user),
       select: { id: true, createdAt: true, lastUsedAt: true, ip: true, userAgent: true },
       take: 500,
     });
@@ -68,25 +72,29 @@ export async function listUserSessions(options: { owner: SessionOwner; callerSes
 }
 
 /**
- * Ends every session of the owner at once, with its audit row (`action`) in the same transaction.
+ * Ends every session of the owner at once, with its audit row in the same transaction.
  * `check` runs inside that transaction once the owner is found (a school's reach rule). Returns how
- * many live sessions were revoked (recorded as `sessions_revoked`).
+ * many live sessions ended (recorded as `sessions_revoked`).
  */
 export async function endUserSessions(options: {
   owner: SessionOwner;
   actor: Actor;
-  action: Extract<AuditAction, `${string}.sessions_ended`>;
+  /** Who ends them: a colleague in the school, the platform in one of its schools, or the platform for its own user. */
+  by: "school" | "console" | "platform";
   check?: (db: Db) => Promise<void>;
 }): Promise<number> {
-  const { owner, actor, action } = options;
+  const { owner, actor, by } = options;
   return inScope(owner.schoolId, async (db) => {
     const user = await findOwner(db, owner);
     await options.check?.(db);
-    const revoked = await endEverySession(db, user.id, "ended_by_admin");
+    // What the owner's list showed: sessions already over are marked revoked too, but not counted.
+    const revoked = await db.refreshFamily.count({ where: liveWhere(owner, user) });
+    await endEverySession(db, user.id, "ended_by_admin");
     await audit(
       db,
       {
-        action,
+        action:
+          by === "school" ? "school.user.sessions_ended" : by === "console" ? "tenant_user.sessions_ended" : "platform_user.sessions_ended",
         schoolId: owner.schoolId,
         actor: auditActor(actor.principal),
         target: { type: "user", id: user.id },

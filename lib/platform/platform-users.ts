@@ -177,5 +177,5 @@ export async function listPlatformUserSessions(options: { id: string; callerSess
 
 /** Ends every session of a platform user (DELETE /system/users/{id}/sessions/: a superadmin). */
 export async function endPlatformUserSessions(options: { actor: PlatformActor; id: string }) {
-  return endUserSessions({ owner: { userId: options.id, schoolId: null }, actor: options.actor, action: "platform_user.sessions_ended" });
+  return endUserSessions({ owner: { userId: options.id, schoolId: null }, actor: options.actor, by: "platform" });
 }

@@ -138,6 +138,6 @@ export async function endSchoolUserSessionsByPlatform(options: { schoolId: strin
   return endUserSessions({
     owner: { userId: options.id, schoolId: options.schoolId },
     actor: options.actor,
-    action: "tenant_user.sessions_ended",
+    by: "console",
   });
 }

@@ -225,7 +225,7 @@ export async function endStaffSessions(options: { schoolId: string; actor: Actor
   return endUserSessions({
     owner: { userId: id, schoolId },
     actor,
-    action: "school.user.sessions_ended",
+    by: "school",
     check: (tx) => assertWithinReach(tx, schoolId, actor, id),
   });
 }
