@@ -1,7 +1,9 @@
 "use client";
 // What may be done to a colleague, the same in the staff list and on their page: Edit (for
-// colleagues within the viewer's reach, and themselves), and — on colleagues only — a temporary
-// password (your own you change on My account) and Deactivate / Reactivate behind a confirmation.
+// colleagues within the viewer's reach, and themselves), and Deactivate / Reactivate behind a
+// confirmation on colleagues only. On their page (`withPassword`) also "Set password", a temporary
+// one (your own you change on My account): not in the list, whose row at 1440 px wraps a third
+// button onto two lines — and a password is set deliberately, on the page that shows their sessions.
 // The server actions check it all again.
 import { useState } from "react";
 import type { InputRules } from "@/lib/config/input-rules";
@@ -21,11 +23,14 @@ export function StaffActions({
   rules,
   roles,
   canChangeRoles,
+  withPassword = false,
 }: {
   member: StaffMember;
   rules: InputRules;
   roles: RoleChoice[];
   canChangeRoles: boolean;
+  /** Offer "Set password" (the staff member's page). */
+  withPassword?: boolean;
 }) {
   const [editing, setEditing] = useState(false);
   const [settingPassword, setSettingPassword] = useState(false);
@@ -36,7 +41,7 @@ export function StaffActions({
       <RowButton name={name} onClick={() => setEditing(true)}>
         Edit
       </RowButton>
-      {member.isSelf ? null : (
+      {member.isSelf || !withPassword ? null : (
         <RowButton name={name} onClick={() => setSettingPassword(true)}>
           Set password
         </RowButton>

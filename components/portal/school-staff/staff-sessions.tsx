@@ -25,10 +25,13 @@ export function StaffSessions({
   const count = sessions.length;
   return (
     <section aria-labelledby="staff-sessions" className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
-      <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
-        <h2 id="staff-sessions" className="text-lg font-semibold">
-          Sessions
-        </h2>
+      <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h2 id="staff-sessions" className="text-lg font-semibold">
+            Sessions
+          </h2>
+          <p className="mt-1 text-sm text-slate-600">Every browser and app signed in as {memberName}.</p>
+        </div>
         {canEnd && !isSelf && count > 0 ? (
           <ConfirmAction
             label="Sign out everywhere"

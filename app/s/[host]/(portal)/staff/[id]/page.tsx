@@ -1,10 +1,10 @@
-// One staff member: details (with Edit, Deactivate / Reactivate — the staff list's own actions),
-// teacher profile, roles with their terms (add one for good or for a term, change its term, remove
-// one), and where they are signed in (with "Sign out everywhere"). Needs
-// users.view, as GET /api/v1/school/users/{id}/ does; changes need users.change or roles.change,
-// and the server actions check again (the escalation rules, the one-full-admin guard). Recent
-// changes to them, for those who may read the audit log (roles.view, as its page). An unknown
-// id, or another school's, is the branded 404.
+// One staff member: details (with Edit, Deactivate / Reactivate — the staff list's own actions —
+// and Set password, a temporary one), teacher profile, roles with their terms (add one for good or
+// for a term, change its term, remove one), and where they are signed in (with "Sign out
+// everywhere"). Needs users.view, as GET /api/v1/school/users/{id}/ does; changes need users.change
+// or roles.change, and the server actions check again (the escalation rules, the one-full-admin
+// guard). Recent changes to them, for those who may read the audit log (roles.view, as its page).
+// An unknown id, or another school's, is the branded 404.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -103,7 +103,9 @@ export default async function StaffMemberPage({ params }: { params: Promise<{ id
             <h2 id="staff-details" className="text-lg font-semibold">
               Details
             </h2>
-            {canChange ? <StaffActions member={row} rules={inputRules()} roles={roles} canChangeRoles={canChangeRoles} /> : null}
+            {canChange ? (
+              <StaffActions member={row} rules={inputRules()} roles={roles} canChangeRoles={canChangeRoles} withPassword />
+            ) : null}
           </div>
           <dl className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
             <Detail label="Name">{member.full_name || NONE}</Detail>
