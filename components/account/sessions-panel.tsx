@@ -2,7 +2,9 @@
 // "Where you're signed in", for the console's and the portal's My account: every live session of
 // the user — device, address, when it signed in and was last active, this one marked — with "Sign
 // out" for each other session and "Sign out everywhere else". The app passes its own actions.
+// The list itself (SessionsTable) is also a staff member's sessions on their page in the portal.
 import { createColumnHelper } from "@tanstack/react-table";
+import type { ReactNode } from "react";
 import type { ActionResult } from "@/lib/http/action-result";
 import { Badge } from "@/components/ui/badge";
 import { DataTable, actionsColumn, type Columns } from "@/components/ui/data-table";
@@ -23,16 +25,21 @@ export interface SessionRow {
 
 const column = createColumnHelper<SessionRow>();
 
-export function SessionsPanel({
+/**
+ * Sessions as a list: device (this one marked), address, when signed in and last active, and —
+ * when `actions` is given — what may be done to each. Shared by My account and a staff member's page.
+ */
+export function SessionsTable({
   sessions,
-  endSession,
-  endOthers,
+  caption,
+  empty,
+  actions,
 }: {
   sessions: SessionRow[];
-  endSession: (input: { id: string }) => Promise<ActionResult<null>>;
-  endOthers: () => Promise<ActionResult<number>>;
+  caption: string;
+  empty: ReactNode;
+  actions?: (session: SessionRow) => ReactNode;
 }) {
-  const others = sessions.filter((s) => !s.current).length;
   const columns: Columns<SessionRow> = [
     column.accessor("device", {
       header: "Device",
@@ -49,21 +56,21 @@ export function SessionsPanel({
     }),
     column.accessor("created_at", { header: "Signed in", cell: ({ getValue }) => <Time iso={getValue()} /> }),
     column.accessor("last_used_at", { header: "Last active", cell: ({ getValue }) => <Time iso={getValue()} /> }),
-    actionsColumn(column, ({ row: { original: s } }) =>
-      s.current ? null : (
-        <RowActions>
-          <RowConfirm
-            name={`${s.device}, signed in from ${s.ip ?? "an unknown address"}`}
-            label="Sign out"
-            title={`Sign out ${s.device}?`}
-            description="That browser or app is signed out at once: its next request asks it to sign in again."
-            confirmLabel="Sign out"
-            action={() => endSession({ id: s.id })}
-          />
-        </RowActions>
-      ),
-    ),
+    ...(actions ? [actionsColumn(column, ({ row: { original: s } }) => actions(s))] : []),
   ];
+  return <DataTable columns={columns} data={sessions} caption={caption} rowId={(s) => s.id} empty={empty} />;
+}
+
+export function SessionsPanel({
+  sessions,
+  endSession,
+  endOthers,
+}: {
+  sessions: SessionRow[];
+  endSession: (input: { id: string }) => Promise<ActionResult<null>>;
+  endOthers: () => Promise<ActionResult<number>>;
+}) {
+  const others = sessions.filter((s) => !s.current).length;
   return (
     <section aria-labelledby="sessions-heading" className="rounded-lg border border-slate-200 bg-white p-5">
       <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
@@ -85,12 +92,24 @@ export function SessionsPanel({
           />
         ) : null}
       </div>
-      <DataTable
-        columns={columns}
-        data={sessions}
+      <SessionsTable
+        sessions={sessions}
         caption="Your sessions"
-        rowId={(s) => s.id}
         empty={<EmptyState title="No sessions.">Sign in again to see this browser here.</EmptyState>}
+        actions={(s) =>
+          s.current ? null : (
+            <RowActions>
+              <RowConfirm
+                name={`${s.device}, signed in from ${s.ip ?? "an unknown address"}`}
+                label="Sign out"
+                title={`Sign out ${s.device}?`}
+                description="That browser or app is signed out at once: its next request asks it to sign in again."
+                confirmLabel="Sign out"
+                action={() => endSession({ id: s.id })}
+              />
+            </RowActions>
+          )
+        }
       />
     </section>
   );

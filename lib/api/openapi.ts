@@ -303,6 +303,16 @@ function systemPaths(rules: InputRules): ZodOpenApiPathsObject {
         extra: { "409": { description: "Email or phone taken" } },
       }),
     },
+    "/api/v1/system/clients/{id}/users/{uid}/sessions/": {
+      get: sys("One of a school's users' live sessions (not paginated); `current` is always false", "Schools", {
+        uid: true,
+        ok: { status: "200", schema: SessionListOut, description: "The sessions, most recently used first (another school's user: 404)" },
+      }),
+      delete: sys("Sign one of a school's users out everywhere (superadmin or platform_admin)", "Schools", {
+        uid: true,
+        ok: { status: "204", description: "Every session ended: their refresh and access tokens stop working at once" },
+      }),
+    },
     "/api/v1/system/users/": {
       get: sys("List platform users", "Platform users", {
         query: PlatformUserListQuery,
@@ -325,6 +335,16 @@ function systemPaths(rules: InputRules): ZodOpenApiPathsObject {
       delete: sys("Delete a platform user (superadmin only)", "Platform users", {
         id: true,
         ok: { status: "204", description: "Deleted" },
+      }),
+    },
+    "/api/v1/system/users/{id}/sessions/": {
+      get: sys("A platform user's live sessions (not paginated); `current` marks the caller's own", "Platform users", {
+        id: true,
+        ok: { status: "200", schema: SessionListOut, description: "The sessions, most recently used first" },
+      }),
+      delete: sys("Sign a platform user out everywhere (superadmin only)", "Platform users", {
+        id: true,
+        ok: { status: "204", description: "Every session ended: their refresh and access tokens stop working at once" },
       }),
     },
     "/api/v1/system/api-keys/": {
@@ -436,6 +456,16 @@ function schoolPaths(rules: InputRules): ZodOpenApiPathsObject {
     ),
     ...crud("students", "Students", "students", StudentOut, StudentBody, StudentPatchBody, StudentListQuery, "StudentPage"),
     ...crud("classes", "Classes", "classes", ClassOut, ClassBody, ClassPatchBody, ClassListQuery, "ClassPage"),
+    "/api/v1/school/users/{id}/sessions/": {
+      get: sch("A staff member's live sessions (not paginated); `current` marks the caller's own", "Staff", "users.view", {
+        id: true,
+        ok: { status: "200", schema: SessionListOut, description: "The sessions, most recently used first" },
+      }),
+      delete: sch("Sign a staff member out everywhere (and only one within your reach)", "Staff", "users.change", {
+        id: true,
+        ok: { status: "204", description: "Every session ended: their refresh and access tokens stop working at once" },
+      }),
+    },
     "/api/v1/school/role-assignments/": {
       get: sch("List role assignments", "Roles", "roles.view", {
         query: AssignmentListQuery,

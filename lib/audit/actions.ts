@@ -97,6 +97,9 @@ export const AUDIT_ACTIONS = [
   entry("school.session.revoked", "School session revoked (refresh token reused)", "Sessions", "school"),
   entry("school.session.ended", "Ended one of their school sessions", "Sessions", "school"),
   entry("school.token.refresh_refused", "School session refresh refused", "Sessions", "school"),
+  entry("school.user.sessions_ended", "Signed a staff member out everywhere", "Sessions", "school"),
+  entry("tenant_user.sessions_ended", "Staff member signed out everywhere by the platform", "Sessions", "school"),
+  entry("platform_user.sessions_ended", "Signed a platform user out everywhere", "Sessions", "platform"),
 
   entry("system.password.changed", "Platform password changed", "Passwords", "platform"),
   entry("school.password.changed", "Password changed", "Passwords", "school"),

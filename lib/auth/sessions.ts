@@ -213,7 +213,8 @@ export type RevokeReason =
   | "refresh_replay"
   | "session_ended"
   | "logout_others"
-  | "user_deactivated";
+  | "user_deactivated"
+  | "ended_by_admin";
 
 /**
  * Ends every session of a user, including any a login is opening right now: the user's epoch moves

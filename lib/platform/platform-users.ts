@@ -11,6 +11,7 @@ import { likeText } from "@/lib/http/search";
 import { defaultOrdering, mapOrdering, type Ordering, type OrderingField } from "@/lib/http/query";
 import { hashPassword } from "@/lib/credentials/password";
 import { endEverySession } from "@/lib/auth/sessions";
+import { endUserSessions, listUserSessions } from "@/lib/auth/user-sessions";
 import { createPlatformUserTx } from "@/lib/users/create-user";
 import { refuseOwnPassword, temporaryPassword } from "@/lib/users/temporary-password";
 import { UserOrdering, publicUserSelect, toUserOut, userOrderBy } from "@/lib/users/user-schemas";
@@ -167,4 +168,14 @@ export async function deletePlatformUser(options: { actor: PlatformActor; id: st
       actor.origin,
     );
   });
+}
+
+/** A platform user's live sessions (GET /system/users/{id}/sessions/: any platform role). */
+export async function listPlatformUserSessions(options: { id: string; callerSessionId?: string }) {
+  return listUserSessions({ owner: { userId: options.id, schoolId: null }, callerSessionId: options.callerSessionId });
+}
+
+/** Ends every session of a platform user (DELETE /system/users/{id}/sessions/: a superadmin). */
+export async function endPlatformUserSessions(options: { actor: PlatformActor; id: string }) {
+  return endUserSessions({ owner: { userId: options.id, schoolId: null }, actor: options.actor, by: "platform" });
 }

@@ -10,6 +10,7 @@ import { createSchoolUserTx } from "@/lib/users/create-user";
 import { withSchool, type SchoolTx } from "@/lib/db/school-scope";
 import { assertContactKept, writeAccountChange } from "@/lib/auth/account-change";
 import { keepingAFullAdmin } from "@/lib/rbac/escalation";
+import { endUserSessions, listUserSessions } from "@/lib/auth/user-sessions";
 import { UserOrdering, publicUserSelect, toUserOut, userOrderBy } from "@/lib/users/user-schemas";
 
 async function assertSchoolExists(schoolId: string) {
@@ -125,4 +126,18 @@ export async function updateSchoolUserByPlatform(options: {
     return findSchoolUser(tx, schoolId, id);
   });
   return toUserOut(user);
+}
+
+/** A school user's live sessions, as the console reads them (GET /system/clients/{id}/users/{uid}/sessions/). */
+export async function listSchoolUserSessionsByPlatform(options: { schoolId: string; id: string }) {
+  return listUserSessions({ owner: { userId: options.id, schoolId: options.schoolId } });
+}
+
+/** Ends every session of a school's user from the console (DELETE …/sessions/: superadmin, platform_admin). */
+export async function endSchoolUserSessionsByPlatform(options: { schoolId: string; actor: PlatformActor; id: string }) {
+  return endUserSessions({
+    owner: { userId: options.id, schoolId: options.schoolId },
+    actor: options.actor,
+    by: "console",
+  });
 }

@@ -17,6 +17,7 @@ import { userPermissions } from "@/lib/rbac/permissions";
 import { isLive } from "@/lib/rbac/grant-terms";
 import { createSchoolUserTx } from "@/lib/users/create-user";
 import { refuseOwnPassword } from "@/lib/users/temporary-password";
+import { endUserSessions, listUserSessions } from "@/lib/auth/user-sessions";
 import { replaceUserRoles } from "@/lib/school/role-assignments";
 import { toUserOut, userOrderBy } from "@/lib/users/user-schemas";
 import { StaffOrdering } from "@/lib/school/school-schemas";
@@ -208,6 +209,25 @@ export async function updateStaff(options: { schoolId: string; actor: Actor; id:
     return findStaff(tx, schoolId, id);
   });
   return toStaffOut(user);
+}
+
+/** A colleague's live sessions (GET /users/{id}/sessions/, users.view); `current` marks the caller's own. */
+export async function listStaffSessions(options: { schoolId: string; id: string; callerSessionId?: string }) {
+  return listUserSessions({ owner: { userId: options.id, schoolId: options.schoolId }, callerSessionId: options.callerSessionId });
+}
+
+/**
+ * "Sign out everywhere" for a colleague (DELETE /users/{id}/sessions/, users.change): like setting
+ * their password, only within reach — a Head cannot sign an Admin out. Returns how many ended.
+ */
+export async function endStaffSessions(options: { schoolId: string; actor: Actor; id: string }) {
+  const { schoolId, actor, id } = options;
+  return endUserSessions({
+    owner: { userId: id, schoolId },
+    actor,
+    by: "school",
+    check: (tx) => assertWithinReach(tx, schoolId, actor, id),
+  });
 }
 
 /** Deleting a teacher first unassigns their classes (the classes stay). */

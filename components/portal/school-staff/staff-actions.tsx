@@ -1,12 +1,16 @@
 "use client";
 // What may be done to a colleague, the same in the staff list and on their page: Edit (for
-// colleagues within the viewer's reach, and themselves), and Deactivate / Reactivate — behind a
-// confirmation — on colleagues only. The server actions check it all again.
+// colleagues within the viewer's reach, and themselves), and Deactivate / Reactivate behind a
+// confirmation on colleagues only. On their page (`withPassword`) also "Set password", a temporary
+// one (your own you change on My account): not in the list, whose row at 1440 px wraps a third
+// button onto two lines — and a password is set deliberately, on the page that shows their sessions.
+// The server actions check it all again.
 import { useState } from "react";
 import type { InputRules } from "@/lib/config/input-rules";
 import { editStaffAction } from "@/lib/portal/actions/school-staff-actions";
 import { RowActions, RowButton, RowConfirm } from "@/components/ui/row-actions";
 import { EditStaffDialog, staffName, type RoleChoice, type StaffRow } from "@/components/portal/school-staff/staff-form-dialog";
+import { StaffPasswordDialog } from "@/components/portal/school-staff/staff-password-dialog";
 
 export interface StaffMember extends StaffRow {
   isSelf: boolean;
@@ -19,13 +23,17 @@ export function StaffActions({
   rules,
   roles,
   canChangeRoles,
+  withPassword = false,
 }: {
   member: StaffMember;
   rules: InputRules;
   roles: RoleChoice[];
   canChangeRoles: boolean;
+  /** Offer "Set password" (the staff member's page). */
+  withPassword?: boolean;
 }) {
   const [editing, setEditing] = useState(false);
+  const [settingPassword, setSettingPassword] = useState(false);
   const name = staffName(member);
   if (!member.withinReach) return <p className="text-xs text-slate-600 md:whitespace-nowrap md:text-right">Holds permissions you lack</p>;
   return (
@@ -33,6 +41,11 @@ export function StaffActions({
       <RowButton name={name} onClick={() => setEditing(true)}>
         Edit
       </RowButton>
+      {member.isSelf || !withPassword ? null : (
+        <RowButton name={name} onClick={() => setSettingPassword(true)}>
+          Set password
+        </RowButton>
+      )}
       {member.isSelf ? null : member.is_active ? (
         <RowConfirm
           name={name}
@@ -71,6 +84,17 @@ export function StaffActions({
           open
           onOpenChange={(open) => {
             if (!open) setEditing(false);
+          }}
+        />
+      ) : null}
+      {settingPassword ? (
+        <StaffPasswordDialog
+          memberId={member.id}
+          memberName={name}
+          rules={rules}
+          open
+          onOpenChange={(open) => {
+            if (!open) setSettingPassword(false);
           }}
         />
       ) : null}

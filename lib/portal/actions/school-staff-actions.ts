@@ -5,20 +5,28 @@
 // the caller). Deactivating and reactivating are PATCHes of `is_active`, as in the API. Giving a
 // role (for a term or for good) and taking one away are POST / DELETE /api/v1/school/role-assignments/:
 // roles.change, the same body, the same lib/school/role-assignments functions (the escalation rules
-// and the one-full-admin guard).
+// and the one-full-admin guard). Changing a grant's term is PATCH /role-assignments/{id}/. A
+// temporary password is PATCH /users/{id}/ {"password"}; "Sign out everywhere" is DELETE
+// /users/{id}/sessions/ (users.change, within reach) — each through the same service.
 import { z } from "zod";
 import { inputRules } from "@/lib/env";
 import { portalAction } from "@/lib/portal/portal-action";
 import { ObjectId } from "@/lib/http/ids";
-import { AssignmentBody, StaffPatchBody } from "@/lib/school/school-schemas";
-import { createAssignment, deleteAssignment } from "@/lib/school/role-assignments";
-import { createStaff, updateStaff } from "@/lib/school/staff";
+import { AssignmentBody, AssignmentPatchBody, StaffPatchBody } from "@/lib/school/school-schemas";
+import { createAssignment, deleteAssignment, updateAssignmentTerm } from "@/lib/school/role-assignments";
+import { createStaff, endStaffSessions, updateStaff } from "@/lib/school/staff";
 import { TenantUserCreateBody } from "@/lib/users/user-schemas";
 
 const CreateInput = TenantUserCreateBody(inputRules());
 const EditInput = StaffPatchBody(inputRules()).extend({ id: ObjectId("staff member") });
 
 const RemoveRoleInput = z.object({ id: ObjectId("role assignment") });
+const ChangeTermInput = z.object({ id: ObjectId("role assignment"), term: AssignmentPatchBody });
+const PasswordInput = StaffPatchBody(inputRules())
+  .pick({ password: true })
+  .required()
+  .extend({ id: ObjectId("staff member") });
+const StaffIdInput = z.object({ id: ObjectId("staff member") });
 
 const create = portalAction("users.add", CreateInput, async (input, write) => {
   const user = await createStaff({ ...write, staff: input });
@@ -38,6 +46,16 @@ const removeRole = portalAction("roles.change", RemoveRoleInput, async ({ id }, 
   return { id };
 });
 
+const setPassword = portalAction("users.change", PasswordInput, async ({ id, password }, write) => {
+  await updateStaff({ ...write, id, patch: { password } });
+  return null;
+});
+const endSessions = portalAction("users.change", StaffIdInput, ({ id }, write) => endStaffSessions({ ...write, id }));
+const changeTerm = portalAction("roles.change", ChangeTermInput, async ({ id, term }, write) => {
+  const updated = await updateAssignmentTerm({ ...write, id, term });
+  return { id: updated.id };
+});
+
 export async function createStaffAction(input: z.input<typeof CreateInput>) {
   return create(input);
 }
@@ -52,4 +70,16 @@ export async function addRoleAction(input: z.input<typeof AssignmentBody>) {
 
 export async function removeRoleAction(input: z.input<typeof RemoveRoleInput>) {
   return removeRole(input);
+}
+
+export async function setTemporaryPasswordAction(input: z.input<typeof PasswordInput>) {
+  return setPassword(input);
+}
+
+export async function endStaffSessionsAction(input: z.input<typeof StaffIdInput>) {
+  return endSessions(input);
+}
+
+export async function changeTermAction(input: z.input<typeof ChangeTermInput>) {
+  return changeTerm(input);
 }

@@ -1,9 +1,10 @@
-// One staff member: details (with Edit, Deactivate / Reactivate — the staff list's own actions),
-// teacher profile, and roles with their terms (add one for good or for a term, remove one). Needs
-// users.view, as GET /api/v1/school/users/{id}/ does; changes need users.change or roles.change,
-// and the server actions check again (the escalation rules, the one-full-admin guard). Recent
-// changes to them, for those who may read the audit log (roles.view, as its page). An unknown
-// id, or another school's, is the branded 404.
+// One staff member: details (with Edit, Deactivate / Reactivate — the staff list's own actions —
+// and Set password, a temporary one), teacher profile, roles with their terms (add one for good or
+// for a term, change its term, remove one), and where they are signed in (with "Sign out
+// everywhere"). Needs users.view, as GET /api/v1/school/users/{id}/ does; changes need users.change
+// or roles.change, and the server actions check again (the escalation rules, the one-full-admin
+// guard). Recent changes to them, for those who may read the audit log (roles.view, as its page).
+// An unknown id, or another school's, is the branded 404.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -16,6 +17,7 @@ import { NoAccess } from "@/components/portal/no-access";
 import { StaffActions } from "@/components/portal/school-staff/staff-actions";
 import { staffName } from "@/components/portal/school-staff/staff-name";
 import { StaffRoles } from "@/components/portal/school-staff/staff-roles";
+import { StaffSessions } from "@/components/portal/school-staff/staff-sessions";
 import { termState } from "@/components/portal/school-staff/term-state";
 import { inputRules } from "@/lib/env";
 import { ApiError } from "@/lib/http/api-error";
@@ -25,7 +27,8 @@ import { allRows } from "@/lib/pages/list-page";
 import { portalContext } from "@/lib/portal/portal-context";
 import { listAssignments } from "@/lib/school/role-assignments";
 import { listRoles } from "@/lib/school/roles";
-import { getStaff } from "@/lib/school/staff";
+import { getStaff, listStaffSessions } from "@/lib/school/staff";
+import { sessionRows } from "@/lib/pages/device";
 
 export const metadata: Metadata = { title: "Staff member" };
 export const dynamic = "force-dynamic";
@@ -56,9 +59,10 @@ export default async function StaffMemberPage({ params }: { params: Promise<{ id
   if (!can("users.view")) return <NoAccess section="Staff" permission="users.view" />;
   const { id } = await params;
   const member = await staffOr404(school.id, id);
-  const [schoolRoles, grants, activity] = await Promise.all([
+  const [schoolRoles, grants, sessions, activity] = await Promise.all([
     allRows((page) => listRoles({ schoolId: school.id, page })),
     allRows((page) => listAssignments({ schoolId: school.id, user: member.id, page })),
+    listStaffSessions({ schoolId: school.id, id: member.id, callerSessionId: principal.sessionId }),
     can("roles.view") ? listSchoolAuditEvents({ schoolId: school.id, target: member.id, page: { page: 1, pageSize: 5 } }) : null,
   ]);
   // Only yes/no answers reach the browser, not the roles' permissions.
@@ -99,7 +103,9 @@ export default async function StaffMemberPage({ params }: { params: Promise<{ id
             <h2 id="staff-details" className="text-lg font-semibold">
               Details
             </h2>
-            {canChange ? <StaffActions member={row} rules={inputRules()} roles={roles} canChangeRoles={canChangeRoles} /> : null}
+            {canChange ? (
+              <StaffActions member={row} rules={inputRules()} roles={roles} canChangeRoles={canChangeRoles} withPassword />
+            ) : null}
           </div>
           <dl className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
             <Detail label="Name">{member.full_name || NONE}</Detail>
@@ -131,6 +137,13 @@ export default async function StaffMemberPage({ params }: { params: Promise<{ id
           )}
         </section>
         <StaffRoles memberId={member.id} memberName={name} assignments={assignments} roles={roles} canChangeRoles={canChangeRoles} />
+        <StaffSessions
+          memberId={member.id}
+          memberName={name}
+          sessions={sessionRows(sessions)}
+          canEnd={canChange && row.withinReach}
+          isSelf={row.isSelf}
+        />
         {activity ? (
           <section aria-labelledby="staff-activity" className="space-y-3">
             <div className="flex flex-wrap items-baseline justify-between gap-2">
