@@ -120,11 +120,22 @@ test("the superadmin renames a member of staff and sets a temporary password, wh
   await other.getByRole("button", { name: "Change password" }).click();
   await expect(other).toHaveURL(/\/console$/, SLOW);
   await expect(other.getByRole("heading", { level: 1 })).toBeVisible(SLOW);
-  await context.close();
 
-  // Their page now says when they last signed in.
+  // Their page now says when they last signed in, and lists that browser's session; "Sign out
+  // everywhere" ends it: their next page asks them to sign in.
   await page.reload();
   await expect(page.getByRole("region", { name: "Details" })).not.toContainText("Never", SLOW);
+  const sessions = page.getByRole("region", { name: "Sessions" });
+  await expect(sessions.getByText("Not signed in anywhere")).toHaveCount(0);
+  await sessions.getByRole("button", { name: "Sign out everywhere" }).click();
+  const confirm = page.getByRole("alertdialog", { name: `Sign ${renamed} out everywhere?` });
+  await expectAccessible(page, "the sign-out-everywhere confirmation");
+  await confirm.getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(confirm).toBeHidden(SLOW);
+  await expect(sessions.getByText("Not signed in anywhere")).toBeVisible(SLOW);
+  await other.goto("/console/staff");
+  await expect(other).toHaveURL(/\/console\/sign-in/, SLOW);
+  await context.close();
 });
 
 test("a platform admin reads a staff member's page without controls; the superadmin's own page keeps the last superadmin; a deletion returns to the list", async ({

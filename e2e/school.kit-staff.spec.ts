@@ -67,6 +67,13 @@ test("the admin gives a teacher Head until a month ahead, the teacher has it at 
   const head = roles.getByRole("listitem").filter({ hasText: "Head" });
   await expect(head).toContainText(`until ${until.long}`);
   await checkPage(page, "a staff member's page with a role for a term");
+  // Their recent changes have the grant, which is its own audit target.
+  await expect(
+    page
+      .getByRole("region", { name: `Recent changes to ${name}` })
+      .getByText("Role assigned")
+      .first(),
+  ).toBeVisible();
 
   // The list says it too.
   await page.goto(`/staff?search=${encodeURIComponent(name)}`);

@@ -7,7 +7,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { consoleAction } from "@/lib/console/console-action";
 import { ObjectId } from "@/lib/http/ids";
-import { createPlatformStaff, deletePlatformUser, updatePlatformUser } from "@/lib/platform/platform-users";
+import { createPlatformStaff, deletePlatformUser, endPlatformUserSessions, updatePlatformUser } from "@/lib/platform/platform-users";
 import { PlatformUserCreateBody, PlatformUserPatchBody } from "@/lib/users/user-schemas";
 
 const PATH = "/console/staff";
@@ -57,6 +57,15 @@ export async function setStaffPassword(input: { id: string; password: string }) 
     await updatePlatformUser({ actor, id, patch: { password } });
     revalidateStaff(id);
     return null;
+  })(input);
+}
+
+/** Signs them out everywhere (DELETE /system/users/{id}/sessions/): every session ends at once. */
+export async function endStaffMemberSessions(input: { id: string }) {
+  return consoleAction("superadmin", z.object({ id: UserId }), async ({ id }, actor) => {
+    const ended = await endPlatformUserSessions({ actor, id });
+    revalidateStaff(id);
+    return ended;
   })(input);
 }
 

@@ -1,7 +1,8 @@
 // One platform staff member: their details and, for a superadmin, what the staff list offers on
 // their row (PlatformStaffActions: edit, change role, a temporary password, deactivate, delete) —
 // the actions check again. Every platform user reads the page, as GET /system/users/{id}/; the
-// recent changes to them come from the audit log, which every platform role reads too. An unknown
+// recent changes to them come from the audit log, which every platform role reads too; their
+// sessions, with "Sign out everywhere" for a superadmin. An unknown
 // or malformed id, or a school's user, is the branded 404.
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -19,7 +20,10 @@ import { schoolNames } from "@/lib/console/school-names";
 import { inputRules } from "@/lib/env";
 import { ApiError } from "@/lib/http/api-error";
 import { isId } from "@/lib/http/ids";
-import { getPlatformUser } from "@/lib/platform/platform-users";
+import { getPlatformUser, listPlatformUserSessions } from "@/lib/platform/platform-users";
+import { endStaffMemberSessions } from "@/lib/console/actions/platform-staff-actions";
+import { sessionRows } from "@/lib/pages/device";
+import { PersonSessions } from "@/components/account/person-sessions";
 
 export const metadata: Metadata = { title: "Platform staff member" };
 export const dynamic = "force-dynamic";
@@ -46,10 +50,13 @@ function Detail({ label, children }: { label: string; children: ReactNode }) {
 const NONE = <span className="text-slate-600">None</span>;
 
 export default async function PlatformStaffMemberPage({ params }: { params: Promise<{ id: string }> }) {
-  const { user: viewer } = await requireConsoleUser();
+  const { user: viewer, sessionId } = await requireConsoleUser();
   const { id } = await params;
   const member = await staffOr404(id);
-  const activity = await listAuditEvents({ target: member.id, page: { page: 1, pageSize: 5 } });
+  const [activity, sessions] = await Promise.all([
+    listAuditEvents({ target: member.id, page: { page: 1, pageSize: 5 } }),
+    listPlatformUserSessions({ id: member.id, callerSessionId: sessionId }),
+  ]);
   const names = await schoolNames(activity.results.map((e) => e.client));
   const name = displayName(member);
   const isSelf = member.id === viewer.id;
@@ -102,6 +109,22 @@ export default async function PlatformStaffMemberPage({ params }: { params: Prom
             </p>
           ) : null}
         </section>
+        <PersonSessions
+          memberName={name}
+          sessions={sessionRows(sessions)}
+          canEnd={isSuperadmin}
+          isSelf={isSelf}
+          endAll={endStaffMemberSessions.bind(null, { id: member.id })}
+          selfNote={
+            <>
+              Your own sessions: end them one by one on{" "}
+              <Link href="/console/account" className="underline underline-offset-4">
+                My account
+              </Link>
+              .
+            </>
+          }
+        />
         <section aria-labelledby="staff-activity" className="space-y-3">
           <div className="flex flex-wrap items-baseline justify-between gap-2">
             <h2 id="staff-activity" className="text-lg font-semibold">

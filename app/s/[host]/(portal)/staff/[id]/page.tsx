@@ -17,7 +17,8 @@ import { NoAccess } from "@/components/portal/no-access";
 import { StaffActions } from "@/components/portal/school-staff/staff-actions";
 import { staffName } from "@/components/portal/school-staff/staff-name";
 import { StaffRoles } from "@/components/portal/school-staff/staff-roles";
-import { StaffSessions } from "@/components/portal/school-staff/staff-sessions";
+import { PersonSessions } from "@/components/account/person-sessions";
+import { endStaffSessionsAction } from "@/lib/portal/actions/school-staff-actions";
 import { termState } from "@/components/portal/school-staff/term-state";
 import { inputRules } from "@/lib/env";
 import { ApiError } from "@/lib/http/api-error";
@@ -63,7 +64,7 @@ export default async function StaffMemberPage({ params }: { params: Promise<{ id
     allRows((page) => listRoles({ schoolId: school.id, page })),
     allRows((page) => listAssignments({ schoolId: school.id, user: member.id, page })),
     listStaffSessions({ schoolId: school.id, id: member.id, callerSessionId: principal.sessionId }),
-    can("roles.view") ? listSchoolAuditEvents({ schoolId: school.id, target: member.id, page: { page: 1, pageSize: 5 } }) : null,
+    can("roles.view") ? listSchoolAuditEvents({ schoolId: school.id, aboutUser: member.id, page: { page: 1, pageSize: 5 } }) : null,
   ]);
   // Only yes/no answers reach the browser, not the roles' permissions.
   const roles = schoolRoles.map((r) => ({ id: r.id, name: r.name, grantable: r.permissions.every((p) => permissions.has(p)) }));
@@ -137,12 +138,13 @@ export default async function StaffMemberPage({ params }: { params: Promise<{ id
           )}
         </section>
         <StaffRoles memberId={member.id} memberName={name} assignments={assignments} roles={roles} canChangeRoles={canChangeRoles} />
-        <StaffSessions
-          memberId={member.id}
+        <PersonSessions
           memberName={name}
           sessions={sessionRows(sessions)}
           canEnd={canChange && row.withinReach}
           isSelf={row.isSelf}
+          endAll={endStaffSessionsAction.bind(null, { id: member.id })}
+          selfNote="Your own sessions: end them one by one on My account."
         />
         {activity ? (
           <section aria-labelledby="staff-activity" className="space-y-3">
@@ -151,7 +153,7 @@ export default async function StaffMemberPage({ params }: { params: Promise<{ id
                 Recent changes to {name}
               </h2>
               <Link href={`/audit?target=${member.id}`} className="text-sm underline underline-offset-4">
-                All of them in the audit log
+                Their account in the audit log
               </Link>
             </div>
             <ActivityList events={activity.results} schoolNames={{ [school.id]: school.name }} />

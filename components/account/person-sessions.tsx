@@ -1,26 +1,32 @@
 "use client";
-// A staff member's sessions on their page: every browser and app signed in to their account
-// (GET /users/{id}/sessions/, users.view), with "Sign out everywhere" (DELETE, users.change) for
-// colleagues within reach. Your own are on My account, where you can end them one by one.
+// Someone's sessions on their page, in both apps (a school's staff member, a platform staff
+// member): every browser and app signed in to their account (GET …/users/{id}/sessions/), with
+// "Sign out everywhere" (DELETE) for those who may. Your own are on My account, where you can end
+// them one by one.
+import type { ReactNode } from "react";
 import type { SessionRow } from "@/components/account/sessions-panel";
 import { SessionsTable } from "@/components/account/sessions-panel";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ConfirmAction } from "@/components/ui/form";
-import { endStaffSessionsAction } from "@/lib/portal/actions/school-staff-actions";
+import type { ActionResult } from "@/lib/http/action-result";
 
-export function StaffSessions({
-  memberId,
+export function PersonSessions({
   memberName,
   sessions,
   canEnd,
   isSelf,
+  endAll,
+  selfNote,
 }: {
-  memberId: string;
   memberName: string;
   sessions: SessionRow[];
-  /** The viewer may sign them out (users.change, and they are within reach). */
+  /** The viewer may sign them out (the page's app decides: users.change within reach, a superadmin…). */
   canEnd: boolean;
   isSelf: boolean;
+  /** The app's server action that ends every session of this person (bound to them). */
+  endAll: () => Promise<ActionResult<unknown>>;
+  /** What the page says on your own: where you end them. */
+  selfNote: ReactNode;
 }) {
   const count = sessions.length;
   return (
@@ -43,11 +49,11 @@ export function StaffSessions({
               </>
             }
             confirmLabel="Sign out everywhere"
-            action={() => endStaffSessionsAction({ id: memberId })}
+            action={endAll}
           />
         ) : null}
       </div>
-      {isSelf ? <p className="mb-3 text-sm text-slate-600">Your own sessions: end them one by one on My account.</p> : null}
+      {isSelf ? <p className="mb-3 text-sm text-slate-600">{selfNote}</p> : null}
       <SessionsTable
         sessions={sessions}
         caption={`Sessions of ${memberName}`}
