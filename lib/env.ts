@@ -20,6 +20,22 @@ const hostname = z
     "must be a host name such as example.org",
   );
 
+/** An optional URL of one of `protocols`; an empty value is no value. */
+const optionalUrl = (protocols: string[], message: string) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => {
+      try {
+        const url = new URL(v);
+        return protocols.includes(url.protocol) && url.hostname !== "";
+      } catch {
+        return false;
+      }
+    }, message)
+    .optional()
+    .or(z.literal("").transform(() => undefined));
+
 export const EnvSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -67,6 +83,25 @@ export const EnvSchema = z
     SMS_DB_POOL_SIZE: int(10, 1, 500),
     /** How long an instance caches the JWT key set; a rotated-in key signs after this + 10 s. */
     SMS_KEY_RING_TTL: int(60, 1, 3600),
+    /** Email transport (API §8 Messages), e.g. smtp://user:pass@mail.example.org:587; smtps:// for TLS from the start. */
+    SMS_SMTP_URL: optionalUrl(["smtp:", "smtps:"], "must be an smtp:// or smtps:// URL such as smtp://user:pass@host:587"),
+    /** The From of every email; default no-reply@SMS_ROOT_DOMAIN. */
+    SMS_MAIL_FROM: z
+      .string()
+      .trim()
+      .max(254)
+      .regex(
+        /^([^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/,
+        'must be an address such as no-reply@example.org or "School <no-reply@example.org>"',
+      )
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    /** SMS transport: each text is POSTed as {"to","body"} to this URL; a non-2xx answer is a failed attempt. */
+    SMS_SMS_WEBHOOK_URL: optionalUrl(["http:", "https:"], "must be an http:// or https:// URL"),
+    /** How often each instance's worker looks for messages due (ms). */
+    SMS_OUTBOX_POLL_MS: int(5000, 50, 60_000),
+    /** The wait before a failed message's first retry (ms); each next one doubles, up to an hour. At most 60 s (API §8). */
+    SMS_OUTBOX_RETRY_MS: int(30_000, 50, 60_000),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     PORT: int(3000, 1, 65535),
   })

@@ -22,6 +22,7 @@ import { securityHeaders } from "@/lib/server/security-headers";
 import { recordStatuses } from "@/lib/server/status-log";
 import { answeredByServer, bodyLimitFor, enforceBodyLimit } from "@/lib/server/body-limit";
 import { derivedSecret } from "@/lib/auth/secret-box";
+import { startOutboxWorker } from "@/lib/messages/worker";
 // @ts-expect-error plain ESM helper without types
 import { buildIsStale } from "./build-state.mjs";
 
@@ -108,6 +109,8 @@ async function main(): Promise<void> {
   server.on("checkContinue", (req, res) => onRequest(req, res, true));
   server.keepAliveTimeout = 65_000;
   server.listen(port, () => console.log(banner(port, demo)));
+  // Delivers the outbox's messages (lib/messages/worker.ts); every instance runs one.
+  const outbox = startOutboxWorker();
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -116,6 +119,8 @@ async function main(): Promise<void> {
     log.info({ signal }, "shutting down");
     server.close();
     server.closeIdleConnections();
+    // The round in progress finishes (its claims recorded) before the database goes.
+    await outbox.stop().catch(() => undefined);
     await closeDb().catch(() => undefined);
     await stopEmbeddedDatabase().catch(() => undefined);
     process.exit(0);

@@ -23,6 +23,7 @@ const HAND_WRITTEN_SQL: Record<string, string> = {
   "lib/platform/platform-users.ts": "the advisory lock that serialises superadmin changes",
   "lib/platform/overview.ts": "the console's counts in one scan per table (FILTER)",
   "lib/auth/signing-keys.ts": "the advisory lock of key rotation",
+  "lib/messages/worker.ts": "claiming the outbox's due messages with FOR UPDATE SKIP LOCKED, so instances never share one",
   // The database layer itself.
   "lib/db/sql-script.ts": "the one-message script runner and prepared statements",
   "lib/db/school-scope.ts": "switching a transaction to the row-level-security role",
