@@ -12,6 +12,8 @@ import { endEverySession, revokeFamilies, rotateRefreshToken, schoolOfRefreshTok
 import { schoolErrors } from "@/lib/schools/resolve-school";
 import { verifyToken, type Audience } from "@/lib/auth/tokens";
 import { zodFieldErrors } from "@/lib/http/errors";
+import { notifyUser } from "@/lib/messages/outbox";
+import { passwordChangedMessage } from "@/lib/messages/templates";
 
 export async function refreshSession(
   refresh: string,
@@ -98,10 +100,11 @@ export async function changePassword(
     }
     const passwordHash = await hashPassword(input.new_password);
     await prisma.$transaction(async (tx) => {
-      await tx.user.update({
+      const changedAt = new Date();
+      const owner = await tx.user.update({
         where: { id: user.id },
-        data: { passwordHash, passwordChangedAt: new Date(), passwordChangeRequired: false },
-        select: { id: true },
+        data: { passwordHash, passwordChangedAt: changedAt, passwordChangeRequired: false },
+        select: { email: true, phone: true, fullName: true },
       });
       // Every other session ends; the caller's own goes on (moved to the new epoch).
       const count = await endEverySession(tx, user.id, "password_change", principal.sessionId);
@@ -116,6 +119,14 @@ export async function changePassword(
         },
         origin,
       );
+      // "Your password was changed", to the owner (not to whoever holds their session): it goes
+      // out only if the change commits, and its delivery never holds up the answer.
+      await notifyUser(tx, {
+        user: owner,
+        schoolId,
+        kind: "password_changed",
+        render: (sender) => passwordChangedMessage({ sender, fullName: owner.fullName, at: changedAt }),
+      });
     });
     ended = true;
     await attempt.finish("succeeded");
