@@ -12,6 +12,7 @@ const LINKS = [
   { href: "/console/staff", label: "Platform staff" },
   { href: "/console/api-keys", label: "API keys" },
   { href: "/console/audit", label: "Audit log" },
+  { href: "/console/outbox", label: "Outbox" },
 ];
 
 export function ConsoleShell({ name, role, children }: { name: string; role: string; children: ReactNode }) {

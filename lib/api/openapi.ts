@@ -29,6 +29,7 @@ import {
   ApiKeyRotateBody,
 } from "@/lib/api-keys/api-key-schemas";
 import { AuditEventOut } from "@/lib/audit/audit-schemas";
+import { MessageListQuery, MessageOut } from "@/lib/messages/message-schemas";
 import { AuditListQuery, SchoolAuditListQuery } from "@/lib/audit/list-audit";
 import { PermissionListQuery, PermissionOut } from "@/lib/rbac/list-permissions";
 import { pageOf } from "@/lib/http/pagination";
@@ -383,6 +384,12 @@ function systemPaths(rules: InputRules): ZodOpenApiPathsObject {
       get: sys("The audit trail, newest first", "Audit", {
         query: AuditListQuery,
         ok: { status: "200", schema: pageOf(AuditEventOut, "AuditEventPage"), description: "A page of events" },
+      }),
+    },
+    "/api/v1/system/outbox/": {
+      get: sys("The outbox: messages (email, SMS) and their delivery, newest first; no bodies", "Messages", {
+        query: MessageListQuery,
+        ok: { status: "200", schema: pageOf(MessageOut, "OutboxMessagePage"), description: "A page of messages" },
       }),
     },
   };

@@ -21,6 +21,12 @@ export const SORT_OPTIONS = {
     { value: "-created_at", label: "Newest first" },
     { value: "created_at", label: "Oldest first" },
   ],
+  messages: [
+    { value: "-created_at", label: "Newest first" },
+    { value: "created_at", label: "Oldest first" },
+    { value: "-attempts", label: "Most attempts" },
+    { value: "-sent_at", label: "Sent most recently" },
+  ],
   apiKeys: [
     { value: "-created_at", label: "Newest first" },
     { value: "name", label: "Name (A–Z)" },
