@@ -27,6 +27,7 @@ const TENANT_TABLES = [
   "audit_events",
   "api_keys",
   "teacher_profiles",
+  "outbox_messages",
 ];
 const PLATFORM_ONLY_TABLES = ["signing_keys", "login_throttles"];
 
@@ -66,6 +67,11 @@ async function seedTenant(): Promise<Seeded> {
     tenant.id,
   ]);
   await db.query("INSERT INTO audit_events (id, client_id, action) VALUES ($1, $2, 'rls.test')", [randomUUID(), tenant.id]);
+  // Already sent, so no worker of the run touches it.
+  await db.query(
+    "INSERT INTO outbox_messages (id, client_id, channel, recipient, kind, subject, text, state, next_attempt_at) VALUES ($1, $2, 'email', 'rls@example.org', 'rls.test', 'RLS', 'RLS', 'sent', now())",
+    [randomUUID(), tenant.id],
+  );
   return { tenant, userIds: [a.id, b.id], roleId: role.rows[0].id };
 }
 
