@@ -307,6 +307,7 @@ describe("bad configuration stops start-up with one clear line", () => {
       names: "SMS_SUPERUSER_PASSWORD",
     },
     { name: "SMS_LOGIN_MAX_FAILURES=-1", env: { SMS_LOGIN_MAX_FAILURES: "-1" }, names: "SMS_LOGIN_MAX_FAILURES" },
+    { name: "SMS_SMTP_URL not an smtp URL", env: { SMS_SMTP_URL: "https://mail.example.org" }, names: "SMS_SMTP_URL" },
   ];
   for (const c of cases) {
     it(`server start with ${c.name}`, async () => {

@@ -18,7 +18,6 @@
 // `held`; they stay, and an instance that has a transport delivers them.
 import { randomUUID } from "node:crypto";
 import nodemailer from "nodemailer";
-import SMTPTransport from "nodemailer/lib/smtp-transport";
 import { pool } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
@@ -52,12 +51,29 @@ export interface Transports {
 
 const CHANNELS: MessageChannel[] = ["email", "sms"];
 
+/**
+ * nodemailer's options for SMS_SMTP_URL (validated by lib/env.ts): smtp:// upgrades with STARTTLS
+ * when the server offers it, smtps:// is TLS from the start; the port defaults to 587 or 465.
+ * (nodemailer reads a URL by itself only without further options, and we add time limits.)
+ */
+export function smtpOptions(smtpUrl: string) {
+  const url = new URL(smtpUrl);
+  const secure = url.protocol === "smtps:";
+  return {
+    host: url.hostname.replace(/^\[(.*)\]$/, "$1"), // an IPv6 literal without its brackets
+    port: url.port ? Number(url.port) : secure ? 465 : 587,
+    secure,
+    ...(url.username ? { auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } } : {}),
+    ...SMTP_TIMEOUTS,
+  };
+}
+
 /** The transports SMS_SMTP_URL and SMS_SMS_WEBHOOK_URL configure. */
 export function configuredTransports(): Transports {
   const { SMS_SMTP_URL, SMS_MAIL_FROM, SMS_SMS_WEBHOOK_URL, SMS_ROOT_DOMAIN } = env();
   const transports: Transports = {};
   if (SMS_SMTP_URL) {
-    const mailer = nodemailer.createTransport(new SMTPTransport({ url: SMS_SMTP_URL, ...SMTP_TIMEOUTS }));
+    const mailer = nodemailer.createTransport(smtpOptions(SMS_SMTP_URL));
     const from = SMS_MAIL_FROM ?? `no-reply@${SMS_ROOT_DOMAIN}`;
     transports.email = async (m) => {
       await mailer.sendMail({ from, to: m.recipient, subject: m.subject, text: m.text, ...(m.html ? { html: m.html } : {}) });
