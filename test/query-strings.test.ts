@@ -23,6 +23,7 @@ const SYSTEM_LISTS: [string, string[]][] = [
   ["/api/v1/system/users/", ["search", "platform_role"]],
   ["/api/v1/system/api-keys/", ["client", "revoked"]],
   ["/api/v1/system/audit/", ["actor", "action", "client", "since"]],
+  ["/api/v1/system/outbox/", ["state", "channel", "client", "ordering"]],
 ];
 
 // NUL, another C0 control, DEL, and a control character hidden after ordinary text.
