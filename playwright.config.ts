@@ -29,8 +29,11 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: [["list"]],
-  // Generous: axe-core on a long page (/docs) takes seconds, more on a busy 2-core machine.
-  timeout: 60_000,
+  // Generous: axe-core on a long page (/docs) takes seconds, and a journey of sign-ins (argon2id)
+  // and server-rendered pages takes a minute and more on a busy 2-core machine (seen in CI while
+  // builds ran beside it). Waits for what a person would see get 15 s for the same reason.
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
   use: { browserName: "chromium", launchOptions, trace: "retain-on-failure" },
   projects: [
     { name: "platform", testMatch: /platform\..*spec\.ts/, use: { baseURL: `http://localhost:${port}`, viewport: DESKTOP } },
