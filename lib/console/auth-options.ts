@@ -12,6 +12,9 @@ import { claimsOfVerified } from "@/lib/console/session-token";
 import { revokeFamilies } from "@/lib/auth/sessions";
 import { originOf } from "@/lib/http/request-context";
 
+const MFA_NOT_HERE =
+  "This account has two-factor sign-in on, and the console cannot ask for the code yet: sign in through the API (POST /api/v1/system/auth/mfa/verify/).";
+
 function header(headers: Record<string, unknown> | undefined, name: string): string | null {
   const value = headers?.[name];
   return typeof value === "string" ? value : null;
@@ -31,12 +34,16 @@ export function consoleAuthOptions(): NextAuthOptions {
           if (!parsed.success) throw new Error("Enter your email or phone and your password.");
           const origin = originOf({ get: (name) => header(req?.headers, name) });
           try {
-            const { user, tokens } = await login(parsed.data, { audience: "system", schoolId: null }, origin);
+            const result = await login(parsed.data, { audience: "system", schoolId: null }, origin);
+            // The console has no code step yet: a two-factor account signs in through the API.
+            if (result.mfaRequired) throw new ApiError(401, "authentication_failed", MFA_NOT_HERE);
+            const { user, tokens } = result;
             const { sid } = await claimsOfVerified(tokens.access);
             return { id: user.id, email: user.email, name: user.fullName || user.email || user.phone, sid, role: user.platformRole };
           } catch (error) {
             // next-auth hands this message to the form.
-            if (error instanceof ApiError) throw new Error(error.status === 401 ? "Wrong email/phone or password." : error.detail);
+            if (error instanceof ApiError)
+              throw new Error(error.status === 401 && error.detail !== MFA_NOT_HERE ? "Wrong email/phone or password." : error.detail);
             throw error;
           }
         },

@@ -96,7 +96,12 @@ export async function signInToPortal(input: LoginInput): Promise<void> {
   const school = await requestSchool();
   if (!school) throw schoolErrors.notFound();
   assertActive(school);
-  const { user, tokens } = await login(input, { audience: "school", schoolId: school.id }, await requestOrigin());
+  const result = await login(input, { audience: "school", schoolId: school.id }, await requestOrigin());
+  // The portal has no code step yet: a two-factor account signs in through the API.
+  if (result.mfaRequired) {
+    throw ApiError.permissionDenied("This account has two-factor sign-in on, and this page cannot ask for the code yet.");
+  }
+  const { user, tokens } = result;
   const { sid } = await verifyToken(tokens.access, { type: "access", aud: "school" });
   const maxAge = env().SMS_REFRESH_TTL;
   const value = await encode({ token: { sub: user.id, sid, tid: school.id }, secret: secret(), salt: PORTAL_COOKIE, maxAge });
