@@ -12,6 +12,8 @@ const codeAt = (secret: string, step: number) =>
   });
 
 test("a platform admin turns on two-factor sign-in and signs in with a code", async ({ page }, info) => {
+  // Two sign-ins and five pages checked by axe: more than the default minute on two shared cores.
+  test.setTimeout(120_000);
   const { platform } = demoCredentials();
   const login = await page.request.post("/api/v1/system/auth/login/", {
     data: { identifier: platform.email, password: platform.password },

@@ -9,14 +9,21 @@ import { MfaConfirmBody, MfaDisableBody } from "@/lib/auth/mfa-schemas";
 import { consoleAction, type ActionResult } from "@/lib/console/console-action";
 
 export async function startConsoleMfaAction(): Promise<ActionResult<EnrolmentView>> {
-  return consoleAction("any", z.object({}), async (_, { principal, origin }) =>
-    startEnrolmentWithQr({ principal, audience: "system", schoolId: null, origin, issuer: env().SMS_ROOT_DOMAIN }),
+  return consoleAction(
+    "any",
+    z.object({}),
+    async (_, { principal, origin }) =>
+      startEnrolmentWithQr({ principal, audience: "system", schoolId: null, origin, issuer: env().SMS_ROOT_DOMAIN }),
+    { beforeMfaEnrolment: true },
   )({});
 }
 
 export async function confirmConsoleMfaAction(input: { code: string }): Promise<ActionResult<{ recovery_codes: string[] }>> {
-  return consoleAction("any", MfaConfirmBody, async ({ code }, { principal, origin }) =>
-    confirmTotp({ principal, audience: "system", schoolId: null, origin, code }),
+  return consoleAction(
+    "any",
+    MfaConfirmBody,
+    async ({ code }, { principal, origin }) => confirmTotp({ principal, audience: "system", schoolId: null, origin, code }),
+    { beforeMfaEnrolment: true },
   )(input);
 }
 
