@@ -81,6 +81,8 @@ export const EnvSchema = z
      *  embedded database (a first look), off with DATABASE_URL (a real deployment). */
     SMS_DEMO: flag(),
     SMS_DB_POOL_SIZE: int(10, 1, 500),
+    /** Platform users must turn on two-factor sign-in before anything else (API §8). */
+    SMS_MFA_REQUIRED_PLATFORM: flag(),
     /** How long an instance caches the JWT key set; a rotated-in key signs after this + 10 s. */
     SMS_KEY_RING_TTL: int(60, 1, 3600),
     /** Email transport (API §8 Messages), e.g. smtp://user:pass@mail.example.org:587; smtps:// for TLS from the start. */
@@ -105,7 +107,11 @@ export const EnvSchema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     PORT: int(3000, 1, 65535),
   })
-  .transform((env) => ({ ...env, SMS_DEMO: env.SMS_DEMO ?? !env.DATABASE_URL }))
+  .transform((env) => ({
+    ...env,
+    SMS_DEMO: env.SMS_DEMO ?? !env.DATABASE_URL,
+    SMS_MFA_REQUIRED_PLATFORM: env.SMS_MFA_REQUIRED_PLATFORM ?? false,
+  }))
   .superRefine((env, ctx) => {
     if (env.SMS_SUPERUSER_EMAIL && !env.SMS_SUPERUSER_PASSWORD) {
       ctx.addIssue({ code: "custom", path: ["SMS_SUPERUSER_PASSWORD"], message: "is required when SMS_SUPERUSER_EMAIL is set" });

@@ -48,8 +48,9 @@ describe("system login", () => {
     const admin = await makePlatformUser("platform_admin");
     const res = await post(LOGIN, { identifier: admin.email, password: PASSWORD });
     assert.equal(res.status, 200, res.text);
-    assert.deepEqual(Object.keys(res.body).sort(), ["access", "password_change_required", "refresh", "user"]);
+    assert.deepEqual(Object.keys(res.body).sort(), ["access", "mfa_enrolment_required", "password_change_required", "refresh", "user"]);
     assert.equal(res.body.password_change_required, false);
+    assert.equal(res.body.mfa_enrolment_required, false);
     assert.equal(res.headers["cache-control"], "no-store");
     assert.equal(typeof res.body.access, "string");
     assert.equal(typeof res.body.refresh, "string");
@@ -169,8 +170,9 @@ describe("system me and token claims", () => {
     const login = await systemLogin(admin.email);
     const res = await me(login.access);
     assert.equal(res.status, 200, res.text);
-    const { password_change_required, ...user } = res.body;
+    const { password_change_required, mfa_enabled, ...user } = res.body;
     assert.equal(password_change_required, false);
+    assert.equal(mfa_enabled, false);
     assertUserShape(user);
     assert.deepEqual(user, login.user);
     assert.equal(res.body.phone, phone.e164);

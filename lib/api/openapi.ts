@@ -19,6 +19,7 @@ import {
 } from "@/lib/users/user-schemas";
 import { ClientCreateBody, ClientOut, ClientPatchBody, SchoolListQuery, SchoolUserListQuery } from "@/lib/platform/client-schemas";
 import { SessionListOut } from "@/lib/auth/session-list";
+import { MfaConfirmBody, MfaDisableBody, MfaEnrolmentOut, MfaRequiredOut, MfaVerifyBody, RecoveryCodesOut } from "@/lib/auth/mfa-schemas";
 import { MyAccountPatchBody } from "@/lib/auth/my-account-body";
 import {
   ApiKeyCreateBody,
@@ -87,6 +88,9 @@ const UserInSchoolPath = IdPath.extend({ uid: z.string().describe("Opaque id of 
 const PASSWORD_CHANGE_REQUIRED =
   "password_change_required: an admin set the user's password, and until they change it (POST …/auth/password/) only auth/password, auth/me and auth/logout answer";
 
+const MFA_ENROLMENT_REQUIRED =
+  "mfa_enrolment_required: SMS_MFA_REQUIRED_PLATFORM is on and the platform user has not turned on two-factor sign-in; until they do only auth/mfa/totp (and confirm), auth/me, auth/password and auth/logout answer";
+
 /** A list's query schema (lib/http/query.ts listQuery): its wire shape is the pipe's input. */
 type QuerySchema = z.ZodObject | z.ZodPipe<z.ZodObject, z.ZodType>;
 const wireShape = (q: QuerySchema): z.ZodObject => (q instanceof z.ZodPipe ? (q.in as z.ZodObject) : q);
@@ -108,6 +112,8 @@ function op(o: {
   uid?: boolean;
   /** One of the routes a user whose password must change may still reach (auth/password, me, logout). */
   beforePasswordChange?: boolean;
+  /** One of the routes a platform user the two-factor policy holds to enrol may still reach. */
+  beforeMfaEnrolment?: boolean;
 }): ZodOpenApiOperationObject {
   const responses: Record<string, object> = {};
   if (o.ok)
@@ -124,6 +130,10 @@ function op(o: {
     // The authentication refuses a user with a temporary password everywhere else (lib/auth/authenticate.ts).
     const other = (responses["403"] as { description?: string } | undefined)?.description;
     responses["403"] = error(`${other ? `${other}; or ` : ""}${PASSWORD_CHANGE_REQUIRED}`);
+  }
+  if (o.secured && !o.school && !o.beforeMfaEnrolment) {
+    const other = (responses["403"] as { description?: string } | undefined)?.description;
+    responses["403"] = error(`${other ? `${other}; or ` : ""}${MFA_ENROLMENT_REQUIRED}`);
   }
   Object.assign(responses, outage);
   const requestParams = {
@@ -156,8 +166,9 @@ function authPaths(audience: "system" | "school"): ZodOpenApiPathsObject {
         body: LoginBody,
         ok: {
           status: "200",
-          schema: audience === "system" ? SystemLoginOut : SchoolLoginOut,
-          description: "Token pair and user; password_change_required: true after an admin set the password",
+          schema: z.union([audience === "system" ? SystemLoginOut : SchoolLoginOut, MfaRequiredOut]),
+          description:
+            "Token pair and user; password_change_required: true after an admin set the password. With two-factor on: mfa_required and an mfa_token instead (no tokens): send it with a code to …/auth/mfa/verify/",
         },
         extra: {
           "403": {
@@ -175,6 +186,7 @@ function authPaths(audience: "system" | "school"): ZodOpenApiPathsObject {
         school,
         secured: true,
         beforePasswordChange: true,
+        beforeMfaEnrolment: true,
         ok: {
           status: "200",
           schema: audience === "system" ? MeOut : SchoolProfile,
@@ -240,9 +252,59 @@ function authPaths(audience: "system" | "school"): ZodOpenApiPathsObject {
         school,
         secured: true,
         beforePasswordChange: true,
+        beforeMfaEnrolment: true,
         body: PasswordChangeBody,
         ok: { status: "204", description: "Changed" },
         extra: { "429": { description: "Too many wrong old passwords" } },
+      }),
+    },
+    [`${base}/mfa/totp/`]: {
+      post: op({
+        summary: "Start turning on two-factor sign-in: a new TOTP secret (not active until confirmed; starts over any earlier one)",
+        tags,
+        school,
+        secured: true,
+        beforeMfaEnrolment: true,
+        ok: { status: "200", schema: MfaEnrolmentOut, description: "The secret and its otpauth:// URL (SHA1, 6 digits, 30 s)" },
+      }),
+      delete: op({
+        summary: "Turn two-factor sign-in off (asks for my password)",
+        tags,
+        school,
+        secured: true,
+        body: MfaDisableBody,
+        ok: { status: "204", description: "Off: the secret and recovery codes are gone" },
+        extra: { "429": { description: "Too many wrong passwords (they count as failed logins)" } },
+      }),
+    },
+    [`${base}/mfa/totp/confirm/`]: {
+      post: op({
+        summary: "Turn two-factor sign-in on with the app's current code",
+        tags,
+        school,
+        secured: true,
+        beforeMfaEnrolment: true,
+        body: MfaConfirmBody,
+        ok: {
+          status: "200",
+          schema: RecoveryCodesOut,
+          description: "On. Ten recovery codes, shown this once (stored hashed, each works once); a wrong code is a 400 naming code",
+        },
+      }),
+    },
+    [`${base}/mfa/verify/`]: {
+      post: op({
+        summary: "A login's second step: the mfa_token and a code of the app (or a recovery code)",
+        tags,
+        school,
+        body: MfaVerifyBody,
+        ok: {
+          status: "200",
+          schema: audience === "system" ? SystemLoginOut : SchoolLoginOut,
+          description:
+            "As a login. A wrong or reused code is 401 authentication_failed (a failed login); a spent, expired or unknown mfa_token 401 token_not_valid",
+        },
+        extra: { "429": { description: "Too many failed logins or wrong codes (Retry-After)" } },
       }),
     },
   };
@@ -314,6 +376,12 @@ function systemPaths(rules: InputRules): ZodOpenApiPathsObject {
         ok: { status: "204", description: "Every session ended: their refresh and access tokens stop working at once" },
       }),
     },
+    "/api/v1/system/clients/{id}/users/{uid}/mfa/": {
+      delete: sys("Turn one of a school's users' two-factor sign-in off (superadmin or platform_admin)", "Schools", {
+        uid: true,
+        ok: { status: "204", description: "Off; every session of theirs ended (audited; another school's user: 404)" },
+      }),
+    },
     "/api/v1/system/users/": {
       get: sys("List platform users", "Platform users", {
         query: PlatformUserListQuery,
@@ -346,6 +414,12 @@ function systemPaths(rules: InputRules): ZodOpenApiPathsObject {
       delete: sys("Sign a platform user out everywhere (superadmin only)", "Platform users", {
         id: true,
         ok: { status: "204", description: "Every session ended: their refresh and access tokens stop working at once" },
+      }),
+    },
+    "/api/v1/system/users/{id}/mfa/": {
+      delete: sys("Turn a platform user's two-factor sign-in off (superadmin only; not your own)", "Platform users", {
+        id: true,
+        ok: { status: "204", description: "Off; every session of theirs ended (audited)" },
       }),
     },
     "/api/v1/system/api-keys/": {
@@ -471,6 +545,12 @@ function schoolPaths(rules: InputRules): ZodOpenApiPathsObject {
       delete: sch("Sign a staff member out everywhere (and only one within your reach)", "Staff", "users.change", {
         id: true,
         ok: { status: "204", description: "Every session ended: their refresh and access tokens stop working at once" },
+      }),
+    },
+    "/api/v1/school/users/{id}/mfa/": {
+      delete: sch("Turn a staff member's two-factor sign-in off (one within your reach; not your own)", "Staff", "users.change", {
+        id: true,
+        ok: { status: "204", description: "Off; every session of theirs ended (audited)" },
       }),
     },
     "/api/v1/school/role-assignments/": {

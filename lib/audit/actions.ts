@@ -24,6 +24,7 @@ export const AUDIT_GROUPS = [
   "Sign-in",
   "Sessions",
   "Passwords",
+  "Two-factor sign-in",
 ] as const;
 export type AuditGroup = (typeof AUDIT_GROUPS)[number];
 
@@ -106,6 +107,22 @@ export const AUDIT_ACTIONS = [
   entry("platform_user.password_set", "Temporary password set for a platform user", "Passwords", "platform"),
   entry("school.user.password_set", "Temporary password set", "Passwords", "school"),
   entry("tenant_user.password_set", "Temporary password set by the platform", "Passwords", "school"),
+
+  entry("system.login.mfa_required", "Platform password accepted, code asked for", "Two-factor sign-in", "platform"),
+  entry("school.login.mfa_required", "Password accepted, code asked for", "Two-factor sign-in", "school"),
+  entry("system.mfa.failed", "Wrong platform sign-in code", "Two-factor sign-in", "platform"),
+  entry("school.mfa.failed", "Wrong sign-in code", "Two-factor sign-in", "school"),
+  entry("system.mfa.recovery_code_used", "Signed in to the platform with a recovery code", "Two-factor sign-in", "platform"),
+  entry("school.mfa.recovery_code_used", "Signed in with a recovery code", "Two-factor sign-in", "school"),
+  entry("system.mfa.enrolment_started", "Started adding an authenticator app (platform)", "Two-factor sign-in", "platform"),
+  entry("school.mfa.enrolment_started", "Started adding an authenticator app", "Two-factor sign-in", "school"),
+  entry("system.mfa.enabled", "Turned on platform two-factor sign-in", "Two-factor sign-in", "platform"),
+  entry("school.mfa.enabled", "Turned on two-factor sign-in", "Two-factor sign-in", "school"),
+  entry("system.mfa.disabled", "Turned off platform two-factor sign-in", "Two-factor sign-in", "platform"),
+  entry("school.mfa.disabled", "Turned off two-factor sign-in", "Two-factor sign-in", "school"),
+  entry("platform_user.mfa_reset", "Turned off a platform user's two-factor sign-in", "Two-factor sign-in", "platform"),
+  entry("school.user.mfa_reset", "Turned off a staff member's two-factor sign-in", "Two-factor sign-in", "school"),
+  entry("tenant_user.mfa_reset", "Staff member's two-factor sign-in turned off by the platform", "Two-factor sign-in", "school"),
 ] as const satisfies readonly AuditActionInfo[];
 
 /** An action the code records. */

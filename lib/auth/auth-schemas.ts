@@ -27,4 +27,12 @@ export const TokenPairOut = z
   .object({ access: z.string().describe("Access JWT"), refresh: z.string().describe("Refresh JWT (rotates)") })
   .meta({ id: "TokenPair" });
 
-export const SystemLoginOut = TokenPairOut.extend({ user: UserOut, ...PasswordChangeRequiredField }).meta({ id: "SystemLoginResult" });
+export const SystemLoginOut = TokenPairOut.extend({
+  user: UserOut,
+  ...PasswordChangeRequiredField,
+  mfa_enrolment_required: z
+    .boolean()
+    .describe(
+      "SMS_MFA_REQUIRED_PLATFORM is on and two-factor is not: until it is (POST …/auth/mfa/totp/ and confirm), every route but those, auth/me, auth/password and auth/logout answers 403 mfa_enrolment_required",
+    ),
+}).meta({ id: "SystemLoginResult" });

@@ -2,6 +2,7 @@
 // one query then checks what must bite at once: the session is not revoked, the user is active,
 // and the user still belongs where the token says.
 import { prisma } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/api-error";
 import { verifyToken, type Audience } from "@/lib/auth/tokens";
 import { publicUserSelect, type PublicUser } from "@/lib/users/user-schemas";
@@ -52,15 +53,33 @@ export function assertPasswordCurrent(user: Pick<PublicUser, "passwordChangeRequ
   }
 }
 
+/**
+ * With `SMS_MFA_REQUIRED_PLATFORM=1`, a platform user without two-factor sign-in may reach only the
+ * routes that let them turn it on — auth/mfa/totp (and confirm), auth/me, auth/password and
+ * auth/logout — until they do. Like `assertPasswordCurrent`, checked by the authentication itself
+ * on every request (turning two-factor on takes effect at once, on the same tokens).
+ */
+export function assertMfaEnrolled(user: Pick<PublicUser, "clientId" | "mfaEnabled">, beforeMfaEnrolment: boolean): void {
+  if (user.clientId === null && !user.mfaEnabled && !beforeMfaEnrolment && env().SMS_MFA_REQUIRED_PLATFORM) {
+    throw new ApiError(403, "mfa_enrolment_required", "You must turn on two-factor sign-in first (POST /api/v1/system/auth/mfa/totp/).");
+  }
+}
+
+/** A platform user the policy holds to enrol before anything else (`mfa_enrolment_required` in the login answer). */
+export function mfaEnrolmentRequired(user: Pick<PublicUser, "clientId" | "mfaEnabled">): boolean {
+  return user.clientId === null && !user.mfaEnabled && env().SMS_MFA_REQUIRED_PLATFORM;
+}
+
 export async function authenticateAccessToken(
   token: string,
   audience: Audience,
   schoolId: string | null,
-  options: { beforePasswordChange?: boolean } = {},
+  options: { beforePasswordChange?: boolean; beforeMfaEnrolment?: boolean } = {},
 ): Promise<UserPrincipal> {
   const claims = await verifyToken(token, { type: "access", aud: audience });
   if ((claims.tid ?? null) !== schoolId) throw invalid();
   const user = await sessionUser(claims.sid, claims.sub, schoolId);
   assertPasswordCurrent(user, options.beforePasswordChange ?? false);
+  assertMfaEnrolled(user, options.beforeMfaEnrolment ?? false);
   return { kind: "user", user, sessionId: claims.sid };
 }

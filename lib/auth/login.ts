@@ -4,16 +4,20 @@
 // locked account answers 429 even to the right password), the password is always verified (an
 // unknown identifier pays for a dummy hash), and every wrong answer that does not prove the
 // password right has the same body.
+import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { ApiError } from "@/lib/http/api-error";
 import { auditStatement, recordAudit, type AuditEntry, type AuditOrigin } from "@/lib/audit/record-audit";
 import { parseIdentifier } from "@/lib/credentials/identifier";
-import { accountKey, beginLoginAttempt, type AttemptOutcome } from "@/lib/auth/login-throttle";
+import { accountKey, beginLoginAttempt, type AttemptOutcome, type LoginAttempt } from "@/lib/auth/login-throttle";
+import { spendSecondFactor, type SecondFactor } from "@/lib/auth/mfa";
 import { verifyPassword } from "@/lib/credentials/password";
 import { PresentedPassword } from "@/lib/credentials/rules";
 import { SESSION_REFUSED, newSession, signPair, type TokenPair } from "@/lib/auth/sessions";
 import { PUBLIC_USER_COLUMNS, userOfRow, type PublicUser, type PublicUserRow } from "@/lib/users/user-schemas";
 import type { Audience } from "@/lib/auth/tokens";
+import { mfaEnrolmentRequired } from "@/lib/auth/authenticate";
+import { toUserOut } from "@/lib/users/user-schemas";
 import { prepared, runScript, schoolContext, schoolRead, type SqlText, type ReadPlan } from "@/lib/db/sql-script";
 
 const IdentifierString = z
@@ -80,18 +84,64 @@ interface UserRow extends PublicUserRow {
   session_epoch: number;
 }
 
+/** How long an mfa_token waits for its code (the REST contract §8). */
+const MFA_CHALLENGE_SECONDS = 300;
+
+// A login waiting for its second factor, opened only while the user is still active, has two-factor
+// on and is in the epoch whose password was verified (else nothing is written: `session_refused`).
+// Expired challenges of the user go in the same statement. $1 the token's hash, $2 the audience,
+// $3 seconds valid, $4 the user, $5 the epoch.
+const insertChallenge = prepared(`
+  WITH challenge AS (
+    INSERT INTO mfa_challenges (token_hash, user_id, client_id, audience, session_epoch, expires_at)
+    SELECT $1::text, u.id, u.client_id, $2::token_audience, u.session_epoch, now() + make_interval(secs => $3::int)
+    FROM users u
+    WHERE u.id = $4::uuid AND u.is_active AND u.mfa_enabled AND u.session_epoch = $5::int
+    RETURNING 1
+  ), pruned AS (
+    DELETE FROM mfa_challenges WHERE user_id = $4::uuid AND expires_at < now()
+  )
+  SELECT sms_assert(EXISTS (SELECT 1 FROM challenge), 'session_refused')`);
+
+// The challenge of an mfa_token and its user. $1 the token's hash.
+const challengeByHash = prepared(`
+  SELECT ${USER_COLUMNS}, c.audience::text AS challenge_audience, c.client_id AS challenge_client_id,
+         c.session_epoch AS challenge_epoch, (c.used_at IS NULL AND c.expires_at > now()) AS challenge_live
+  FROM mfa_challenges c JOIN users u ON u.id = c.user_id
+  WHERE c.token_hash = $1::text`);
+
+interface ChallengeRow extends UserRow {
+  challenge_audience: string;
+  challenge_client_id: string | null;
+  challenge_epoch: number;
+  challenge_live: boolean;
+}
+
+const tokenHashOf = (token: string) => createHash("sha256").update(token).digest("hex");
+
+function tokenInvalid(): ApiError {
+  return new ApiError(401, "token_not_valid", "Token is invalid or expired.");
+}
+
+/** A login's answer: tokens, or (two-factor on) an mfa_token to send with a code to …/auth/mfa/verify/. */
+export type LoginResult<R> = { mfaRequired: false; user: PublicUser; tokens: TokenPair; read: R } | { mfaRequired: true; mfaToken: string };
+
 /**
  * Logs in. A successful login writes everything it writes — last login, the session and its first
  * refresh token, the audit row — in one message (one transaction), and `read`, the caller's reads
  * for the user's school (the school profile), rides along in it under that school's row-level
  * security: one round trip after the password check.
+ *
+ * With two-factor on, a right password opens a challenge instead (one message too) and answers its
+ * mfa_token: not a success yet, so the account's failures do not start over (the attempt's slot is
+ * given back, nothing counted).
  */
 export async function login<R = undefined>(
   input: LoginInput,
   target: LoginTarget,
   origin: AuditOrigin,
   read?: (userId: string) => ReadPlan<R>,
-): Promise<{ user: PublicUser; tokens: TokenPair; read: R }> {
+): Promise<LoginResult<R>> {
   const raw = (input.identifier ?? input.email ?? input.phone)!;
   const identifier = parseIdentifier(raw);
   const row = identifier
@@ -129,50 +179,167 @@ export async function login<R = undefined>(
       );
     }
 
-    const lastLogin = new Date();
-    const subject = { userId: row.id, clientId: row.client_id, audience: target.audience };
-    const session = newSession({ ...subject, sessionEpoch: row.session_epoch }, origin);
-    const writes: SqlText[] = [
-      // First, so that it waits for a password change or deactivation in progress (its row lock),
-      // after which the session statement sees the new epoch and refuses.
-      touchLastLogin.run(row.id, lastLogin.toISOString()),
-      ...session.statements,
-      attempt.end("succeeded"),
-      auditStatement(
-        {
-          schoolId: target.schoolId,
-          actor: { userId: row.id, label },
-          action: `${target.audience}.login.succeeded`,
-          target: { type: "user", id: row.id },
-        },
-        origin,
-      ),
-    ];
-    const schoolId = row.client_id;
-    const plan = read && schoolId ? read(row.id) : null;
-    const script = plan && schoolId ? [...writes, schoolContext(schoolId), ...plan.statements] : writes;
-    // The writes and the signing are independent: together, not one after another.
-    const [results, tokens] = await Promise.all([
-      runScript(script).catch(async (error: { code?: string }) => {
+    if (row.mfa_enabled) {
+      const mfaToken = randomBytes(32).toString("base64url");
+      await runScript([
+        insertChallenge.run(tokenHashOf(mfaToken), target.audience, MFA_CHALLENGE_SECONDS, row.id, row.session_epoch),
+        attempt.end("abandoned"),
+        auditStatement(
+          {
+            schoolId: target.schoolId,
+            actor: { userId: row.id, label },
+            action: `${target.audience}.login.mfa_required`,
+            target: { type: "user", id: row.id },
+          },
+          origin,
+        ),
+      ]).catch(async (error: { code?: string }) => {
         if (error?.code !== SESSION_REFUSED) throw error;
-        // The credentials changed (or the account was deactivated) while the password was being
-        // verified: the password this attempt proved is no longer the account's.
         await recordAudit(attemptAudit(`${target.audience}.login.failed`, target, row, label), origin);
         throw failed();
-      }),
-      signPair(subject, session.familyId, session.refreshJti, session.expiresAt),
-    ]);
+      });
+      ended = true; // the script ended the attempt with its writes
+      return { mfaRequired: true, mfaToken };
+    }
+
+    const result = await openLogin(row, target, origin, read, attempt, label, undefined, async () => {
+      // The credentials changed (or the account was deactivated) while the password was being
+      // verified: the password this attempt proved is no longer the account's.
+      await recordAudit(attemptAudit(`${target.audience}.login.failed`, target, row, label), origin);
+      return failed();
+    });
     ended = true; // the script ended the attempt with its writes
-    const publicUser: PublicUser = { ...userOfRow(row), lastLogin };
-    const readResult =
-      plan && schoolId
-        ? await plan.result(
-            results.slice(writes.length + 1).map((r) => r.rows),
-            (statements) => schoolRead<unknown[][]>(schoolId, statements),
-          )
-        : undefined;
-    return { user: publicUser, tokens, read: readResult as R };
+    return result;
   } finally {
     if (!ended) await attempt.finish("abandoned").catch(() => undefined);
   }
+}
+
+/**
+ * The second step of a login with two-factor on (POST …/auth/mfa/verify/): the mfa_token of the
+ * first and a code of the app or a recovery code. A right code answers exactly what a login does;
+ * a wrong one is a failed login on the account's and the address's counters (so codes cannot be
+ * guessed faster than passwords); an unknown, spent or expired mfa_token — or one of another
+ * audience or school, or of a user whose credentials changed since — is `401 token_not_valid`.
+ */
+export async function verifyMfaLogin<R = undefined>(
+  input: { mfa_token: string; code: string },
+  target: LoginTarget,
+  origin: AuditOrigin,
+  read?: (userId: string) => ReadPlan<R>,
+): Promise<{ user: PublicUser; tokens: TokenPair; read: R }> {
+  const tokenHash = tokenHashOf(input.mfa_token);
+  const row = (await runScript([challengeByHash.run(tokenHash)]))[0].rows[0] as ChallengeRow | undefined;
+  if (
+    !row?.challenge_live ||
+    row.challenge_audience !== target.audience ||
+    row.challenge_client_id !== target.schoolId ||
+    row.client_id !== target.schoolId ||
+    row.session_epoch !== row.challenge_epoch ||
+    !row.is_active
+  ) {
+    throw tokenInvalid();
+  }
+  const attempt = await beginLoginAttempt(accountKey(row.id, ""), origin.ip);
+  let ended = false;
+  try {
+    const label = row.email ?? row.phone ?? row.id;
+    const factor = await spendSecondFactor({
+      tokenHash,
+      userId: row.id,
+      schoolId: row.client_id,
+      audience: target.audience,
+      code: input.code,
+      origin,
+    });
+    if (!factor) {
+      ended = true;
+      await Promise.all([
+        attempt.finish("failed"),
+        recordAudit(
+          {
+            action: `${target.audience}.mfa.failed`,
+            schoolId: target.schoolId,
+            actor: { userId: row.id, label },
+            target: { type: "user", id: row.id },
+          },
+          origin,
+        ),
+      ]);
+      throw new ApiError(401, "authentication_failed", "The code is not valid.");
+    }
+    const result = await openLogin(row, target, origin, read, attempt, label, factor, async () => tokenInvalid());
+    ended = true;
+    return result;
+  } finally {
+    if (!ended) await attempt.finish("abandoned").catch(() => undefined);
+  }
+}
+
+/**
+ * Opens the session of a login whose credentials were proven: last login, the session, the end of
+ * the attempt (the account's failures start over) and the audit row in one message, the caller's
+ * school reads riding along. `refused` is the answer when the session was refused because the
+ * user's credentials changed meanwhile.
+ */
+async function openLogin<R>(
+  row: UserRow,
+  target: LoginTarget,
+  origin: AuditOrigin,
+  read: ((userId: string) => ReadPlan<R>) | undefined,
+  attempt: LoginAttempt,
+  label: string,
+  secondFactor: SecondFactor | undefined,
+  refused: () => Promise<ApiError>,
+): Promise<{ mfaRequired: false; user: PublicUser; tokens: TokenPair; read: R }> {
+  const lastLogin = new Date();
+  const subject = { userId: row.id, clientId: row.client_id, audience: target.audience };
+  const session = newSession({ ...subject, sessionEpoch: row.session_epoch }, origin);
+  const writes: SqlText[] = [
+    // First, so that it waits for a password change or deactivation in progress (its row lock),
+    // after which the session statement sees the new epoch and refuses.
+    touchLastLogin.run(row.id, lastLogin.toISOString()),
+    ...session.statements,
+    attempt.end("succeeded"),
+    auditStatement(
+      {
+        schoolId: target.schoolId,
+        actor: { userId: row.id, label },
+        action: `${target.audience}.login.succeeded`,
+        target: { type: "user", id: row.id },
+        ...(secondFactor ? { metadata: { second_factor: secondFactor } } : {}),
+      },
+      origin,
+    ),
+  ];
+  const schoolId = row.client_id;
+  const plan = read && schoolId ? read(row.id) : null;
+  const script = plan && schoolId ? [...writes, schoolContext(schoolId), ...plan.statements] : writes;
+  // The writes and the signing are independent: together, not one after another.
+  const [results, tokens] = await Promise.all([
+    runScript(script).catch(async (error: { code?: string }) => {
+      if (error?.code !== SESSION_REFUSED) throw error;
+      throw await refused();
+    }),
+    signPair(subject, session.familyId, session.refreshJti, session.expiresAt),
+  ]);
+  const publicUser: PublicUser = { ...userOfRow(row), lastLogin };
+  const readResult =
+    plan && schoolId
+      ? await plan.result(
+          results.slice(writes.length + 1).map((r) => r.rows),
+          (statements) => schoolRead<unknown[][]>(schoolId, statements),
+        )
+      : undefined;
+  return { mfaRequired: false, user: publicUser, tokens, read: readResult as R };
+}
+
+/** The system login's answer (login and its second step alike). */
+export function systemLoginAnswer(user: PublicUser, tokens: TokenPair) {
+  return {
+    ...tokens,
+    user: toUserOut(user),
+    password_change_required: user.passwordChangeRequired,
+    mfa_enrolment_required: mfaEnrolmentRequired(user),
+  };
 }

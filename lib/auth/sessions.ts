@@ -214,7 +214,8 @@ export type RevokeReason =
   | "session_ended"
   | "logout_others"
   | "user_deactivated"
-  | "ended_by_admin";
+  | "ended_by_admin"
+  | "mfa_reset";
 
 /**
  * Ends every session of a user, including any a login is opening right now: the user's epoch moves

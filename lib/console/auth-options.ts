@@ -7,7 +7,11 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/api-error";
-import { LoginBody, login } from "@/lib/auth/login";
+import { LoginBody, login, verifyMfaLogin } from "@/lib/auth/login";
+import { MfaVerifyBody } from "@/lib/auth/mfa-schemas";
+import { MFA_STEP } from "@/lib/console/mfa-step";
+import type { PublicUser } from "@/lib/users/user-schemas";
+import type { TokenPair } from "@/lib/auth/sessions";
 import { claimsOfVerified } from "@/lib/console/session-token";
 import { revokeFamilies } from "@/lib/auth/sessions";
 import { originOf } from "@/lib/http/request-context";
@@ -25,15 +29,39 @@ export function consoleAuthOptions(): NextAuthOptions {
     providers: [
       CredentialsProvider({
         name: "Platform account",
-        credentials: { identifier: { label: "Email or phone", type: "text" }, password: { label: "Password", type: "password" } },
+        credentials: {
+          identifier: { label: "Email or phone", type: "text" },
+          password: { label: "Password", type: "password" },
+          mfa_token: { label: "Sign-in in progress", type: "hidden" },
+          code: { label: "Authentication code", type: "text" },
+        },
         async authorize(credentials, req) {
-          const parsed = LoginBody.safeParse({ identifier: credentials?.identifier, password: credentials?.password });
-          if (!parsed.success) throw new Error("Enter your email or phone and your password.");
           const origin = originOf({ get: (name) => header(req?.headers, name) });
-          try {
-            const { user, tokens } = await login(parsed.data, { audience: "system", schoolId: null }, origin);
+          const signedIn = async (user: PublicUser, tokens: TokenPair) => {
             const { sid } = await claimsOfVerified(tokens.access);
             return { id: user.id, email: user.email, name: user.fullName || user.email || user.phone, sid, role: user.platformRole };
+          };
+          // The second step of a two-factor sign-in: the mfa_token the first answered, and the code.
+          if (credentials?.mfa_token) {
+            const step = MfaVerifyBody.safeParse({ mfa_token: credentials.mfa_token, code: credentials.code });
+            if (!step.success) throw new Error("Enter the code from your authenticator app.");
+            try {
+              const { user, tokens } = await verifyMfaLogin(step.data, { audience: "system", schoolId: null }, origin);
+              return await signedIn(user, tokens);
+            } catch (error) {
+              if (!(error instanceof ApiError)) throw error;
+              if (error.code === "authentication_failed") throw new Error("That code is not valid.");
+              if (error.code === "token_not_valid") throw new Error("Your sign-in took too long. Reload the page and sign in again.");
+              throw new Error(error.detail);
+            }
+          }
+          const parsed = LoginBody.safeParse({ identifier: credentials?.identifier, password: credentials?.password });
+          if (!parsed.success) throw new Error("Enter your email or phone and your password.");
+          try {
+            const result = await login(parsed.data, { audience: "system", schoolId: null }, origin);
+            // Two-factor on: the form asks for the code and comes back with this token.
+            if (result.mfaRequired) throw new Error(`${MFA_STEP}${result.mfaToken}`);
+            return await signedIn(result.user, result.tokens);
           } catch (error) {
             // next-auth hands this message to the form.
             if (error instanceof ApiError) throw new Error(error.status === 401 ? "Wrong email/phone or password." : error.detail);

@@ -15,7 +15,7 @@ export function consoleAction<S extends z.ZodType, T>(
   access: PlatformAccess,
   schema: S,
   run: (input: z.output<S>, actor: PlatformActor) => Promise<T>,
-  options: { beforePasswordChange?: boolean } = {},
+  options: { beforePasswordChange?: boolean; beforeMfaEnrolment?: boolean } = {},
 ): (input: z.input<S>) => Promise<ActionResult<T>> {
   return (input) =>
     actionResult(async () => {

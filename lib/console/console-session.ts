@@ -2,7 +2,7 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { decode } from "next-auth/jwt";
-import { assertPasswordCurrent, sessionUser } from "@/lib/auth/authenticate";
+import { assertMfaEnrolled, assertPasswordCurrent, sessionUser } from "@/lib/auth/authenticate";
 import type { UserPrincipal } from "@/lib/rbac/principal";
 import { isId } from "@/lib/http/ids";
 import { ApiError } from "@/lib/http/api-error";
@@ -47,12 +47,17 @@ export async function requireConsoleUser(): Promise<UserPrincipal> {
 
 /**
  * For server actions: the acting user, allowed to do `access`, with the request's origin. A user with
- * a temporary password may only change it (`beforePasswordChange`), as in the API.
+ * a temporary password may only change it (`beforePasswordChange`), and one the two-factor policy
+ * (SMS_MFA_REQUIRED_PLATFORM) holds may only enrol (`beforeMfaEnrolment`), as in the API.
  */
-export async function consoleActor(access: PlatformAccess, options: { beforePasswordChange?: boolean } = {}): Promise<PlatformActor> {
+export async function consoleActor(
+  access: PlatformAccess,
+  options: { beforePasswordChange?: boolean; beforeMfaEnrolment?: boolean } = {},
+): Promise<PlatformActor> {
   const principal = await consolePrincipal();
   if (!principal) throw new ApiError(401, "not_authenticated", "Your session has ended. Sign in again.");
   assertPasswordCurrent(principal.user, options.beforePasswordChange ?? false);
+  assertMfaEnrolled(principal.user, options.beforeMfaEnrolment ?? false);
   assertPlatformAccess(principal.user, access);
   return { principal, origin: originOf(await headers()) };
 }

@@ -12,6 +12,7 @@ export type ErrorCode =
   | "api_key_not_valid"
   | "permission_denied"
   | "password_change_required"
+  | "mfa_enrolment_required"
   | "tenant_inactive"
   | "not_found"
   | "tenant_not_found"

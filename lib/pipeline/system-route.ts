@@ -31,6 +31,8 @@ interface SystemOptions<B extends z.ZodType | undefined, Q extends z.ZodType | u
   access?: PlatformAccess;
   /** Reachable by a user who must change their password first (auth/password, me, logout); no other route is. */
   beforePasswordChange?: boolean;
+  /** Reachable by a platform user the two-factor policy holds to enrol first (auth/mfa/totp, me, password, logout). */
+  beforeMfaEnrolment?: boolean;
 }
 
 export interface PublicSystemContext<B, Q = undefined> extends RequestContext {
@@ -64,7 +66,10 @@ export function systemRoute(
     let principal: UserPrincipal | undefined;
     const token = options.auth === false ? null : bearerToken(ctx.request);
     if (token) {
-      principal = await authenticateAccessToken(token, "system", null, { beforePasswordChange: options.beforePasswordChange });
+      principal = await authenticateAccessToken(token, "system", null, {
+        beforePasswordChange: options.beforePasswordChange,
+        beforeMfaEnrolment: options.beforeMfaEnrolment,
+      });
     } else if (options.auth !== false && options.auth !== "optional") {
       if (ctx.request.headers.has("x-api-key")) {
         throw new ApiError(401, "not_authenticated", "API keys do not authenticate the system API; use a Bearer token.");

@@ -12,6 +12,7 @@ import { defaultOrdering, mapOrdering, type Ordering, type OrderingField } from 
 import { hashPassword } from "@/lib/credentials/password";
 import { endEverySession } from "@/lib/auth/sessions";
 import { endUserSessions, listUserSessions } from "@/lib/auth/user-sessions";
+import { resetMfa } from "@/lib/auth/mfa";
 import { createPlatformUserTx } from "@/lib/users/create-user";
 import { refuseOwnPassword, temporaryPassword } from "@/lib/users/temporary-password";
 import { UserOrdering, publicUserSelect, toUserOut, userOrderBy } from "@/lib/users/user-schemas";
@@ -178,4 +179,9 @@ export async function listPlatformUserSessions(options: { id: string; callerSess
 /** Ends every session of a platform user (DELETE /system/users/{id}/sessions/: a superadmin). */
 export async function endPlatformUserSessions(options: { actor: PlatformActor; id: string }) {
   return endUserSessions({ owner: { userId: options.id, schoolId: null }, actor: options.actor, by: "platform" });
+}
+
+/** A superadmin turns a platform user's two-factor sign-in off; their sessions end with it. */
+export async function resetPlatformUserMfa(options: { actor: PlatformActor; id: string }) {
+  await resetMfa({ owner: { userId: options.id, schoolId: null }, actor: options.actor, by: "platform" });
 }

@@ -11,6 +11,7 @@ import { withSchool, type SchoolTx } from "@/lib/db/school-scope";
 import { assertContactKept, writeAccountChange } from "@/lib/auth/account-change";
 import { keepingAFullAdmin } from "@/lib/rbac/escalation";
 import { endUserSessions, listUserSessions } from "@/lib/auth/user-sessions";
+import { resetMfa } from "@/lib/auth/mfa";
 import { UserOrdering, publicUserSelect, toUserOut, userOrderBy } from "@/lib/users/user-schemas";
 
 async function assertSchoolExists(schoolId: string) {
@@ -140,4 +141,9 @@ export async function endSchoolUserSessionsByPlatform(options: { schoolId: strin
     actor: options.actor,
     by: "console",
   });
+}
+
+/** A superadmin or platform_admin turns a school user's two-factor sign-in off; their sessions end with it. */
+export async function resetSchoolUserMfaByPlatform(options: { schoolId: string; actor: PlatformActor; id: string }) {
+  await resetMfa({ owner: { userId: options.id, schoolId: options.schoolId }, actor: options.actor, by: "console" });
 }

@@ -10,7 +10,7 @@ import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/api-error";
 import { isId } from "@/lib/http/ids";
 import { originOf, type RequestOrigin } from "@/lib/http/request-context";
-import { login, type LoginInput } from "@/lib/auth/login";
+import { login, verifyMfaLogin, type LoginInput } from "@/lib/auth/login";
 import { sessionUser } from "@/lib/auth/authenticate";
 import type { UserPrincipal } from "@/lib/rbac/principal";
 import { revokeFamilies } from "@/lib/auth/sessions";
@@ -91,15 +91,33 @@ export async function requirePortalUser(): Promise<{ school: School; principal: 
   return { school, principal };
 }
 
-/** Signs in on the school at this host and sets the session cookie; throws ApiError as the API would. */
-export async function signInToPortal(input: LoginInput): Promise<void> {
+/**
+ * Signs in on the school at this host and sets the session cookie; throws ApiError as the API would.
+ * With two-factor on, answers the mfa_token for `verifyPortalSignIn` instead (no cookie yet).
+ */
+export async function signInToPortal(input: LoginInput): Promise<{ mfaToken: string } | null> {
   const school = await requestSchool();
   if (!school) throw schoolErrors.notFound();
   assertActive(school);
-  const { user, tokens } = await login(input, { audience: "school", schoolId: school.id }, await requestOrigin());
-  const { sid } = await verifyToken(tokens.access, { type: "access", aud: "school" });
+  const result = await login(input, { audience: "school", schoolId: school.id }, await requestOrigin());
+  if (result.mfaRequired) return { mfaToken: result.mfaToken };
+  await setPortalCookie(school, result.user.id, result.tokens.access);
+  return null;
+}
+
+/** A two-factor sign-in's second step: the mfa_token and the code; sets the session cookie. */
+export async function verifyPortalSignIn(input: { mfa_token: string; code: string }): Promise<void> {
+  const school = await requestSchool();
+  if (!school) throw schoolErrors.notFound();
+  assertActive(school);
+  const { user, tokens } = await verifyMfaLogin(input, { audience: "school", schoolId: school.id }, await requestOrigin());
+  await setPortalCookie(school, user.id, tokens.access);
+}
+
+async function setPortalCookie(school: School, userId: string, access: string): Promise<void> {
+  const { sid } = await verifyToken(access, { type: "access", aud: "school" });
   const maxAge = env().SMS_REFRESH_TTL;
-  const value = await encode({ token: { sub: user.id, sid, tid: school.id }, secret: secret(), salt: PORTAL_COOKIE, maxAge });
+  const value = await encode({ token: { sub: userId, sid, tid: school.id }, secret: secret(), salt: PORTAL_COOKIE, maxAge });
   // No Domain attribute: the cookie stays on this school's host, never on its sibling schools.
   (await cookies()).set(PORTAL_COOKIE, value, { httpOnly: true, sameSite: "lax", secure: await isHttps(), path: "/", maxAge });
 }

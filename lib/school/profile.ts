@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { prepared, runPlan, type ReadPlan } from "@/lib/db/sql-script";
 import type { School } from "@/lib/schools/resolve-school";
-import { PasswordChangeRequiredField, UserOut, toUserOut, type PublicUser } from "@/lib/users/user-schemas";
+import { MfaEnabledField, PasswordChangeRequiredField, UserOut, toUserOut, type PublicUser } from "@/lib/users/user-schemas";
 import { TokenPairOut } from "@/lib/auth/auth-schemas";
 import { LIVE_GRANT_SQL } from "@/lib/rbac/grant-terms";
 
@@ -18,6 +18,7 @@ export const SchoolProfile = z
     permissions: z.array(z.string()).describe("Codenames held through the user's roles, sorted"),
     teacher: z.object({ employee_number: z.string(), subjects: z.array(z.string()) }).nullable(),
     ...PasswordChangeRequiredField,
+    ...MfaEnabledField,
   })
   .meta({ id: "SchoolProfile" });
 
@@ -60,6 +61,7 @@ function toProfile(user: PublicUser, school: School, roles: RoleRow[], teacher: 
     permissions,
     teacher: teacher ? { employee_number: teacher.employee_number, subjects: teacher.subjects } : null,
     password_change_required: user.passwordChangeRequired,
+    mfa_enabled: user.mfaEnabled,
   };
 }
 

@@ -18,6 +18,7 @@ import { isLive } from "@/lib/rbac/grant-terms";
 import { createSchoolUserTx } from "@/lib/users/create-user";
 import { refuseOwnPassword } from "@/lib/users/temporary-password";
 import { endUserSessions, listUserSessions } from "@/lib/auth/user-sessions";
+import { resetMfa } from "@/lib/auth/mfa";
 import { replaceUserRoles } from "@/lib/school/role-assignments";
 import { toUserOut, userOrderBy } from "@/lib/users/user-schemas";
 import { StaffOrdering } from "@/lib/school/school-schemas";
@@ -223,6 +224,20 @@ export async function listStaffSessions(options: { schoolId: string; id: string;
 export async function endStaffSessions(options: { schoolId: string; actor: Actor; id: string }) {
   const { schoolId, actor, id } = options;
   return endUserSessions({
+    owner: { userId: id, schoolId },
+    actor,
+    by: "school",
+    check: (tx) => assertWithinReach(tx, schoolId, actor, id),
+  });
+}
+
+/**
+ * Turns a colleague's two-factor sign-in off (DELETE /users/{id}/mfa/, users.change), within reach as
+ * for their password: their sessions end with it.
+ */
+export async function resetStaffMfa(options: { schoolId: string; actor: Actor; id: string }) {
+  const { schoolId, actor, id } = options;
+  await resetMfa({
     owner: { userId: id, schoolId },
     actor,
     by: "school",

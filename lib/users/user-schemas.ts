@@ -17,6 +17,8 @@ export interface PublicUser {
   dateJoined: Date;
   /** An admin set a temporary password: until the user changes it, their tokens reach only auth/password, me and logout. */
   passwordChangeRequired: boolean;
+  /** Two-factor sign-in is on: a right password alone gives no tokens (lib/auth/mfa.ts). */
+  mfaEnabled: boolean;
 }
 
 /** The columns of a PublicUser, for Prisma's `select`. */
@@ -31,6 +33,7 @@ export const publicUserSelect = {
   lastLogin: true,
   dateJoined: true,
   passwordChangeRequired: true,
+  mfaEnabled: true,
 } as const;
 
 /** The fields a list of users sorts by (`?ordering=`). */
@@ -53,7 +56,7 @@ export const UserOrdering = QueryOrdering(USER_ORDERING_FIELDS, "date_joined,id"
  * statements), named as `userOfRow` reads them. `u` is the users table's alias.
  */
 export const PUBLIC_USER_COLUMNS =
-  "u.id, u.email, u.phone, u.full_name, u.is_active, u.client_id, u.platform_role::text AS platform_role, u.last_login, u.date_joined, u.password_change_required";
+  "u.id, u.email, u.phone, u.full_name, u.is_active, u.client_id, u.platform_role::text AS platform_role, u.last_login, u.date_joined, u.password_change_required, u.mfa_enabled";
 
 export interface PublicUserRow {
   id: string;
@@ -66,6 +69,7 @@ export interface PublicUserRow {
   last_login: Date | null;
   date_joined: Date;
   password_change_required: boolean;
+  mfa_enabled: boolean;
 }
 
 /** The one mapping of a hand-written SQL user row (PUBLIC_USER_COLUMNS) to a PublicUser. */
@@ -81,6 +85,7 @@ export function userOfRow(row: PublicUserRow): PublicUser {
     lastLogin: row.last_login,
     dateJoined: row.date_joined,
     passwordChangeRequired: row.password_change_required,
+    mfaEnabled: row.mfa_enabled,
   };
 }
 
@@ -127,12 +132,17 @@ const PasswordChangeRequired = z
     "An admin set a temporary password: until POST …/auth/password/ changes it, every route but auth/password, me and logout answers 403 password_change_required",
   );
 
-/** The signed-in platform user (`GET /system/auth/me/`): the user object and whether their password must change. */
-export const MeOut = UserOut.extend({ password_change_required: PasswordChangeRequired }).meta({ id: "Me" });
+const MfaEnabled = z.boolean().describe("Two-factor sign-in (TOTP) is on: a right password answers mfa_required and an mfa_token");
+
+/** The signed-in platform user (`GET /system/auth/me/`): the user object, whether their password must change, whether two-factor is on. */
+export const MeOut = UserOut.extend({ password_change_required: PasswordChangeRequired, mfa_enabled: MfaEnabled }).meta({ id: "Me" });
 
 export function toMeOut(user: PublicUser): z.infer<typeof MeOut> {
-  return { ...toUserOut(user), password_change_required: user.passwordChangeRequired };
+  return { ...toUserOut(user), password_change_required: user.passwordChangeRequired, mfa_enabled: user.mfaEnabled };
 }
+
+/** The `mfa_enabled` field of the `me` answers. */
+export const MfaEnabledField = { mfa_enabled: MfaEnabled };
 
 /** The `password_change_required` field of login and `me` answers. */
 export const PasswordChangeRequiredField = { password_change_required: PasswordChangeRequired };

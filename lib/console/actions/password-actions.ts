@@ -14,6 +14,6 @@ export async function changeConsolePassword(input: { old_password: string; new_p
       await changePassword(body, actor.principal, "system", null, actor.origin);
       return null;
     },
-    { beforePasswordChange: true },
+    { beforePasswordChange: true, beforeMfaEnrolment: true },
   )(input);
 }

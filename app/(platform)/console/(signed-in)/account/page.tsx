@@ -2,6 +2,8 @@
 // session and everywhere else. The same sessions as GET /api/v1/system/auth/sessions/.
 import type { Metadata } from "next";
 import { PasswordSection } from "@/components/account/password-section";
+import { TwoFactorSection } from "@/components/account/two-factor-section";
+import { confirmConsoleMfaAction, disableConsoleMfaAction, startConsoleMfaAction } from "@/lib/console/actions/mfa-actions";
 import { EditDetailsDialog } from "@/components/account/edit-details-dialog";
 import { inputRules } from "@/lib/env";
 import { SessionsPanel } from "@/components/account/sessions-panel";
@@ -40,6 +42,12 @@ export default async function ConsoleAccountPage() {
           }
         />
         <PasswordSection href="/console/password" />
+        <TwoFactorSection
+          enabled={user.mfaEnabled}
+          start={startConsoleMfaAction}
+          confirm={confirmConsoleMfaAction}
+          disable={disableConsoleMfaAction}
+        />
         <SessionsPanel sessions={sessionRows(sessions)} endSession={endConsoleSessionAction} endOthers={endOtherConsoleSessionsAction} />
       </div>
     </>

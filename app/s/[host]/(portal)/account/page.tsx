@@ -3,6 +3,8 @@
 import type { Metadata } from "next";
 import { AccountSummary } from "@/components/account/account-summary";
 import { PasswordSection } from "@/components/account/password-section";
+import { TwoFactorSection } from "@/components/account/two-factor-section";
+import { confirmPortalMfaAction, disablePortalMfaAction, startPortalMfaAction } from "@/lib/portal/actions/mfa-actions";
 import { EditDetailsDialog } from "@/components/account/edit-details-dialog";
 import { inputRules } from "@/lib/env";
 import { SessionsPanel } from "@/components/account/sessions-panel";
@@ -34,6 +36,12 @@ export default async function PortalAccountPage() {
           }
         />
         <PasswordSection href="/password" />
+        <TwoFactorSection
+          enabled={principal.user.mfaEnabled}
+          start={startPortalMfaAction}
+          confirm={confirmPortalMfaAction}
+          disable={disablePortalMfaAction}
+        />
         <SessionsPanel sessions={sessionRows(sessions)} endSession={endPortalSessionAction} endOthers={endOtherPortalSessionsAction} />
       </div>
     </>

@@ -6,7 +6,7 @@ import { noContent } from "@/lib/http/respond";
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE } = endpoint({
   POST: systemRoute(
-    { auth: "optional", access: "any", beforePasswordChange: true, body: LogoutBody },
+    { auth: "optional", access: "any", beforePasswordChange: true, beforeMfaEnrolment: true, body: LogoutBody },
     async ({ body, principal, origin }) => {
       await logout(body, "system", null, principal, origin);
       return noContent();

@@ -7,7 +7,7 @@ import { updateMyAccount } from "@/lib/auth/my-account";
 import { MyAccountPatchBody } from "@/lib/auth/my-account-body";
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE } = endpoint({
-  GET: systemRoute({ beforePasswordChange: true }, async ({ principal }) => ok(toMeOut(principal.user))),
+  GET: systemRoute({ beforePasswordChange: true, beforeMfaEnrolment: true }, async ({ principal }) => ok(toMeOut(principal.user))),
   // Any platform role: it is their own account (support too).
   PATCH: systemRoute(
     { access: "any", beforePasswordChange: true, body: MyAccountPatchBody(inputRules()) },

@@ -5,8 +5,11 @@ import { endpoint, systemRoute } from "@/lib/pipeline";
 import { noContent } from "@/lib/http/respond";
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE } = endpoint({
-  POST: systemRoute({ access: "any", beforePasswordChange: true, body: PasswordChangeBody }, async ({ body, principal, origin }) => {
-    await changePassword(body, principal, "system", null, origin);
-    return noContent();
-  }),
+  POST: systemRoute(
+    { access: "any", beforePasswordChange: true, beforeMfaEnrolment: true, body: PasswordChangeBody },
+    async ({ body, principal, origin }) => {
+      await changePassword(body, principal, "system", null, origin);
+      return noContent();
+    },
+  ),
 });
