@@ -369,6 +369,9 @@ for (const audience of ["system", "school"] as const) {
         "an over-long password",
       );
       assert.equal((await userRow(a.id)).mfa_enabled, true, "still on");
+      const toldOf = async () =>
+        (await sql().query("SELECT subject FROM outbox_messages WHERE recipient = $1 AND kind = 'mfa_disabled'", [a.email])).rows;
+      assert.deepEqual(await toldOf(), [], "nothing told while it stays on");
       assertError(
         await del(auth(audience, "mfa/totp"), { host: a.host, body: { password: PASSWORD } }),
         401,
@@ -380,6 +383,7 @@ for (const audience of ["system", "school"] as const) {
       const res = await del(auth(audience, "mfa/totp"), { ...t.options, body: { password: PASSWORD } });
       assert.equal(res.status, 204, res.text);
       await assertAudit(t, `${audience}.mfa.disabled`, { actorUserId: a.id, clientId: a.clientId });
+      assert.equal((await toldOf()).length, 1, "they are told, through the outbox");
       const row = await userRow(a.id);
       assert.equal(row.mfa_enabled, false);
       assert.equal(row.totp_secret, null);
@@ -482,6 +486,13 @@ describe("an admin turns someone's two-factor off", () => {
       ]);
       assert.equal(rows[0].target_id, target.id);
       assert.equal(rows[0].metadata.was_enabled, true);
+      // They are told, through the outbox, in the same transaction.
+      const told = await sql().query("SELECT channel, subject FROM outbox_messages WHERE recipient = $1 AND kind = 'mfa_disabled'", [
+        target.email,
+      ]);
+      assert.equal(told.rows.length, 1, "one message to them");
+      assert.equal(told.rows[0].channel, "email");
+      assert.match(told.rows[0].subject, /Two-factor sign-in was turned off/);
 
       assertTokenNotValid(await get(auth(target.audience, "me"), { host: target.host, token: session.access }), "their access token");
       assertTokenNotValid(

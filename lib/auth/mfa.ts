@@ -16,6 +16,8 @@ import { prisma, type Prisma } from "@/lib/db/client";
 import { withSchool } from "@/lib/db/school-scope";
 import { databaseNow } from "@/lib/db/clock";
 import { ApiError } from "@/lib/http/api-error";
+import { notifyUser } from "@/lib/messages/outbox";
+import { mfaTurnedOffMessage } from "@/lib/messages/templates";
 import { audit, type AuditOrigin } from "@/lib/audit/record-audit";
 import { auditActor, type Actor } from "@/lib/audit/actor";
 import type { UserPrincipal } from "@/lib/rbac/principal";
@@ -195,6 +197,7 @@ export async function disableTotp(options: OwnOptions & { password: string }): P
     }
     await inScope(schoolId, async (db) => {
       const wasOn = await clearMfa(db, principal.user.id);
+      if (wasOn) await tellTurnedOff(db, principal.user, schoolId, false);
       await audit(
         db,
         {
@@ -289,6 +292,22 @@ export interface MfaOwner {
   schoolId: string | null;
 }
 
+/** "Two-factor sign-in was turned off", to the owner through the outbox, in the change's transaction. */
+function tellTurnedOff(
+  db: Db,
+  user: { email: string | null; phone: string | null; fullName: string },
+  schoolId: string | null,
+  byAdmin: boolean,
+) {
+  const at = new Date();
+  return notifyUser(db, {
+    user,
+    schoolId,
+    kind: "mfa_disabled",
+    render: (sender) => mfaTurnedOffMessage({ sender, fullName: user.fullName, at, byAdmin }),
+  });
+}
+
 /**
  * An admin turns someone's two-factor off (DELETE …/users/{id}/mfa/): secret, recovery codes and
  * pending logins gone, every session of theirs ended — with its audit row, in one transaction.
@@ -303,7 +322,10 @@ export async function resetMfa(options: {
 }): Promise<void> {
   const { owner, actor, by } = options;
   await inScope(owner.schoolId, async (db) => {
-    const user = await db.user.findFirst({ where: { id: owner.userId, clientId: owner.schoolId }, select: { id: true } });
+    const user = await db.user.findFirst({
+      where: { id: owner.userId, clientId: owner.schoolId },
+      select: { id: true, email: true, phone: true, fullName: true },
+    });
     if (!user) throw ApiError.notFound();
     // One's own goes through DELETE …/auth/mfa/totp/, which asks for the password: an admin's
     // stolen token must not shed its own second factor.
@@ -315,6 +337,7 @@ export async function resetMfa(options: {
     await options.check?.(db);
     const wasOn = await clearMfa(db, user.id);
     const revoked = await endEverySession(db, user.id, "mfa_reset");
+    if (wasOn) await tellTurnedOff(db, user, owner.schoolId, true);
     await audit(
       db,
       {

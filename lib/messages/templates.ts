@@ -58,3 +58,23 @@ export function passwordChangedMessage(options: { sender: Sender; fullName: stri
     `${sender.kind === "school" ? sender.name : "SMS platform"}: your password was changed on ${when}. If this was not you, contact ${whom}.`,
   );
 }
+
+/** "Two-factor sign-in was turned off": told to the account's owner, by themselves or by an admin. */
+export function mfaTurnedOffMessage(options: { sender: Sender; fullName: string; at: Date; byAdmin: boolean }): RenderedMessage {
+  const { sender, fullName, at, byAdmin } = options;
+  const where = senderName(sender);
+  const when = `${at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+  const whom = sender.kind === "school" ? `an administrator of ${sender.name}` : "a platform administrator";
+  const how = byAdmin ? "An administrator turned off" : "You turned off";
+  return message(
+    sender.kind === "school"
+      ? `Two-factor sign-in was turned off at ${sender.name}`
+      : "Two-factor sign-in was turned off on the SMS platform",
+    [
+      greeting(fullName),
+      `${how} two-factor sign-in for your account at ${where} on ${when}.${byAdmin ? " Every session of yours was signed out." : ""} Your password alone now signs you in; you can turn two-factor sign-in on again in My account.`,
+      `If you did not expect this, contact ${whom} at once.`,
+    ],
+    `${sender.kind === "school" ? sender.name : "SMS platform"}: two-factor sign-in was turned off for your account on ${when}. If this was not you, contact ${whom}.`,
+  );
+}
