@@ -8,9 +8,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import type { ReactNode } from "react";
 import { ActivityList } from "@/components/audit/activity-list";
 import { Badge } from "@/components/ui/badge";
+import { Detail, NONE } from "@/components/ui/detail";
 import { PageHeader } from "@/components/ui/page-header";
 import { Time } from "@/components/ui/time";
 import { NoAccess } from "@/components/portal/no-access";
@@ -43,17 +43,6 @@ async function staffOr404(schoolId: string, id: string) {
     throw error;
   }
 }
-
-function Detail({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="min-w-0">
-      <dt className="text-xs font-medium uppercase tracking-wide text-slate-600">{label}</dt>
-      <dd className="mt-0.5 break-words text-sm text-slate-900">{children}</dd>
-    </div>
-  );
-}
-
-const NONE = <span className="text-slate-600">None</span>;
 
 export default async function StaffMemberPage({ params }: { params: Promise<{ id: string }> }) {
   const { school, principal, can, permissions } = await portalContext();
