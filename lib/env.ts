@@ -104,6 +104,16 @@ export const EnvSchema = z
     SMS_OUTBOX_POLL_MS: int(5000, 50, 60_000),
     /** The wait before a failed message's first retry (ms); each next one doubles, up to an hour. At most 60 s (API §8). */
     SMS_OUTBOX_RETRY_MS: int(30_000, 50, 60_000),
+    /** How long an invitation's link works, in seconds (API §8 Invitations; default 7 days). */
+    SMS_INVITE_TTL: int(7 * 86_400, 60, 90 * 86_400),
+    /** How long a password reset link works, in seconds (API §8 Passwords; default an hour). */
+    SMS_RESET_TTL: int(3600, 60, 7 * 86_400),
+    /**
+     * Where people reach the platform, for the links in messages: scheme, the root domain and the
+     * port if any (https://example.org). A school's links use https://<slug>.example.org. Default:
+     * http://SMS_ROOT_DOMAIN:PORT, right for development only.
+     */
+    SMS_PUBLIC_URL: optionalUrl(["http:", "https:"], "must be an http:// or https:// URL such as https://example.org"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     PORT: int(3000, 1, 65535),
   })
@@ -122,6 +132,18 @@ export const EnvSchema = z
         path: ["SMS_SUPERUSER_PASSWORD"],
         message: `must be at least ${env.SMS_PASSWORD_MIN_LENGTH} characters`,
       });
+    }
+    // The links of a school are built on its subdomain of the root: a public URL elsewhere would
+    // send people to a host that does not know the school.
+    if (env.SMS_PUBLIC_URL) {
+      const url = new URL(env.SMS_PUBLIC_URL);
+      if (url.hostname !== env.SMS_ROOT_DOMAIN || (url.pathname !== "/" && url.pathname !== "")) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["SMS_PUBLIC_URL"],
+          message: `must be the root domain's address with no path, such as https://${env.SMS_ROOT_DOMAIN}`,
+        });
+      }
     }
   });
 

@@ -186,7 +186,7 @@ describe("templates", () => {
   it("name the school and its host, and escape them in HTML", () => {
     const name = `<img src=x onerror=alert(1)> Tom & Jerry's "School"`;
     const m = passwordChangedMessage({
-      sender: { kind: "school", name, host: "tj.example.org" },
+      sender: { kind: "school", name, host: "tj.example.org", origin: "https://tj.example.org" },
       fullName: "<b>Ada</b>",
       at: new Date("2026-12-03T10:00:00Z"),
     });
@@ -195,7 +195,11 @@ describe("templates", () => {
     assert.ok(!m.html.includes("<img") && !m.html.includes("<b>Ada"), m.html);
     assert.ok(m.html.includes("&lt;img src=x onerror=alert(1)&gt; Tom &amp; Jerry&#39;s &quot;School&quot;"));
     assert.ok(m.sms.length <= 320 || m.sms.includes(name));
-    const platform = passwordChangedMessage({ sender: { kind: "platform", host: "sms.example.org" }, fullName: "", at: new Date() });
+    const platform = passwordChangedMessage({
+      sender: { kind: "platform", host: "sms.example.org", origin: "https://example.org" },
+      fullName: "",
+      at: new Date(),
+    });
     assert.ok(platform.text.includes("sms.example.org") && platform.text.startsWith("Hello,"));
   });
 });

@@ -21,6 +21,8 @@ import { ClientCreateBody, ClientOut, ClientPatchBody, SchoolListQuery, SchoolUs
 import { SessionListOut } from "@/lib/auth/session-list";
 import { MfaConfirmBody, MfaDisableBody, MfaEnrolmentOut, MfaRequiredOut, MfaVerifyBody, RecoveryCodesOut } from "@/lib/auth/mfa-schemas";
 import { MyAccountPatchBody } from "@/lib/auth/my-account-body";
+import { InvitationAcceptBody } from "@/lib/auth/invitations";
+import { PasswordResetConfirmBody, PasswordResetRequestBody } from "@/lib/auth/password-reset";
 import {
   ApiKeyCreateBody,
   ApiKeyCreatedOut,
@@ -153,7 +155,12 @@ function op(o: {
   };
 }
 
-function authPaths(audience: "system" | "school"): ZodOpenApiPathsObject {
+/** A 202's body: what was taken in, in words. */
+const AcceptedOut = z.object({ detail: z.string() }).meta({ id: "Accepted" });
+
+const LINK_NOT_VALID = "token_not_valid: the link is unknown, used, replaced, withdrawn, expired or of another host";
+
+function authPaths(audience: "system" | "school", rules: InputRules): ZodOpenApiPathsObject {
   const base = `/api/v1/${audience}/auth`;
   const tags = [audience === "system" ? "System auth" : "School auth"];
   const school = audience === "school";
@@ -292,6 +299,42 @@ function authPaths(audience: "system" | "school"): ZodOpenApiPathsObject {
         },
       }),
     },
+    [`${base}/password-reset/`]: {
+      post: op({
+        summary: "Forgotten password: send a single-use reset link to the account's email (or phone by SMS)",
+        tags,
+        school,
+        body: PasswordResetRequestBody,
+        ok: {
+          status: "202",
+          schema: AcceptedOut,
+          description: "Always the same body, in about the same time, whether or not an account matched (SMS_RESET_TTL)",
+        },
+        extra: { "429": { description: "Too many reset requests for this account or address (Retry-After); the same for unknown ones" } },
+      }),
+    },
+    [`${base}/password-reset/confirm/`]: {
+      post: op({
+        summary: "Choose a new password with a reset link's token; ends every session",
+        tags,
+        school,
+        body: PasswordResetConfirmBody(rules),
+        ok: { status: "204", description: `Changed. A 400 with code ${LINK_NOT_VALID}` },
+      }),
+    },
+    [`${base}/invitation/accept/`]: {
+      post: op({
+        summary: "Accept an invitation: choose a password with its link's token, and be signed in",
+        tags,
+        school,
+        body: InvitationAcceptBody(rules),
+        ok: {
+          status: "200",
+          schema: audience === "system" ? SystemLoginOut : SchoolLoginOut,
+          description: `As a login. A 400 with code ${LINK_NOT_VALID}`,
+        },
+      }),
+    },
     [`${base}/mfa/verify/`]: {
       post: op({
         summary: "A login's second step: the mfa_token and a code of the app (or a recovery code)",
@@ -376,6 +419,16 @@ function systemPaths(rules: InputRules): ZodOpenApiPathsObject {
         ok: { status: "204", description: "Every session ended: their refresh and access tokens stop working at once" },
       }),
     },
+    "/api/v1/system/clients/{id}/users/{uid}/invitation/": {
+      post: sys("Send one of a school's invited users a new link (superadmin or platform_admin)", "Schools", {
+        uid: true,
+        ok: { status: "202", schema: AcceptedOut, description: "Sent later by the outbox; a 400 when they are not invited, or withdrawn" },
+      }),
+      delete: sys("Withdraw one of a school's users' invitation; the account is deactivated", "Schools", {
+        uid: true,
+        ok: { status: "204", description: "Withdrawn (status inactive); a 400 when they already accepted" },
+      }),
+    },
     "/api/v1/system/clients/{id}/users/{uid}/mfa/": {
       delete: sys("Turn one of a school's users' two-factor sign-in off (superadmin or platform_admin)", "Schools", {
         uid: true,
@@ -414,6 +467,16 @@ function systemPaths(rules: InputRules): ZodOpenApiPathsObject {
       delete: sys("Sign a platform user out everywhere (superadmin only)", "Platform users", {
         id: true,
         ok: { status: "204", description: "Every session ended: their refresh and access tokens stop working at once" },
+      }),
+    },
+    "/api/v1/system/users/{id}/invitation/": {
+      post: sys("Send an invited platform user a new link (superadmin only)", "Platform users", {
+        id: true,
+        ok: { status: "202", schema: AcceptedOut, description: "Sent later by the outbox; a 400 when they are not invited, or withdrawn" },
+      }),
+      delete: sys("Withdraw a platform user's invitation; the account is deactivated (superadmin only)", "Platform users", {
+        id: true,
+        ok: { status: "204", description: "Withdrawn (status inactive); a 400 when they already accepted" },
       }),
     },
     "/api/v1/system/users/{id}/mfa/": {
@@ -547,6 +610,16 @@ function schoolPaths(rules: InputRules): ZodOpenApiPathsObject {
         ok: { status: "204", description: "Every session ended: their refresh and access tokens stop working at once" },
       }),
     },
+    "/api/v1/school/users/{id}/invitation/": {
+      post: sch("Send an invited colleague a new link (the old one stops working)", "Staff", "users.add", {
+        id: true,
+        ok: { status: "202", schema: AcceptedOut, description: "Sent later by the outbox; a 400 when they are not invited, or withdrawn" },
+      }),
+      delete: sch("Withdraw a colleague's invitation: its link stops working and the account is deactivated", "Staff", "users.add", {
+        id: true,
+        ok: { status: "204", description: "Withdrawn (status inactive); a 400 when they already accepted" },
+      }),
+    },
     "/api/v1/school/users/{id}/mfa/": {
       delete: sch("Turn a staff member's two-factor sign-in off (one within your reach; not your own)", "Staff", "users.change", {
         id: true,
@@ -604,8 +677,8 @@ export function openApiDocument() {
       },
     },
     paths: {
-      ...authPaths("system"),
-      ...authPaths("school"),
+      ...authPaths("system", inputRules()),
+      ...authPaths("school", inputRules()),
       ...systemPaths(inputRules()),
       ...schoolPaths(inputRules()),
       "/api/health": {

@@ -23,6 +23,7 @@ export const AUDIT_GROUPS = [
   "API keys",
   "Sign-in",
   "Sessions",
+  "Invitations",
   "Passwords",
   "Two-factor sign-in",
 ] as const;
@@ -107,6 +108,23 @@ export const AUDIT_ACTIONS = [
   entry("platform_user.password_set", "Temporary password set for a platform user", "Passwords", "platform"),
   entry("school.user.password_set", "Temporary password set", "Passwords", "school"),
   entry("tenant_user.password_set", "Temporary password set by the platform", "Passwords", "school"),
+
+  entry("platform_user.invited", "Platform user invited", "Invitations", "platform"),
+  entry("platform_user.invitation_resent", "Platform user's invitation sent again", "Invitations", "platform"),
+  entry("platform_user.invitation_withdrawn", "Platform user's invitation withdrawn", "Invitations", "platform"),
+  entry("system.invitation.accepted", "Accepted their platform invitation", "Invitations", "platform"),
+  entry("school.user.invited", "Staff member invited", "Invitations", "school"),
+  entry("school.user.invitation_resent", "Staff member's invitation sent again", "Invitations", "school"),
+  entry("school.user.invitation_withdrawn", "Staff member's invitation withdrawn", "Invitations", "school"),
+  entry("tenant_user.invited", "Staff member invited by the platform", "Invitations", "school"),
+  entry("tenant_user.invitation_resent", "Staff member's invitation sent again by the platform", "Invitations", "school"),
+  entry("tenant_user.invitation_withdrawn", "Staff member's invitation withdrawn by the platform", "Invitations", "school"),
+  entry("school.invitation.accepted", "Accepted their invitation", "Invitations", "school"),
+
+  entry("system.password_reset.requested", "Platform password reset link asked for", "Passwords", "platform"),
+  entry("system.password_reset.used", "Platform password reset with a link", "Passwords", "platform"),
+  entry("school.password_reset.requested", "Password reset link asked for", "Passwords", "school"),
+  entry("school.password_reset.used", "Password reset with a link", "Passwords", "school"),
 
   entry("system.login.mfa_required", "Platform password accepted, code asked for", "Two-factor sign-in", "platform"),
   entry("school.login.mfa_required", "Password accepted, code asked for", "Two-factor sign-in", "school"),

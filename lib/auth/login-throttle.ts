@@ -34,28 +34,36 @@ const begin = prepared(`
 const end = prepared(`
   SELECT sms_attempt_end(array_remove(ARRAY[$1::text, $2::text], NULL), $3::boolean, array_remove(ARRAY[$4::text], NULL), $5::int)`);
 
-export function accountKey(userId: string | null, normalizedIdentifier: string): string {
-  return userId ? `login:acct:user:${userId}` : `login:acct:ident:${normalizedIdentifier.slice(0, 200)}`;
+/**
+ * What a pair of counters limits: sign-in attempts (only failures count), or password reset
+ * requests (every request counts, API §8) — counted apart, so that asking for links never locks
+ * anyone out of signing in, nor the reverse.
+ */
+export type ThrottleScope = "login" | "reset";
+
+export function accountKey(userId: string | null, normalizedIdentifier: string, scope: ThrottleScope = "login"): string {
+  return userId ? `${scope}:acct:user:${userId}` : `${scope}:acct:ident:${normalizedIdentifier.slice(0, 200)}`;
 }
 
 /** The address's counter: the address itself, or its /64 for IPv6. */
-export function addressKey(address: string): string {
-  if (!ipaddr.isValid(address)) return `login:ip:${address.slice(0, 64)}`;
+export function addressKey(address: string, scope: ThrottleScope = "login"): string {
+  if (!ipaddr.isValid(address)) return `${scope}:ip:${address.slice(0, 64)}`;
   const parsed = ipaddr.process(address); // an IPv4-mapped IPv6 address is its IPv4 address
-  if (parsed.kind() === "ipv4") return `login:ip:${parsed.toString()}`;
+  if (parsed.kind() === "ipv4") return `${scope}:ip:${parsed.toString()}`;
   const prefix = (parsed as ipaddr.IPv6).parts
     .slice(0, 4)
     .map((p) => p.toString(16))
     .join(":");
-  return `login:ip:${prefix}::/64`;
+  return `${scope}:ip:${prefix}::/64`;
 }
 
-function throttled(msBeforeNext: number): ApiError {
+function throttled(msBeforeNext: number, scope: ThrottleScope): ApiError {
   const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
   // A person reads minutes: "15 minutes", not "892 seconds" (Retry-After keeps the exact figure).
   const minutes = Math.ceil(seconds / 60);
   const wait = seconds < 60 ? `${seconds} seconds` : minutes === 1 ? "1 minute" : `${minutes} minutes`;
-  return new ApiError(429, "throttled", `Too many failed sign-in attempts. Try again in ${wait}.`, {
+  const what = scope === "login" ? "Too many failed sign-in attempts" : "Too many password reset requests";
+  return new ApiError(429, "throttled", `${what}. Try again in ${wait}.`, {
     headers: { "retry-after": String(seconds) },
   });
 }
@@ -84,14 +92,14 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * Account: refused once N attempts have failed ("after N failures"). Address: refused once more
  * than N have failed ("more than N"), as the REST contract words them.
  */
-export async function beginLoginAttempt(account: string, address: string | null): Promise<LoginAttempt> {
+export async function beginLoginAttempt(account: string, address: string | null, scope: ThrottleScope = "login"): Promise<LoginAttempt> {
   const { SMS_LOGIN_MAX_FAILURES, SMS_LOGIN_IP_MAX_FAILURES, SMS_LOGIN_WINDOW } = env();
-  const ip = address ? addressKey(address) : null;
+  const ip = address ? addressKey(address, scope) : null;
   const deadline = Date.now() + MAX_WAIT_MS;
   for (let round = 0; ; round++) {
     const [{ rows }] = await runScript([begin.run(account, SMS_LOGIN_MAX_FAILURES, ip, SMS_LOGIN_IP_MAX_FAILURES + 1, LEASE_SECONDS)]);
     const { decision, retry_after_ms } = rows[0] as { decision: "go" | "wait" | "refused"; retry_after_ms: string };
-    if (decision === "refused") throw throttled(Number(retry_after_ms));
+    if (decision === "refused") throw throttled(Number(retry_after_ms), scope);
     if (decision === "go") break;
     if (Date.now() > deadline) {
       throw new ApiError(429, "throttled", "Too many sign-in attempts at once. Try again in a moment.", {
@@ -110,6 +118,16 @@ export async function beginLoginAttempt(account: string, address: string | null)
       await runScript([statement(outcome)]);
     },
   };
+}
+
+/**
+ * Counts one password reset request on its account's and its address's counters (API §8: the
+ * login limits, counters of their own); 429 once either is spent — for an identifier that matches
+ * no account exactly as for one that does.
+ */
+export async function countResetRequest(account: string, address: string | null): Promise<void> {
+  const attempt = await beginLoginAttempt(account, address, "reset");
+  await attempt.finish("failed");
 }
 
 /** Removes counters with nothing left to count (called at boot; they are ignored anyway). */

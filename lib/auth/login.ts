@@ -202,7 +202,7 @@ export async function login<R = undefined>(
       return { mfaRequired: true, mfaToken };
     }
 
-    const result = await openLogin(row, target, origin, read, attempt, label, undefined, async () => {
+    const result = await openLogin(row, target, origin, read, attempt, label, {}, async () => {
       // The credentials changed (or the account was deactivated) while the password was being
       // verified: the password this attempt proved is no longer the account's.
       await recordAudit(attemptAudit(`${target.audience}.login.failed`, target, row, label), origin);
@@ -268,12 +268,31 @@ export async function verifyMfaLogin<R = undefined>(
       ]);
       throw new ApiError(401, "authentication_failed", "The code is not valid.");
     }
-    const result = await openLogin(row, target, origin, read, attempt, label, factor, async () => tokenInvalid());
+    const result = await openLogin(row, target, origin, read, attempt, label, { second_factor: factor }, async () => tokenInvalid());
     ended = true;
     return result;
   } finally {
     if (!ended) await attempt.finish("abandoned").catch(() => undefined);
   }
+}
+
+const userById = prepared(`SELECT ${USER_COLUMNS} FROM users u WHERE u.id = $1::uuid`);
+
+/**
+ * Signs in a user who proved themselves another way than a password typed at login — an
+ * invitation's link spent with the password they chose — and answers exactly what a login does.
+ * `how` is recorded on the login's audit row.
+ */
+export async function signInProven<R = undefined>(
+  userId: string,
+  target: LoginTarget,
+  origin: AuditOrigin,
+  how: "invitation",
+  read?: (userId: string) => ReadPlan<R>,
+): Promise<{ user: PublicUser; tokens: TokenPair; read: R }> {
+  const row = (await runScript([userById.run(userId)]))[0].rows[0] as UserRow | undefined;
+  if (!row) throw failed();
+  return openLogin(row, target, origin, read, null, row.email ?? row.phone ?? row.id, { via: how }, async () => failed());
 }
 
 /**
@@ -287,9 +306,9 @@ async function openLogin<R>(
   target: LoginTarget,
   origin: AuditOrigin,
   read: ((userId: string) => ReadPlan<R>) | undefined,
-  attempt: LoginAttempt,
+  attempt: LoginAttempt | null,
   label: string,
-  secondFactor: SecondFactor | undefined,
+  metadata: { second_factor?: SecondFactor; via?: string },
   refused: () => Promise<ApiError>,
 ): Promise<{ mfaRequired: false; user: PublicUser; tokens: TokenPair; read: R }> {
   const lastLogin = new Date();
@@ -300,14 +319,14 @@ async function openLogin<R>(
     // after which the session statement sees the new epoch and refuses.
     touchLastLogin.run(row.id, lastLogin.toISOString()),
     ...session.statements,
-    attempt.end("succeeded"),
+    ...(attempt ? [attempt.end("succeeded")] : []),
     auditStatement(
       {
         schoolId: target.schoolId,
         actor: { userId: row.id, label },
         action: `${target.audience}.login.succeeded`,
         target: { type: "user", id: row.id },
-        ...(secondFactor ? { metadata: { second_factor: secondFactor } } : {}),
+        ...(Object.keys(metadata).length ? { metadata } : {}),
       },
       origin,
     ),

@@ -215,7 +215,9 @@ export type RevokeReason =
   | "logout_others"
   | "user_deactivated"
   | "ended_by_admin"
-  | "mfa_reset";
+  | "mfa_reset"
+  | "password_reset"
+  | "invitation_withdrawn";
 
 /**
  * Ends every session of a user, including any a login is opening right now: the user's epoch moves

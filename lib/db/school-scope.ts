@@ -15,3 +15,11 @@ export async function withSchool<T>(clientId: string, work: (tx: SchoolTx) => Pr
     return work(tx);
   });
 }
+
+/**
+ * A transaction for the host a request came to: a school's (`schoolId`) under its row-level
+ * security, the platform's (null) as the owner role. For flows both audiences share.
+ */
+export function withHostScope<T>(schoolId: string | null, work: (tx: SchoolTx) => Promise<T>): Promise<T> {
+  return schoolId ? withSchool(schoolId, work) : prisma.$transaction(work);
+}

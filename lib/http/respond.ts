@@ -19,3 +19,8 @@ export function ok(body: unknown, status = 200, headers: Record<string, string> 
 export function noContent(): Response {
   return new Response(null, { status: 204, headers: { "cache-control": "no-store" } });
 }
+
+/** 202: taken in; what follows happens later (a message to deliver). */
+export function accepted(body: unknown): Response {
+  return ok(body, 202);
+}

@@ -4,6 +4,7 @@
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RenderedMessage, Sender } from "@/lib/messages/templates";
+import { publicOrigin } from "@/lib/messages/public-origin";
 
 export type MessageChannel = "email" | "sms";
 
@@ -44,12 +45,12 @@ export function recipientOf(user: { email: string | null; phone: string | null }
   return null;
 }
 
-/** The school's own host (`<slug>.<root domain>`), or the platform's, as messages name them. */
+/** The school's own host (`<slug>.<root domain>`), or the platform's, as messages name them, and where their links open. */
 export async function senderOf(tx: Pick<Prisma.TransactionClient, "client">, schoolId: string | null): Promise<Sender> {
   const root = env().SMS_ROOT_DOMAIN;
-  if (!schoolId) return { kind: "platform", host: root };
+  if (!schoolId) return { kind: "platform", host: root, origin: publicOrigin(null) };
   const school = await tx.client.findUniqueOrThrow({ where: { id: schoolId }, select: { name: true, slug: true } });
-  return { kind: "school", name: school.name, host: `${school.slug}.${root}` };
+  return { kind: "school", name: school.name, host: `${school.slug}.${root}`, origin: publicOrigin(school.slug) };
 }
 
 /**

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { ApiError } from "@/lib/http/api-error";
 import { knownError } from "@/lib/http/errors";
-import { hashPassword } from "@/lib/credentials/password";
+import { initialPasswordHash, inviteIfNoPassword } from "@/lib/auth/invitations";
 import { audit } from "@/lib/audit/record-audit";
 import { createSchoolTx } from "@/lib/platform/schools";
 import { ClientCreateBody, toClientOut } from "@/lib/platform/client-schemas";
@@ -45,7 +45,7 @@ function underFormPaths(error: unknown): never {
 export async function createSchoolWithAdmin(options: { actor: PlatformActor; input: SchoolWithAdminInput }) {
   const { actor, input } = options;
   // Hash first: argon2 takes a while, and the transaction should not wait for it.
-  const passwordHash = await hashPassword(input.admin.password);
+  const passwordHash = await initialPasswordHash(input.admin.password);
   const { client, user } = await prisma
     .$transaction(async (tx) => {
       const client = await createSchoolTx(tx, { school: input.school, actor });
@@ -60,10 +60,11 @@ export async function createSchoolWithAdmin(options: { actor: PlatformActor; inp
         },
         passwordHash,
       );
+      const invited = await inviteIfNoPassword(tx, user.id, passwordHash);
       await audit(
         tx,
         {
-          action: "tenant_user.created",
+          action: invited ? "tenant_user.invited" : "tenant_user.created",
           actor: auditActor(actor.principal),
           schoolId: client.id,
           target: { type: "user", id: user.id },

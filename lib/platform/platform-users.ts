@@ -10,11 +10,18 @@ import { paginate, type PageRequest } from "@/lib/http/pagination";
 import { likeText } from "@/lib/http/search";
 import { defaultOrdering, mapOrdering, type Ordering, type OrderingField } from "@/lib/http/query";
 import { hashPassword } from "@/lib/credentials/password";
+import {
+  changeInvitationTx,
+  initialPasswordHash,
+  invitedUserSelect,
+  inviteIfNoPassword,
+  type InvitationChange,
+} from "@/lib/auth/invitations";
 import { endEverySession } from "@/lib/auth/sessions";
 import { endUserSessions, listUserSessions } from "@/lib/auth/user-sessions";
 import { resetMfa } from "@/lib/auth/mfa";
 import { createPlatformUserTx } from "@/lib/users/create-user";
-import { refuseOwnPassword, temporaryPassword } from "@/lib/users/temporary-password";
+import { notifyTemporaryPassword, refuseOwnPassword, temporaryPassword } from "@/lib/users/temporary-password";
 import { UserOrdering, publicUserSelect, toUserOut, userOrderBy } from "@/lib/users/user-schemas";
 import type { Prisma, PlatformRole } from "@/lib/generated/prisma/client";
 
@@ -61,20 +68,22 @@ export async function getPlatformUser(id: string) {
 
 export async function createPlatformStaff(options: {
   actor: PlatformActor;
-  user: { email?: string; phone?: string; password: string; full_name: string; platform_role: PlatformRole };
+  /** No password: the person is invited. */
+  user: { email?: string; phone?: string; password?: string; full_name: string; platform_role: PlatformRole };
 }) {
   const { actor, user: input } = options;
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await initialPasswordHash(input.password);
   const user = await prisma.$transaction(async (tx) => {
     const created = await createPlatformUserTx(
       tx,
       { email: input.email, phone: input.phone, fullName: input.full_name, platformRole: input.platform_role },
       passwordHash,
     );
+    const invited = await inviteIfNoPassword(tx, created.id, passwordHash);
     await audit(
       tx,
       {
-        action: "platform_user.created",
+        action: invited ? "platform_user.invited" : "platform_user.created",
         actor: auditActor(actor.principal),
         target: { type: "user", id: created.id },
         metadata: { platform_role: input.platform_role },
@@ -142,6 +151,7 @@ export async function updatePlatformUser(options: {
         { action: "platform_user.password_set", actor: by, target: { type: "user", id }, metadata: { sessions_revoked: revoked } },
         actor.origin,
       );
+      await notifyTemporaryPassword(tx, { userId: id, schoolId: null });
     }
     if (changed.length > 0 || !passwordHash) {
       await audit(tx, { action: "platform_user.updated", actor: by, target: { type: "user", id }, metadata: { changed } }, actor.origin);
@@ -184,4 +194,19 @@ export async function endPlatformUserSessions(options: { actor: PlatformActor; i
 /** A superadmin turns a platform user's two-factor sign-in off; their sessions end with it. */
 export async function resetPlatformUserMfa(options: { actor: PlatformActor; id: string }) {
   await resetMfa({ owner: { userId: options.id, schoolId: null }, actor: options.actor, by: "platform" });
+}
+
+/** Resends or withdraws a platform user's invitation (superadmin only). */
+export async function changePlatformUserInvitation(options: { actor: PlatformActor; id: string; change: InvitationChange }) {
+  const { actor, id, change } = options;
+  await prisma.$transaction(async (tx) => {
+    const user = await tx.user.findFirst({ where: { id, ...platformOnly }, select: invitedUserSelect });
+    if (!user) throw ApiError.notFound();
+    await changeInvitationTx(tx, user, change, {
+      prefix: "platform_user",
+      actor: auditActor(actor.principal),
+      schoolId: null,
+      origin: actor.origin,
+    });
+  });
 }

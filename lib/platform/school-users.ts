@@ -6,10 +6,18 @@ import { auditActor, type PlatformActor } from "@/lib/audit/actor";
 import { paginate, type PageRequest } from "@/lib/http/pagination";
 import { defaultOrdering, mapOrdering, type Ordering, type OrderingField } from "@/lib/http/query";
 import { hashPassword } from "@/lib/credentials/password";
+import {
+  changeInvitationTx,
+  initialPasswordHash,
+  invitedUserSelect,
+  inviteIfNoPassword,
+  type InvitationChange,
+} from "@/lib/auth/invitations";
 import { createSchoolUserTx } from "@/lib/users/create-user";
 import { withSchool, type SchoolTx } from "@/lib/db/school-scope";
 import { assertContactKept, writeAccountChange } from "@/lib/auth/account-change";
 import { keepingAFullAdmin } from "@/lib/rbac/escalation";
+import { notifyTemporaryPassword } from "@/lib/users/temporary-password";
 import { endUserSessions, listUserSessions } from "@/lib/auth/user-sessions";
 import { resetMfa } from "@/lib/auth/mfa";
 import { UserOrdering, publicUserSelect, toUserOut, userOrderBy } from "@/lib/users/user-schemas";
@@ -45,7 +53,8 @@ export async function createSchoolUserByPlatform(options: {
   user: {
     email?: string;
     phone?: string;
-    password: string;
+    /** None: the person is invited. */
+    password?: string;
     full_name: string;
     roles: string[];
     teacher?: { employee_number: string; subjects: string[] } | null;
@@ -53,7 +62,7 @@ export async function createSchoolUserByPlatform(options: {
 }) {
   const { schoolId, actor, user: input } = options;
   await assertSchoolExists(schoolId);
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await initialPasswordHash(input.password);
   const user = await prisma.$transaction(async (tx) => {
     const created = await createSchoolUserTx(
       tx,
@@ -67,10 +76,11 @@ export async function createSchoolUserByPlatform(options: {
       },
       passwordHash,
     );
+    const invited = await inviteIfNoPassword(tx, created.id, passwordHash);
     await audit(
       tx,
       {
-        action: "tenant_user.created",
+        action: invited ? "tenant_user.invited" : "tenant_user.created",
         actor: auditActor(actor.principal),
         schoolId,
         target: { type: "user", id: created.id },
@@ -119,6 +129,7 @@ export async function updateSchoolUserByPlatform(options: {
         { action: "tenant_user.password_set", actor: by, schoolId, target, metadata: { sessions_revoked: revoked } },
         actor.origin,
       );
+      await notifyTemporaryPassword(tx, { userId: id, schoolId: schoolId });
     }
     const changed = Object.keys(patch).filter((k) => k !== "password");
     if (changed.length > 0 || !passwordHash) {
@@ -146,4 +157,24 @@ export async function endSchoolUserSessionsByPlatform(options: { schoolId: strin
 /** A superadmin or platform_admin turns a school user's two-factor sign-in off; their sessions end with it. */
 export async function resetSchoolUserMfaByPlatform(options: { schoolId: string; actor: PlatformActor; id: string }) {
   await resetMfa({ owner: { userId: options.id, schoolId: options.schoolId }, actor: options.actor, by: "console" });
+}
+
+/** Resends or withdraws the invitation of one of a school's users (superadmin or platform_admin). */
+export async function changeSchoolUserInvitationByPlatform(options: {
+  schoolId: string;
+  actor: PlatformActor;
+  id: string;
+  change: InvitationChange;
+}) {
+  const { schoolId, actor, id, change } = options;
+  await withSchool(schoolId, async (tx) => {
+    const user = await tx.user.findFirst({ where: { id, clientId: schoolId }, select: invitedUserSelect });
+    if (!user) throw ApiError.notFound();
+    await changeInvitationTx(tx, user, change, {
+      prefix: "tenant_user",
+      actor: auditActor(actor.principal),
+      schoolId,
+      origin: actor.origin,
+    });
+  });
 }

@@ -7,6 +7,13 @@ import { paginate, type PageRequest } from "@/lib/http/pagination";
 import { likeText } from "@/lib/http/search";
 import { defaultOrdering, mapOrdering, type Ordering, type OrderingField } from "@/lib/http/query";
 import { hashPassword } from "@/lib/credentials/password";
+import {
+  changeInvitationTx,
+  initialPasswordHash,
+  invitedUserSelect,
+  inviteIfNoPassword,
+  type InvitationChange,
+} from "@/lib/auth/invitations";
 import { assertContactKept, writeAccountChange } from "@/lib/auth/account-change";
 import { audit } from "@/lib/audit/record-audit";
 import { auditActor, type Actor } from "@/lib/audit/actor";
@@ -16,7 +23,7 @@ import { assertCanGrant, keepingAFullAdmin } from "@/lib/rbac/escalation";
 import { userPermissions } from "@/lib/rbac/permissions";
 import { isLive } from "@/lib/rbac/grant-terms";
 import { createSchoolUserTx } from "@/lib/users/create-user";
-import { refuseOwnPassword } from "@/lib/users/temporary-password";
+import { notifyTemporaryPassword, refuseOwnPassword } from "@/lib/users/temporary-password";
 import { endUserSessions, listUserSessions } from "@/lib/auth/user-sessions";
 import { resetMfa } from "@/lib/auth/mfa";
 import { replaceUserRoles } from "@/lib/school/role-assignments";
@@ -96,7 +103,8 @@ export async function getStaff(schoolId: string, id: string) {
 type StaffInput = {
   email?: string;
   phone?: string;
-  password: string;
+  /** None: the person is invited (lib/auth/invitations.ts). */
+  password?: string;
   full_name: string;
   roles: string[];
   teacher?: { employee_number: string; subjects: string[] } | null;
@@ -114,7 +122,7 @@ type StaffPatch = {
 
 export async function createStaff(options: { schoolId: string; actor: Actor; staff: StaffInput }) {
   const { schoolId, actor, staff: input } = options;
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await initialPasswordHash(input.password);
   const user = await withSchool(schoolId, async (tx) => {
     const roles = await tx.schoolRole.findMany({ where: { clientId: schoolId, name: { in: input.roles } }, select: { permissions: true } });
     await assertCanGrant(
@@ -135,10 +143,11 @@ export async function createStaff(options: { schoolId: string; actor: Actor; sta
       },
       passwordHash,
     );
+    const invited = await inviteIfNoPassword(tx, created.id, passwordHash);
     await audit(
       tx,
       {
-        action: "school.user.created",
+        action: invited ? "school.user.invited" : "school.user.created",
         actor: auditActor(actor.principal),
         schoolId,
         target: { type: "user", id: created.id },
@@ -183,6 +192,7 @@ export async function updateStaff(options: { schoolId: string; actor: Actor; id:
         { action: "school.user.password_set", actor: by, schoolId, target, metadata: { sessions_revoked: revoked } },
         actor.origin,
       );
+      await notifyTemporaryPassword(tx, { userId: id, schoolId: schoolId });
     }
     const changed = Object.keys(patch).filter((k) => k !== "password");
     if (changed.length > 0 || !passwordHash) {
@@ -266,5 +276,24 @@ export async function deleteStaff(options: { schoolId: string; actor: Actor; id:
       },
       actor.origin,
     );
+  });
+}
+
+/**
+ * Resends or withdraws a colleague's invitation (users.add): only within reach — inviting someone
+ * with more than the caller may grant is as much out of reach as changing them.
+ */
+export async function changeStaffInvitation(options: { schoolId: string; actor: Actor; id: string; change: InvitationChange }) {
+  const { schoolId, actor, id, change } = options;
+  await withSchool(schoolId, async (tx) => {
+    const user = await tx.user.findFirst({ where: { id, clientId: schoolId }, select: invitedUserSelect });
+    if (!user) throw ApiError.notFound();
+    await assertWithinReach(tx, schoolId, actor, id);
+    await changeInvitationTx(tx, user, change, {
+      prefix: "school.user",
+      actor: auditActor(actor.principal),
+      schoolId,
+      origin: actor.origin,
+    });
   });
 }

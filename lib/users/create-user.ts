@@ -18,17 +18,26 @@ export interface NewSchoolUser extends NewUser {
   teacher?: { employeeNumber: string; subjects: string[] } | null;
 }
 
+/**
+ * The columns of a new account's credentials: a password's hash, or — none given — an invitation
+ * (no password until they choose one; the check constraint users_invited_without_password).
+ */
+function credentialsOf(passwordHash: string | null) {
+  return passwordHash ? { passwordHash, invitedAt: null } : { passwordHash: null, invitedAt: new Date() };
+}
+
+/** A platform user; `passwordHash` null invites them (the caller sends the invitation in the same transaction). */
 export async function createPlatformUserTx(
   tx: Prisma.TransactionClient,
   input: NewUser & { platformRole: PlatformRole },
-  passwordHash: string,
+  passwordHash: string | null,
 ) {
   return tx.user.create({
     data: {
       email: input.email ?? null,
       phone: input.phone ?? null,
       fullName: input.fullName,
-      passwordHash,
+      ...credentialsOf(passwordHash),
       platformRole: input.platformRole,
     },
   });
@@ -53,11 +62,25 @@ export async function rolesNamed(tx: Prisma.TransactionClient, schoolId: string,
   return roles;
 }
 
-/** A school user with roles named in that school (unknown names are a 400) and an optional teacher profile. */
-export async function createSchoolUserTx(tx: Prisma.TransactionClient, schoolId: string, input: NewSchoolUser, passwordHash: string) {
+/**
+ * A school user with roles named in that school (unknown names are a 400) and an optional teacher
+ * profile; `passwordHash` null invites them (the caller sends the invitation in the same transaction).
+ */
+export async function createSchoolUserTx(
+  tx: Prisma.TransactionClient,
+  schoolId: string,
+  input: NewSchoolUser,
+  passwordHash: string | null,
+) {
   const roles = await rolesNamed(tx, schoolId, input.roleNames ?? []);
   const user = await tx.user.create({
-    data: { clientId: schoolId, email: input.email ?? null, phone: input.phone ?? null, fullName: input.fullName, passwordHash },
+    data: {
+      clientId: schoolId,
+      email: input.email ?? null,
+      phone: input.phone ?? null,
+      fullName: input.fullName,
+      ...credentialsOf(passwordHash),
+    },
   });
   if (roles.length)
     await tx.userRoleAssignment.createMany({ data: roles.map((r) => ({ clientId: schoolId, userId: user.id, roleId: r.id })) });

@@ -19,7 +19,21 @@ export interface PublicUser {
   passwordChangeRequired: boolean;
   /** Two-factor sign-in is on: a right password alone gives no tokens (lib/auth/mfa.ts). */
   mfaEnabled: boolean;
+  /** Invited and not yet accepted: no password yet (lib/auth/invitations.ts). */
+  invitedAt: Date | null;
 }
+
+/** Where an account stands (API §8): invited (no password chosen yet), active, or inactive (deactivated, or its invitation withdrawn). */
+export type UserStatus = "invited" | "active" | "inactive";
+
+export function userStatus(user: { isActive: boolean; invitedAt: Date | null }): UserStatus {
+  if (!user.isActive) return "inactive";
+  return user.invitedAt ? "invited" : "active";
+}
+
+export const UserStatusField = z
+  .enum(["invited", "active", "inactive"])
+  .describe("invited: created without a password and not yet accepted; inactive: deactivated (or its invitation withdrawn)");
 
 /** The columns of a PublicUser, for Prisma's `select`. */
 export const publicUserSelect = {
@@ -34,6 +48,7 @@ export const publicUserSelect = {
   dateJoined: true,
   passwordChangeRequired: true,
   mfaEnabled: true,
+  invitedAt: true,
 } as const;
 
 /** The fields a list of users sorts by (`?ordering=`). */
@@ -56,7 +71,7 @@ export const UserOrdering = QueryOrdering(USER_ORDERING_FIELDS, "date_joined,id"
  * statements), named as `userOfRow` reads them. `u` is the users table's alias.
  */
 export const PUBLIC_USER_COLUMNS =
-  "u.id, u.email, u.phone, u.full_name, u.is_active, u.client_id, u.platform_role::text AS platform_role, u.last_login, u.date_joined, u.password_change_required, u.mfa_enabled";
+  "u.id, u.email, u.phone, u.full_name, u.is_active, u.client_id, u.platform_role::text AS platform_role, u.last_login, u.date_joined, u.password_change_required, u.mfa_enabled, u.invited_at";
 
 export interface PublicUserRow {
   id: string;
@@ -70,6 +85,7 @@ export interface PublicUserRow {
   date_joined: Date;
   password_change_required: boolean;
   mfa_enabled: boolean;
+  invited_at: Date | null;
 }
 
 /** The one mapping of a hand-written SQL user row (PUBLIC_USER_COLUMNS) to a PublicUser. */
@@ -86,6 +102,7 @@ export function userOfRow(row: PublicUserRow): PublicUser {
     dateJoined: row.date_joined,
     passwordChangeRequired: row.password_change_required,
     mfaEnabled: row.mfa_enabled,
+    invitedAt: row.invited_at,
   };
 }
 
@@ -105,6 +122,7 @@ export const UserOut = z
     phone: z.string().nullable().describe("E.164 phone number, unique platform-wide"),
     full_name: z.string(),
     is_active: z.boolean(),
+    status: UserStatusField,
     client: z.string().nullable().describe("The user's school (its id); null for platform users"),
     platform_role: z.enum(["superadmin", "platform_admin", "support"]).nullable(),
     last_login: z.string().nullable().describe("ISO 8601 UTC"),
@@ -119,6 +137,7 @@ export function toUserOut(user: PublicUser): z.infer<typeof UserOut> {
     phone: user.phone,
     full_name: user.fullName,
     is_active: user.isActive,
+    status: userStatus(user),
     client: user.clientId,
     platform_role: user.platformRole,
     last_login: user.lastLogin?.toISOString() ?? null,
@@ -172,7 +191,9 @@ export const TenantUserCreateBody = byRules((rules) =>
     .object({
       email: EmailField.optional(),
       phone: PhoneField(rules).optional(),
-      password: NewPassword(rules),
+      password: NewPassword(rules)
+        .optional()
+        .describe("Leave out to invite: the user gets a single-use link to choose their own (status invited)"),
       full_name: FullName.default(""),
       roles: z.array(z.string().trim().min(1).max(100)).max(50).default([]).describe("Role names in that school"),
       teacher: Teacher.nullable().optional(),
@@ -188,7 +209,9 @@ export const PlatformUserCreateBody = byRules((rules) =>
     .object({
       email: EmailField.optional(),
       phone: PhoneField(rules).optional(),
-      password: NewPassword(rules),
+      password: NewPassword(rules)
+        .optional()
+        .describe("Leave out to invite: the user gets a single-use link to choose their own (status invited)"),
       full_name: FullName.default(""),
       platform_role: z.enum(PLATFORM_ROLES),
     })

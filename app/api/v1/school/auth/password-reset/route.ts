@@ -1,0 +1,11 @@
+// POST /api/v1/school/auth/password-reset/ — ask for a reset link (202 whether or not the account exists)
+import { PASSWORD_RESET_ANSWER, PasswordResetRequestBody, requestPasswordReset } from "@/lib/auth/password-reset";
+import { endpoint, schoolRoute } from "@/lib/pipeline";
+import { accepted } from "@/lib/http/respond";
+
+export const { GET, HEAD, POST, PUT, PATCH, DELETE } = endpoint({
+  POST: schoolRoute({ auth: false, body: PasswordResetRequestBody }, async ({ body, school, origin }) => {
+    await requestPasswordReset(body, { audience: "school", schoolId: school.id }, origin);
+    return accepted(PASSWORD_RESET_ANSWER);
+  }),
+});

@@ -1,0 +1,169 @@
+// Forgotten passwords (API §8): anyone may ask for a reset link for an email or phone number; the
+// answer never says whether an account exists. When one does — active, and at home on this host —
+// a single-use link goes to its email, or by SMS to a phone-only account. Spending the link sets
+// the new password and ends every session.
+//
+// "The same answer in about the same time": both paths look the account up, count the request and
+// write one transaction (the known path's also holds the link and its message); then the answer
+// waits until a floor well above what either takes, so the time says nothing either.
+import { z } from "zod";
+import { env } from "@/lib/env";
+import { byRules } from "@/lib/config/input-rules";
+import { prisma } from "@/lib/db/client";
+import { withHostScope } from "@/lib/db/school-scope";
+import { audit, recordAudit, type AuditOrigin } from "@/lib/audit/record-audit";
+import { parseIdentifier } from "@/lib/credentials/identifier";
+import { hashPassword } from "@/lib/credentials/password";
+import { NewPassword } from "@/lib/credentials/rules";
+import { LinkToken, issueAccountLink, spendAccountLink } from "@/lib/auth/account-links";
+import { accountKey, countResetRequest } from "@/lib/auth/login-throttle";
+import { endEverySession } from "@/lib/auth/sessions";
+import type { LoginTarget } from "@/lib/auth/login";
+import { notifyUser } from "@/lib/messages/outbox";
+import { passwordChangedMessage, passwordResetMessage } from "@/lib/messages/templates";
+
+/** Every reset request's answer: the same body whether or not the account exists. */
+export const PASSWORD_RESET_ANSWER = {
+  detail: "If an account uses that email or phone number, a link to choose a new password is on its way.",
+} as const;
+
+/**
+ * No answer to a reset request comes sooner than this after it arrived. Either path takes a few
+ * milliseconds to tens of them; the floor is far above both, so their difference is not visible.
+ */
+export const RESET_ANSWER_FLOOR_MS = 400;
+
+/** The path of the page a reset link opens, on the user's host. */
+export function resetPath(schoolId: string | null): string {
+  return schoolId ? "/reset-password" : "/console/reset-password";
+}
+
+export const PasswordResetRequestBody = z
+  .object({
+    identifier: z
+      .string()
+      .trim()
+      .min(1, "This field may not be blank.")
+      .max(254, "Ensure this field has no more than 254 characters.")
+      .describe("The account's email or phone number"),
+  })
+  .meta({ id: "PasswordResetRequest" });
+
+/** The body of POST …/auth/password-reset/confirm/ (the password's rules depend on the deployment). */
+export const PasswordResetConfirmBody = byRules((rules) =>
+  z
+    .object({
+      token: LinkToken.describe("The token of the reset link (its ?token=)"),
+      new_password: NewPassword(rules),
+    })
+    .meta({ id: "PasswordResetConfirm" }),
+);
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Asks for a reset link for `identifier` on the host of `target`. Resolves (the caller answers
+ * `202` with PASSWORD_RESET_ANSWER) whether or not an account matched; throws only `429` past the
+ * limits — for unknown identifiers exactly as for known ones — or on a fault.
+ */
+export async function requestPasswordReset(input: { identifier: string }, target: LoginTarget, origin: AuditOrigin): Promise<void> {
+  const started = Date.now();
+  try {
+    const identifier = parseIdentifier(input.identifier);
+    const user = identifier
+      ? await prisma.user.findFirst({
+          where: identifier.kind === "email" ? { email: identifier.value } : { phone: identifier.value },
+          select: { id: true, clientId: true, email: true, phone: true, fullName: true, isActive: true, sessionEpoch: true },
+        })
+      : null;
+    // Counted per account when there is one (whichever of its identifiers was typed), else per
+    // identifier; and per address. Past either, 429 — before anything is sent.
+    await countResetRequest(accountKey(user?.id ?? null, identifier?.value ?? input.identifier.toLowerCase(), "reset"), origin.ip);
+
+    const label = identifier?.value ?? input.identifier.slice(0, 254);
+    // Only an active account at home on this host gets a link: a school's staff on their school's
+    // host, platform staff on the platform's. Anything else is answered as an unknown address.
+    const eligible = user?.isActive && user.clientId === target.schoolId ? user : null;
+    if (!eligible) {
+      await recordAudit(
+        {
+          action: `${target.audience}.password_reset.requested`,
+          schoolId: target.schoolId,
+          actor: { userId: null, label },
+          metadata: { account: false },
+        },
+        origin,
+      );
+      return;
+    }
+    const validSeconds = env().SMS_RESET_TTL;
+    await withHostScope(target.schoolId, async (tx) => {
+      const { token } = await issueAccountLink(tx, { user: eligible, purpose: "password_reset", validSeconds });
+      await notifyUser(tx, {
+        user: eligible,
+        schoolId: eligible.clientId,
+        kind: "password_reset",
+        render: (sender) =>
+          passwordResetMessage({
+            sender,
+            fullName: eligible.fullName,
+            link: `${sender.origin}${resetPath(eligible.clientId)}?token=${token}`,
+            validSeconds,
+          }),
+      });
+      await audit(
+        tx,
+        {
+          action: `${target.audience}.password_reset.requested`,
+          schoolId: target.schoolId,
+          actor: { userId: eligible.id, label },
+          target: { type: "user", id: eligible.id },
+          metadata: { account: true, channel: eligible.email ? "email" : "sms" },
+        },
+        origin,
+      );
+    });
+  } finally {
+    // Also before a 429 or an error: how long the answer took never tells one case from another.
+    await sleep(Math.max(0, RESET_ANSWER_FLOOR_MS - (Date.now() - started)));
+  }
+}
+
+/**
+ * Spends a reset link: the new password is set, a temporary one stops being one, an invitation
+ * still open is thereby accepted, every session ends (and with the epoch, every other link), and
+ * the owner is told. A link of another host, used, replaced or expired is `400 token_not_valid`.
+ */
+export async function confirmPasswordReset(
+  input: { token: string; new_password: string },
+  target: LoginTarget,
+  origin: AuditOrigin,
+): Promise<void> {
+  const passwordHash = await hashPassword(input.new_password);
+  await withHostScope(target.schoolId, async (tx) => {
+    const user = await spendAccountLink(tx, { token: input.token, purpose: "password_reset", schoolId: target.schoolId });
+    const changedAt = new Date();
+    await tx.user.update({
+      where: { id: user.id },
+      data: { passwordHash, invitedAt: null, passwordChangedAt: changedAt, passwordChangeRequired: false },
+    });
+    const revoked = await endEverySession(tx, user.id, "password_reset");
+    await audit(
+      tx,
+      {
+        action: `${target.audience}.password_reset.used`,
+        schoolId: target.schoolId,
+        actor: { userId: user.id, label: user.email ?? user.phone },
+        target: { type: "user", id: user.id },
+        metadata: { sessions_revoked: revoked, ...(user.invited_at ? { accepted_invitation: true } : {}) },
+      },
+      origin,
+    );
+    await notifyUser(tx, {
+      user,
+      schoolId: user.client_id,
+      kind: "password_changed",
+      render: (sender) => passwordChangedMessage({ sender, fullName: user.full_name, at: changedAt }),
+    });
+  });
+}
