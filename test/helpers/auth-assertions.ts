@@ -5,7 +5,18 @@ import { randomUUID } from "node:crypto";
 import { claimsOf, randomIp, type RequestOptions } from "./api";
 import { sql } from "./fixtures";
 
-export const USER_FIELDS = ["client", "date_joined", "email", "full_name", "id", "is_active", "last_login", "phone", "platform_role"];
+export const USER_FIELDS = [
+  "client",
+  "date_joined",
+  "email",
+  "full_name",
+  "id",
+  "is_active",
+  "last_login",
+  "phone",
+  "platform_role",
+  "status",
+];
 export const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
