@@ -19,7 +19,7 @@ import {
   unique,
 } from "./helpers/fixtures";
 import { startSecondServer, type SecondServer } from "./helpers/second-server";
-import { eventually, startSmtp, startWebhook } from "./helpers/mail";
+import { eventually, linkIn, startSmtp, startWebhook } from "./helpers/mail";
 import { freePort } from "./helpers/system-api";
 import { EnvSchema } from "@/lib/env";
 import { prisma } from "@/lib/db/client";
@@ -284,6 +284,44 @@ describe("with SMTP and an SMS webhook (two more instances)", () => {
       counts,
       recipients.map(() => 1),
       "each recipient got exactly one mail",
+    );
+  });
+  // Invitations and reset links (lib/auth/invitations.ts, password-reset.ts) end to end. Here and
+  // not in their own files: every instance with a transport delivers any due message, so all the
+  // tests that read a mail server live in this one file, which runs its instances one at a time.
+  it("an invitation arrives by SMTP, names the school, and its link signs the person in once", async () => {
+    const tenant = await makeTenant({ name: "Greenwood Academy" });
+    const admin = await makeSchoolUser(tenant.id, ["Admin"]);
+    const { access } = await schoolLogin(tenant.host, admin.email);
+    const address = `${unique("invitee")}@example.org`;
+    const created = await post("/api/v1/school/users/", { email: address, roles: ["Teacher"] }, { host: tenant.host, token: access });
+    assert.equal(created.status, 201, created.text);
+    const mail = await eventually("the invitation at the SMTP server", async () => smtp.to(address)[0]);
+    assert.match(mail.raw, /Subject: You are invited to Greenwood Academy/);
+    const { url, token } = linkIn(mail.raw, "/invitation");
+    assert.match(url, new RegExp(`^http://${tenant.host.replace(/\./g, "\\.")}:\\d+/invitation\\?token=`));
+    const accept = () => post("/api/v1/school/auth/invitation/accept/", { token, password: NEW }, { host: tenant.host });
+    const ok = await accept();
+    assert.equal(ok.status, 200, ok.text);
+    assert.equal(ok.body.user.status, "active");
+    assert.equal((await accept()).body.code, "token_not_valid");
+    await schoolLogin(tenant.host, address, NEW);
+  });
+
+  it("a reset link arrives by SMTP and works once; the owner is then told their password changed", async () => {
+    const user = await makePlatformUser("platform_admin");
+    const asked = await post("/api/v1/system/auth/password-reset/", { identifier: user.email });
+    assert.equal(asked.status, 202);
+    const mail = await eventually("the reset mail", async () =>
+      smtp.to(user.email).find((m) => /Subject: Reset your SMS platform password/.test(m.raw)),
+    );
+    const { token } = linkIn(mail.raw, "/console/reset-password");
+    const confirm = () => post("/api/v1/system/auth/password-reset/confirm/", { token, new_password: NEW });
+    assert.equal((await confirm()).status, 204);
+    assert.equal((await confirm()).body.code, "token_not_valid");
+    await systemLogin(user.email, NEW);
+    await eventually("the 'password changed' mail", async () =>
+      smtp.to(user.email).find((m) => /Subject: Your SMS platform password was changed/.test(m.raw)),
     );
   });
 });

@@ -4,7 +4,7 @@
 // host; the link sets a new password once and ends every session; a newer link, a password change
 // or the hour passing kills it. Requests have counters of their own with the login limits — 429
 // for unknown identifiers exactly as for known ones. Links are read from the outbox (the main test
-// server has no transport), and once from a real SMTP server.
+// server has no transport); test/outbox.test.ts follows a reset link through a real SMTP server.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { get, post, randomIp, type RequestOptions } from "./helpers/api";
@@ -17,10 +17,9 @@ import {
   randomPhone,
   schoolLogin,
   sql,
-  systemLogin,
   unique,
 } from "./helpers/fixtures";
-import { eventually, linkIn, startSmtp } from "./helpers/mail";
+import { linkIn } from "./helpers/mail";
 import { startSecondServer, type SecondServer } from "./helpers/second-server";
 
 type Audience = "system" | "school";
@@ -275,37 +274,5 @@ describe("password reset limits", () => {
         "another address is not held",
       );
     });
-  });
-});
-
-describe("a reset link delivered by a real mail server", () => {
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
-  let server: SecondServer;
-  before(async () => {
-    smtp = await startSmtp();
-    server = await startSecondServer({
-      SMS_SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
-      SMS_OUTBOX_POLL_MS: "100",
-      SMS_OUTBOX_RETRY_MS: "100",
-    });
-  });
-  after(async () => {
-    await server?.stop();
-    await smtp?.close();
-  });
-
-  it("arrives by SMTP and its link works once", async () => {
-    const a = await account("system");
-    assert.equal((await ask(a, a.email, { port: server.port })).status, 202);
-    const mail = await eventually("the reset mail at the SMTP server", async () => smtp.to(a.email)[0]);
-    assert.match(mail.raw, /Subject: Reset your SMS platform password/);
-    const { token } = linkIn(mail.raw, "/console/reset-password");
-    assert.equal((await confirm(a, token, NEW, { port: server.port })).status, 204);
-    assert.equal((await confirm(a, token, NEW, { port: server.port })).body.code, "token_not_valid");
-    await systemLogin(a.email, NEW);
-    const changed = await eventually("the 'password changed' mail", async () =>
-      smtp.to(a.email).find((m) => /Subject: Your SMS platform password was changed/.test(m.raw)),
-    );
-    assert.ok(changed);
   });
 });

@@ -8,11 +8,12 @@
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { ApiError } from "@/lib/http/api-error";
+import { databaseNow } from "@/lib/db/clock";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export type LinkPurpose = "invitation" | "password_reset";
 
-type LinkTx = Pick<Prisma.TransactionClient, "accountLink" | "$queryRaw">;
+type LinkTx = Pick<Prisma.TransactionClient, "accountLink"> & Parameters<typeof databaseNow>[0];
 
 const hashOf = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -30,7 +31,8 @@ export function linkNotValid(): ApiError {
 
 /**
  * Makes a link for `user` in the caller's transaction (with the message that carries it), and
- * revokes the user's earlier live links of the same purpose: only the newest works.
+ * revokes the user's earlier live links of the same purpose: only the newest works. Its expiry is
+ * on the database's clock, the one spending compares with.
  */
 export async function issueAccountLink(
   tx: LinkTx,
@@ -38,59 +40,58 @@ export async function issueAccountLink(
 ): Promise<{ token: string }> {
   const { user, purpose, validSeconds } = options;
   const token = randomBytes(32).toString("base64url");
-  await tx.$queryRaw`
-    UPDATE account_links SET revoked_at = now()
-    WHERE user_id = ${user.id}::uuid AND purpose = ${purpose}::account_link_purpose AND used_at IS NULL AND revoked_at IS NULL`;
-  await tx.$queryRaw`
-    INSERT INTO account_links (token_hash, user_id, client_id, purpose, session_epoch, expires_at)
-    VALUES (${hashOf(token)}, ${user.id}::uuid, ${user.clientId}::uuid, ${purpose}::account_link_purpose, ${user.sessionEpoch},
-            now() + make_interval(secs => ${validSeconds}))`;
+  const now = await databaseNow(tx);
+  await revokeAccountLinks(tx, { userId: user.id, purpose }, now);
+  await tx.accountLink.create({
+    data: {
+      tokenHash: hashOf(token),
+      userId: user.id,
+      clientId: user.clientId,
+      purpose,
+      sessionEpoch: user.sessionEpoch,
+      expiresAt: new Date(now.getTime() + validSeconds * 1000),
+    },
+  });
   return { token };
 }
 
 /** Revokes every live link of `purpose` of the user (a withdrawn invitation). Returns how many. */
-export async function revokeAccountLinks(tx: LinkTx, options: { userId: string; purpose: LinkPurpose }): Promise<number> {
-  const rows = await tx.$queryRaw<{ n: number }[]>`
-    WITH revoked AS (
-      UPDATE account_links SET revoked_at = now()
-      WHERE user_id = ${options.userId}::uuid AND purpose = ${options.purpose}::account_link_purpose
-        AND used_at IS NULL AND revoked_at IS NULL
-      RETURNING 1)
-    SELECT count(*)::int AS n FROM revoked`;
-  return rows[0]?.n ?? 0;
+export async function revokeAccountLinks(tx: LinkTx, options: { userId: string; purpose: LinkPurpose }, now?: Date): Promise<number> {
+  const { count } = await tx.accountLink.updateMany({
+    where: { userId: options.userId, purpose: options.purpose, usedAt: null, revokedAt: null },
+    data: { revokedAt: now ?? (await databaseNow(tx)) },
+  });
+  return count;
 }
 
 /** The account a spent link was for, as the flows that follow need it. */
-export interface LinkedUser {
-  id: string;
-  client_id: string | null;
-  email: string | null;
-  phone: string | null;
-  full_name: string;
-  invited_at: Date | null;
-}
+const linkedUserSelect = { id: true, clientId: true, email: true, phone: true, fullName: true, invitedAt: true } as const;
+export type LinkedUser = Prisma.UserGetPayload<{ select: typeof linkedUserSelect }>;
 
 /**
  * Spends the link `token` of `purpose` for the host of school `schoolId` (null: the platform), in
  * the caller's transaction: marks it used and answers its account — or throws the contract's
  * `400 token_not_valid` for a link unknown, used, revoked, expired, of another host, of a user
- * deactivated or whose password changed since. One statement: two requests with the same link
- * cannot both spend it (the second waits for the first's row lock, then finds it used).
+ * deactivated or whose password changed since (the caller's transaction then rolls the spending
+ * back). Marking it used is one conditional UPDATE: of two requests with the same link, the second
+ * waits for the first's row lock, then finds it used.
  */
 export async function spendAccountLink(
   tx: LinkTx,
   options: { token: string; purpose: LinkPurpose; schoolId: string | null },
 ): Promise<LinkedUser> {
-  const rows = await tx.$queryRaw<LinkedUser[]>`
-    UPDATE account_links l SET used_at = now()
-    FROM users u
-    WHERE l.token_hash = ${hashOf(options.token)} AND l.purpose = ${options.purpose}::account_link_purpose
-      AND l.used_at IS NULL AND l.revoked_at IS NULL AND l.expires_at > now()
-      AND l.client_id IS NOT DISTINCT FROM ${options.schoolId}::uuid
-      AND u.id = l.user_id AND u.is_active AND u.session_epoch = l.session_epoch
-      AND u.client_id IS NOT DISTINCT FROM l.client_id
-    RETURNING u.id, u.client_id, u.email, u.phone, u.full_name, u.invited_at`;
-  const user = rows[0];
-  if (!user) throw linkNotValid();
+  const tokenHash = hashOf(options.token);
+  const now = await databaseNow(tx);
+  const { count } = await tx.accountLink.updateMany({
+    where: { tokenHash, purpose: options.purpose, clientId: options.schoolId, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
+    data: { usedAt: now },
+  });
+  if (count !== 1) throw linkNotValid();
+  const link = await tx.accountLink.findUniqueOrThrow({
+    where: { tokenHash },
+    select: { sessionEpoch: true, user: { select: { ...linkedUserSelect, isActive: true, sessionEpoch: true } } },
+  });
+  const { isActive, sessionEpoch, ...user } = link.user;
+  if (!isActive || sessionEpoch !== link.sessionEpoch || user.clientId !== options.schoolId) throw linkNotValid();
   return user;
 }

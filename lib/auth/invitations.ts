@@ -110,16 +110,15 @@ export async function resendInvitationTx(tx: Prisma.TransactionClient, user: Inv
 /** Resend or withdraw (API §8: POST or DELETE …/users/{id}/invitation/). */
 export type InvitationChange = "resend" | "withdraw";
 
-/** Applies `change` to the invitation of `user`; the audit action is `<prefix>.invitation_resent` or `…_withdrawn`. */
+/** Applies `change` to the invitation of `user`, recorded as `record.action` (its path names it). */
 export async function changeInvitationTx(
   tx: Prisma.TransactionClient,
   user: InvitedUser,
   change: InvitationChange,
-  record: Omit<InvitationAudit, "action"> & { prefix: string },
+  record: InvitationAudit,
 ): Promise<void> {
-  const { prefix, ...rest } = record;
-  if (change === "resend") await resendInvitationTx(tx, user, { ...rest, action: `${prefix}.invitation_resent` });
-  else await withdrawInvitationTx(tx, user, { ...rest, action: `${prefix}.invitation_withdrawn` });
+  if (change === "resend") await resendInvitationTx(tx, user, record);
+  else await withdrawInvitationTx(tx, user, record);
 }
 
 /** Withdraws an invitation: its link stops working and the account is deactivated. Again is a no-op. */
@@ -172,7 +171,7 @@ export async function acceptInvitation<R = undefined>(
   const passwordHash = await hashPassword(input.password);
   const userId = await withHostScope(target.schoolId, async (tx) => {
     const user = await spendAccountLink(tx, { token: input.token, purpose: "invitation", schoolId: target.schoolId });
-    if (!user.invited_at) throw linkNotValid();
+    if (!user.invitedAt) throw linkNotValid();
     await tx.user.update({
       where: { id: user.id },
       data: {

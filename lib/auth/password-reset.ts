@@ -155,15 +155,15 @@ export async function confirmPasswordReset(
         schoolId: target.schoolId,
         actor: { userId: user.id, label: user.email ?? user.phone },
         target: { type: "user", id: user.id },
-        metadata: { sessions_revoked: revoked, ...(user.invited_at ? { accepted_invitation: true } : {}) },
+        metadata: { sessions_revoked: revoked, ...(user.invitedAt ? { accepted_invitation: true } : {}) },
       },
       origin,
     );
     await notifyUser(tx, {
       user,
-      schoolId: user.client_id,
+      schoolId: user.clientId,
       kind: "password_changed",
-      render: (sender) => passwordChangedMessage({ sender, fullName: user.full_name, at: changedAt }),
+      render: (sender) => passwordChangedMessage({ sender, fullName: user.fullName, at: changedAt }),
     });
   });
 }

@@ -203,7 +203,7 @@ export async function changePlatformUserInvitation(options: { actor: PlatformAct
     const user = await tx.user.findFirst({ where: { id, ...platformOnly }, select: invitedUserSelect });
     if (!user) throw ApiError.notFound();
     await changeInvitationTx(tx, user, change, {
-      prefix: "platform_user",
+      action: change === "resend" ? "platform_user.invitation_resent" : "platform_user.invitation_withdrawn",
       actor: auditActor(actor.principal),
       schoolId: null,
       origin: actor.origin,

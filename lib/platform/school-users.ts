@@ -171,7 +171,7 @@ export async function changeSchoolUserInvitationByPlatform(options: {
     const user = await tx.user.findFirst({ where: { id, clientId: schoolId }, select: invitedUserSelect });
     if (!user) throw ApiError.notFound();
     await changeInvitationTx(tx, user, change, {
-      prefix: "tenant_user",
+      action: change === "resend" ? "tenant_user.invitation_resent" : "tenant_user.invitation_withdrawn",
       actor: auditActor(actor.principal),
       schoolId,
       origin: actor.origin,

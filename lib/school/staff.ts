@@ -290,7 +290,7 @@ export async function changeStaffInvitation(options: { schoolId: string; actor: 
     if (!user) throw ApiError.notFound();
     await assertWithinReach(tx, schoolId, actor, id);
     await changeInvitationTx(tx, user, change, {
-      prefix: "school.user",
+      action: change === "resend" ? "school.user.invitation_resent" : "school.user.invitation_withdrawn",
       actor: auditActor(actor.principal),
       schoolId,
       origin: actor.origin,
