@@ -33,3 +33,18 @@ export function safeReturnPath(
 export function signInHref(signIn: string, path: string | null): string {
   return path && path !== "/" ? `${signIn}?next=${encodeURIComponent(path)}` : signIn;
 }
+
+/** Whether `path` (the x-sms-path header: the path and query asked for) is the page `page` itself. */
+export function isPage(path: string | null, page: string): boolean {
+  const pathname = (path ?? "").split(/[?#]/)[0].replace(/\/+$/, "");
+  return pathname === page;
+}
+
+/**
+ * Where a user the two-factor policy holds is sent from every other page: My account's two-factor
+ * section, with the query that makes the page say why they are there.
+ */
+export const MFA_ENROLMENT_QUERY = "mfa=required";
+export function mfaEnrolmentHref(accountPage: string): string {
+  return `${accountPage}?${MFA_ENROLMENT_QUERY}#two-factor-heading`;
+}
