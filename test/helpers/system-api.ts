@@ -128,6 +128,7 @@ export async function createClient(o: RequestOptions, body: Record<string, unkno
     slug: string;
     is_active: boolean;
     domains: string[];
+    mfa_required: boolean;
     created_at: string;
     host: string;
   };
