@@ -396,6 +396,7 @@ describe("GET, PATCH, DELETE /clients/{id}/", () => {
       slug: t.slug,
       is_active: true,
       domains: t.domains,
+      mfa_required: false,
       created_at: t.created_at,
     });
     assert.equal((await clientRow(t.id))!.name, "Renamed School");
