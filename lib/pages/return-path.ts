@@ -41,10 +41,9 @@ export function isPage(path: string | null, page: string): boolean {
 }
 
 /**
- * Where a user the two-factor policy holds is sent from every other page: My account's two-factor
- * section, with the query that makes the page say why they are there.
+ * Where a user the two-factor policy holds is sent from every other page: My account, at its
+ * two-factor section (the page's notice says why they are there).
  */
-export const MFA_ENROLMENT_QUERY = "mfa=required";
 export function mfaEnrolmentHref(accountPage: string): string {
-  return `${accountPage}?${MFA_ENROLMENT_QUERY}#two-factor-heading`;
+  return `${accountPage}#two-factor-heading`;
 }

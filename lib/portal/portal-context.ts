@@ -2,7 +2,7 @@
 // may do — read once per request (React's cache) however many layouts and pages ask.
 import { cache } from "react";
 import type { UserPrincipal } from "@/lib/rbac/principal";
-import type { Codename } from "@/lib/rbac/catalogue";
+import { ALL_CODENAMES, type Codename } from "@/lib/rbac/catalogue";
 import { userPermissions } from "@/lib/rbac/permissions";
 import type { School } from "@/lib/schools/resolve-school";
 import { requirePortalUser } from "@/lib/portal/portal-session";
@@ -12,12 +12,15 @@ export interface PortalContext {
   principal: UserPrincipal;
   permissions: ReadonlySet<string>;
   can: (codename: Codename) => boolean;
+  /** Holds every permission: a full admin, who may change the school's settings (lib/rbac/escalation.ts assertFullAdmin). */
+  fullAdmin: boolean;
 }
 
 export const portalContext = cache(async (): Promise<PortalContext> => {
   const { school, principal } = await requirePortalUser();
   const permissions = await userPermissions(principal.user.id, school.id);
-  return { school, principal, permissions, can: (codename) => permissions.has(codename) };
+  const fullAdmin = ALL_CODENAMES.every((codename) => permissions.has(codename));
+  return { school, principal, permissions, can: (codename) => permissions.has(codename), fullAdmin };
 });
 
 /** The first value of a search parameter, trimmed and bounded. */
