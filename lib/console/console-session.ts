@@ -9,7 +9,7 @@ import { ApiError } from "@/lib/http/api-error";
 import { assertPlatformAccess, type PlatformAccess } from "@/lib/platform/policy";
 import type { PlatformActor } from "@/lib/audit/actor";
 import { originOf } from "@/lib/http/request-context";
-import { isPage, mfaEnrolmentHref, signInHref } from "@/lib/pages/return-path";
+import { signInHref } from "@/lib/pages/return-path";
 
 const COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
@@ -39,17 +39,15 @@ export const CONSOLE_ACCOUNT = "/console/account";
 /**
  * For pages: the principal, or a redirect to the sign-in page, which will send the user back here;
  * a user with a temporary password goes to the change-password page instead, and one the two-factor
- * policy (SMS_MFA_REQUIRED_PLATFORM) holds to My account's two-factor section — every page but that
- * one, as the API refuses them everywhere but enrolling.
+ * policy (SMS_MFA_REQUIRED_PLATFORM) holds to My account — from every page but those that declare
+ * `beforeMfaEnrolment` (My account itself, and the layout around it), as the API refuses them
+ * everywhere but enrolling. Every page calls this, so a client-side navigation is caught too.
  */
-export async function requireConsoleUser(): Promise<UserPrincipal> {
-  const path = (await headers()).get("x-sms-path");
+export async function requireConsoleUser(options: { beforeMfaEnrolment?: boolean } = {}): Promise<UserPrincipal> {
   const principal = await consolePrincipal();
-  if (!principal) redirect(signInHref(CONSOLE_SIGN_IN, path));
+  if (!principal) redirect(signInHref(CONSOLE_SIGN_IN, (await headers()).get("x-sms-path")));
   if (principal.user.passwordChangeRequired) redirect(CONSOLE_PASSWORD);
-  if (principal.mfaEnrolmentRequired && !isPage(path, CONSOLE_ACCOUNT)) {
-    redirect(mfaEnrolmentHref(CONSOLE_ACCOUNT));
-  }
+  if (principal.mfaEnrolmentRequired && !options.beforeMfaEnrolment) redirect(CONSOLE_ACCOUNT);
   return principal;
 }
 

@@ -33,17 +33,3 @@ export function safeReturnPath(
 export function signInHref(signIn: string, path: string | null): string {
   return path && path !== "/" ? `${signIn}?next=${encodeURIComponent(path)}` : signIn;
 }
-
-/** Whether `path` (the x-sms-path header: the path and query asked for) is the page `page` itself. */
-export function isPage(path: string | null, page: string): boolean {
-  const pathname = (path ?? "").split(/[?#]/)[0].replace(/\/+$/, "");
-  return pathname === page;
-}
-
-/**
- * Where a user the two-factor policy holds is sent from every other page: My account, at its
- * two-factor section (the page's notice says why they are there).
- */
-export function mfaEnrolmentHref(accountPage: string): string {
-  return `${accountPage}#two-factor-heading`;
-}

@@ -16,7 +16,7 @@ import type { UserPrincipal } from "@/lib/rbac/principal";
 import { revokeFamilies } from "@/lib/auth/sessions";
 import { verifyToken } from "@/lib/auth/tokens";
 import { derivedSecret } from "@/lib/auth/secret-box";
-import { isPage, mfaEnrolmentHref, signInHref } from "@/lib/pages/return-path";
+import { signInHref } from "@/lib/pages/return-path";
 import { assertActive, schoolAtHost, schoolErrors, type School } from "@/lib/schools/resolve-school";
 
 export const PORTAL_COOKIE = "sms_school_session";
@@ -84,17 +84,19 @@ export const PORTAL_ACCOUNT = "/account";
 /**
  * For pages: the school and its signed-in user; an unknown school is a 404, no session goes to
  * sign-in, which will send the user back to this page, a temporary password to the
- * change-password page, and a user the school's two-factor policy holds to My account's
- * two-factor section from every other page (as the API refuses such users everywhere else).
+ * change-password page, and a user the school's two-factor policy holds to My account — from
+ * every page but those that declare `beforeMfaEnrolment` (My account itself, and the layout around
+ * it), as the API refuses such users everywhere but enrolling.
  */
-export async function requirePortalUser(): Promise<{ school: School; principal: UserPrincipal }> {
+export async function requirePortalUser(
+  options: { beforeMfaEnrolment?: boolean } = {},
+): Promise<{ school: School; principal: UserPrincipal }> {
   const school = await requestSchool();
   if (!school) notFound();
-  const path = (await headers()).get("x-sms-path");
   const principal = await portalPrincipal(school);
-  if (!principal) redirect(signInHref(PORTAL_SIGN_IN, path));
+  if (!principal) redirect(signInHref(PORTAL_SIGN_IN, (await headers()).get("x-sms-path")));
   if (principal.user.passwordChangeRequired) redirect(PORTAL_PASSWORD);
-  if (principal.mfaEnrolmentRequired && !isPage(path, PORTAL_ACCOUNT)) redirect(mfaEnrolmentHref(PORTAL_ACCOUNT));
+  if (principal.mfaEnrolmentRequired && !options.beforeMfaEnrolment) redirect(PORTAL_ACCOUNT);
   return { school, principal };
 }
 

@@ -20,7 +20,8 @@ const SECTIONS: (NavLink & { needs: Codename | "full admin" | null })[] = [
 ];
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
-  const { school, principal, can, fullAdmin } = await portalContext();
+  // The two-factor policy is applied by each page (My account is the one it lets through), not here.
+  const { school, principal, can, fullAdmin } = await portalContext({ beforeMfaEnrolment: true });
   const { user } = principal;
   const links = SECTIONS.filter((s) => s.needs === null || (s.needs === "full admin" ? fullAdmin : can(s.needs))).map(
     ({ href, label }) => ({

@@ -25,7 +25,7 @@ export const metadata: Metadata = { title: "My account" };
 export const dynamic = "force-dynamic";
 
 export default async function ConsoleAccountPage() {
-  const principal = await requireConsoleUser();
+  const principal = await requireConsoleUser({ beforeMfaEnrolment: true });
   const sessions = await listMySessions({ principal, audience: "system", schoolId: null });
   const { user } = principal;
   return (

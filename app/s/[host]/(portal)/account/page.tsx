@@ -20,7 +20,7 @@ export const metadata: Metadata = { title: "My account" };
 export const dynamic = "force-dynamic";
 
 export default async function PortalAccountPage() {
-  const { school, principal } = await portalContext();
+  const { school, principal } = await portalContext({ beforeMfaEnrolment: true });
   const sessions = await listMySessions({ principal, audience: "school", schoolId: school.id });
   return (
     <>
