@@ -36,6 +36,7 @@ export const CONSOLE_SIGN_IN = "/console/sign-in";
 export const CONSOLE_PASSWORD = "/console/password";
 /** My account, where a user the two-factor policy holds turns it on; the page explains why they are there. */
 export const CONSOLE_ACCOUNT = "/console/account";
+
 /**
  * For pages: the principal, or a redirect to the sign-in page, which will send the user back here;
  * a user with a temporary password goes to the change-password page instead, and one the two-factor
