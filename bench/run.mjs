@@ -645,6 +645,29 @@ async function main() {
   };
   const threeGrantsToken = await grantsUser("bench-grants@bench.invalid", false);
   const termToken = await grantsUser("bench-terms@bench.invalid", true);
+  // The school's two-factor policy (clients.mfa_required): an Admin with two-factor on (the secret is
+  // a placeholder: tokens are minted without a sign-in, and the Bearer check never reads it), measured
+  // while the bench school requires it — the Bearer statement then judges the policy for a user it
+  // lets through. Only those scenarios turn it on (`during`), so every other token stays free.
+  const enrolledEmail = "bench-mfa@bench.invalid";
+  await pool().query("DELETE FROM users WHERE client_id = $1 AND email = $2", [tenant.id, enrolledEmail]);
+  const enrolledId = (
+    await pool().query(
+      `INSERT INTO users (id, client_id, email, full_name, password_hash, is_active, date_joined, mfa_enabled, totp_secret)
+       SELECT gen_random_uuid(), $1, $2, 'Bench Two-factor', password_hash, true, now(), true, 'bench: never read' FROM users WHERE id = $3
+       RETURNING id`,
+      [tenant.id, enrolledEmail, admin.id],
+    )
+  ).rows[0].id;
+  await pool().query(
+    `INSERT INTO user_role_assignments (id, user_id, role_id, client_id)
+     SELECT gen_random_uuid(), $1, r.id, r.client_id FROM school_roles r WHERE r.client_id = $2 AND r.name = 'Admin'`,
+    [enrolledId, tenant.id],
+  );
+  const enrolledToken = async () => (await openSession({ userId: enrolledId, clientId: tenant.id, audience: "school" }, origin)).access;
+  const setPolicy = (on) => pool().query("UPDATE clients SET mfa_required = $2 WHERE id = $1", [tenant.id, on]);
+  await setPolicy(false);
+  const policyOn = { before: () => setPolicy(true), after: () => setPolicy(false) };
   const { key: apiKey, prefix, hash } = generateKey();
   await prisma.apiKey.create({ data: { name: "bench", prefix, keyHash: hash, clientId: tenant.id, scopes: ["*"] } });
   const host = `${tenant.slug}.localhost:${port}`;
@@ -762,6 +785,26 @@ async function main() {
       request: (t) => () => ({ path: "/api/v1/school/students/?page_size=50", headers: { authorization: `Bearer ${t}` } }),
     },
     {
+      name: "GET auth/me (two-factor required, on)",
+      id: "me-mfa-policy",
+      url: appUrl,
+      target: serverPid,
+      auth: true,
+      token: enrolledToken,
+      during: policyOn,
+      request: (t) => () => ({ path: "/api/v1/school/auth/me/", headers: { authorization: `Bearer ${t}` } }),
+    },
+    {
+      name: "GET students (50, JWT, two-factor required, on)",
+      id: "students-mfa-policy",
+      url: appUrl,
+      target: serverPid,
+      auth: true,
+      token: enrolledToken,
+      during: policyOn,
+      request: (t) => () => ({ path: "/api/v1/school/students/?page_size=50", headers: { authorization: `Bearer ${t}` } }),
+    },
+    {
       name: "GET students (50, API key)",
       id: "students-key",
       url: appUrl,
@@ -871,6 +914,7 @@ async function main() {
     if (ROUNDS > 1) log(`Round ${round} of ${ROUNDS}`);
     for (const s of selected) {
       const token = s.auth ? await (s.token ?? accessToken)() : null;
+      await s.during?.before();
       if (s.refresh) {
         // Sized from the `me` rate when measured (a refresh does more work than `me`, so it is
         // slower), else generously; a run that still uses it up stops early and says so.
@@ -901,6 +945,7 @@ async function main() {
       const t1 = process.hrtime.bigint();
       const row = { id: s.id, ...summarize(s.name, measured, sampler.stop(), cpu ? await cpu.stop() : null), window: [t0, t1] };
       if (queriesBefore) Object.assign(row, perRequest(queriesBefore, await queryCounts(serverPid, queryFile), row.requests));
+      await s.during?.after();
       rounds.get(s.id).push(row);
       log(
         `  ${s.name.padEnd(38)} ${row.rps.toFixed(0).padStart(6)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms  errors ${row.errors}${row.serverCpuMs !== null ? `  cpu/request: server ${row.serverCpuMs.toFixed(2)} ms, db ${row.dbCpuMs.toFixed(2)} ms` : ""}${row.note ? `  (${row.note})` : ""}${row.firstErrors.length ? `\n    first errors: ${row.firstErrors.join(" | ")}` : ""}`,
@@ -1081,6 +1126,17 @@ function report({ rows, argon2, machine, seedSeconds, profile, studentCount, sta
   if (known && unknown) {
     add("POST password-reset (an account) p50 ms", known.p50, "no account", unknown.p50, 1);
     add("POST password-reset (an account) p99 ms", known.p99, "no account", unknown.p99, 1);
+  }
+  // What the school's two-factor policy costs a user it lets through (an Admin with two-factor on,
+  // the school requiring it) against the same request with the policy off.
+  for (const [policy, plain] of [
+    ["me-mfa-policy", "me"],
+    ["students-mfa-policy", "students-jwt"],
+  ]) {
+    const [m, p] = [by(policy), by(plain)];
+    if (!m || !p) continue;
+    add(`${m.name} req/s`, m.rps, p.name, p.rps);
+    add(`${m.name} CPU ms / request`, cpu(m), p.name, cpu(p), 2);
   }
   if (ratioRows.length) {
     lines.push("");

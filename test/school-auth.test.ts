@@ -29,7 +29,16 @@ const TRACE = "school-auth";
 const ALL_PERMISSIONS = ["users", "roles", "students", "classes"]
   .flatMap((r) => ["view", "add", "change", "delete"].map((a) => `${r}.${a}`))
   .sort();
-const PROFILE_FIELDS = ["mfa_enabled", "password_change_required", "permissions", "roles", "teacher", "tenant", "user"];
+const PROFILE_FIELDS = [
+  "mfa_enabled",
+  "mfa_enrolment_required",
+  "password_change_required",
+  "permissions",
+  "roles",
+  "teacher",
+  "tenant",
+  "user",
+];
 
 type Tenant = Awaited<ReturnType<typeof makeTenant>>;
 

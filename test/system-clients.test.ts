@@ -396,6 +396,7 @@ describe("GET, PATCH, DELETE /clients/{id}/", () => {
       slug: t.slug,
       is_active: true,
       domains: t.domains,
+      mfa_required: false,
       created_at: t.created_at,
     });
     assert.equal((await clientRow(t.id))!.name, "Renamed School");
@@ -466,7 +467,15 @@ describe("GET, PATCH, DELETE /clients/{id}/", () => {
     const t = await createClient(admin.as);
     const res = await patch(clientPath(t.id), {}, admin.as);
     assert.equal(res.status, 200, res.text);
-    assert.deepEqual(res.body, { id: t.id, name: t.name, slug: t.slug, is_active: true, domains: [], created_at: t.created_at });
+    assert.deepEqual(res.body, {
+      id: t.id,
+      name: t.name,
+      slug: t.slug,
+      is_active: true,
+      domains: [],
+      mfa_required: false,
+      created_at: t.created_at,
+    });
   });
 });
 

@@ -131,6 +131,40 @@ export const TextAreaField = forwardRef<HTMLTextAreaElement, TextAreaFieldProps>
   );
 });
 
+export interface CheckboxFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "type"> {
+  label: string;
+  hint?: ReactNode;
+  error?: string;
+}
+
+/** A yes-or-no setting: the box before its label (both click it), the hint and error below. */
+export const CheckboxField = forwardRef<HTMLInputElement, CheckboxFieldProps>(function CheckboxField(
+  { label, hint, error, id, ...props },
+  ref,
+) {
+  const generated = useId();
+  const inputId = id ?? generated;
+  return (
+    <div className="space-y-1">
+      <div className="flex items-start gap-2">
+        <input
+          ref={ref}
+          id={inputId}
+          type="checkbox"
+          className="mt-0.5 h-4 w-4 shrink-0 accent-slate-900"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(inputId, hint, error)}
+          {...props}
+        />
+        <label htmlFor={inputId} className="text-sm font-medium text-slate-800">
+          {label}
+        </label>
+      </div>
+      <FieldNotes id={inputId} hint={hint} error={error} />
+    </div>
+  );
+});
+
 /** The form-level error (one not tied to a field). */
 export function FormError({ message }: { message?: string }) {
   if (!message) return null;

@@ -57,6 +57,8 @@ import {
   StudentListQuery,
   StudentOut,
   StudentPatchBody,
+  SchoolSettingsOut,
+  SchoolSettingsPatchBody,
 } from "@/lib/school/school-schemas";
 
 export const ErrorOut = z
@@ -91,7 +93,7 @@ const PASSWORD_CHANGE_REQUIRED =
   "password_change_required: an admin set the user's password, and until they change it (POST …/auth/password/) only auth/password, auth/me and auth/logout answer";
 
 const MFA_ENROLMENT_REQUIRED =
-  "mfa_enrolment_required: SMS_MFA_REQUIRED_PLATFORM is on and the platform user has not turned on two-factor sign-in; until they do only auth/mfa/totp (and confirm), auth/me, auth/password and auth/logout answer";
+  "mfa_enrolment_required: the two-factor policy (SMS_MFA_REQUIRED_PLATFORM for platform users, the school's mfa_required for its staff) holds a user who has not turned on two-factor sign-in; until they do only auth/mfa/totp (and confirm), auth/me, auth/password and auth/logout answer";
 
 /** A list's query schema (lib/http/query.ts listQuery): its wire shape is the pipe's input. */
 type QuerySchema = z.ZodObject | z.ZodPipe<z.ZodObject, z.ZodType>;
@@ -114,7 +116,7 @@ function op(o: {
   uid?: boolean;
   /** One of the routes a user whose password must change may still reach (auth/password, me, logout). */
   beforePasswordChange?: boolean;
-  /** One of the routes a platform user the two-factor policy holds to enrol may still reach. */
+  /** One of the routes a user the two-factor policy holds to enrol may still reach. */
   beforeMfaEnrolment?: boolean;
 }): ZodOpenApiOperationObject {
   const responses: Record<string, object> = {};
@@ -133,7 +135,7 @@ function op(o: {
     const other = (responses["403"] as { description?: string } | undefined)?.description;
     responses["403"] = error(`${other ? `${other}; or ` : ""}${PASSWORD_CHANGE_REQUIRED}`);
   }
-  if (o.secured && !o.school && !o.beforeMfaEnrolment) {
+  if (o.secured && !o.beforeMfaEnrolment) {
     const other = (responses["403"] as { description?: string } | undefined)?.description;
     responses["403"] = error(`${other ? `${other}; or ` : ""}${MFA_ENROLMENT_REQUIRED}`);
   }
@@ -376,7 +378,7 @@ function systemPaths(rules: InputRules): ZodOpenApiPathsObject {
     },
     "/api/v1/system/clients/{id}/": {
       get: sys("One school", "Schools", { id: true, ok: { status: "200", schema: ClientOut, description: "The school" } }),
-      patch: sys('Change a school; {"is_active": false} suspends it', "Schools", {
+      patch: sys('Change a school; {"is_active": false} suspends it, {"mfa_required": true} requires two-factor of its staff', "Schools", {
         id: true,
         body: ClientPatchBody(rules),
         ok: { status: "200", schema: ClientOut, description: "Changed" },
@@ -648,6 +650,24 @@ function schoolPaths(rules: InputRules): ZodOpenApiPathsObject {
         ok: { status: "200", schema: AssignmentOut, description: "The assignment with its new term" },
       }),
       delete: sch("Take a role away", "Roles", "roles.change", { id: true, ok: { status: "204", description: "Deleted" } }),
+    },
+    "/api/v1/school/settings/": {
+      get: op({
+        summary: "The school's own settings (any of its staff, or a key of the school)",
+        tags: ["School"],
+        school: true,
+        secured: true,
+        keys: true,
+        ok: { status: "200", schema: SchoolSettingsOut, description: "The settings" },
+      }),
+      patch: op({
+        summary: "Change the school's settings (a full admin only: a user holding every permission; not an API key)",
+        tags: ["School"],
+        school: true,
+        secured: true,
+        body: SchoolSettingsPatchBody,
+        ok: { status: "200", schema: SchoolSettingsOut, description: "The settings after the change (audited: school.settings.updated)" },
+      }),
     },
     "/api/v1/school/audit/": {
       get: sch("This school's audit trail, newest first", "School", "roles.view", {

@@ -23,6 +23,18 @@ export const PasswordChangeBody = z
   })
   .meta({ id: "PasswordChangeBody" });
 
+/**
+ * The two-factor policy holds the user (lib/auth/authenticate.ts `mfaEnrolmentRequired`): in the
+ * login answers and the school's `me`.
+ */
+export const MfaEnrolmentRequiredField = {
+  mfa_enrolment_required: z
+    .boolean()
+    .describe(
+      "The two-factor policy requires it (SMS_MFA_REQUIRED_PLATFORM for platform users, the school's mfa_required for its staff) and two-factor is not on: until it is (POST …/auth/mfa/totp/ and confirm), every route but those, auth/me, auth/password and auth/logout answers 403 mfa_enrolment_required",
+    ),
+};
+
 export const TokenPairOut = z
   .object({ access: z.string().describe("Access JWT"), refresh: z.string().describe("Refresh JWT (rotates)") })
   .meta({ id: "TokenPair" });
@@ -30,9 +42,5 @@ export const TokenPairOut = z
 export const SystemLoginOut = TokenPairOut.extend({
   user: UserOut,
   ...PasswordChangeRequiredField,
-  mfa_enrolment_required: z
-    .boolean()
-    .describe(
-      "SMS_MFA_REQUIRED_PLATFORM is on and two-factor is not: until it is (POST …/auth/mfa/totp/ and confirm), every route but those, auth/me, auth/password and auth/logout answers 403 mfa_enrolment_required",
-    ),
+  ...MfaEnrolmentRequiredField,
 }).meta({ id: "SystemLoginResult" });

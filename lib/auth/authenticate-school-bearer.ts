@@ -12,7 +12,7 @@ import { ApiError } from "@/lib/http/api-error";
 import { assertServes, schoolAddress, schoolErrors, type School } from "@/lib/schools/resolve-school";
 import { verifyToken, type TokenClaims } from "@/lib/auth/tokens";
 import type { UserPrincipal } from "@/lib/rbac/principal";
-import { assertPasswordCurrent } from "@/lib/auth/authenticate";
+import { assertMfaEnrolled, assertPasswordCurrent, mfaEnrolmentRequired } from "@/lib/auth/authenticate";
 import { PUBLIC_USER_COLUMNS, userOfRow, type PublicUserRow } from "@/lib/users/user-schemas";
 import { prepared, runAuthenticated, type SqlText } from "@/lib/db/sql-script";
 import { LIVE_GRANT_SQL } from "@/lib/rbac/grant-terms";
@@ -24,6 +24,8 @@ interface Row extends PublicUserRow {
   school_slug: string;
   school_name: string;
   school_active: boolean;
+  /** The school's two-factor policy: its staff must turn two-factor on before anything else. */
+  school_mfa_required: boolean;
   /** The session is the token's, live (not revoked, not past its end, its user's epoch), its user active and of this school. */
   session_valid: boolean | null;
   permissions: string[];
@@ -34,7 +36,8 @@ const tokenInvalid = () => new ApiError(401, "token_not_valid", "Token is invali
 
 // $1 names the school (by the `where` below), $2 the session, $3/$4 the token's tenant and user,
 // $5 the permission the route needs (NULL: none), $6 whether the route is one a user who must change
-// their password may reach (auth/password, me, logout).
+// their password may reach (auth/password, me, logout), $7 one a user the school's two-factor policy
+// holds may reach (those and auth/mfa/totp and its confirm).
 //
 // Besides the row, the statement sets the tenant context for the rest of its message (`reads`),
 // but only when the same checks pass in SQL — so the reads see no tenant rows unless the request
@@ -42,11 +45,13 @@ const tokenInvalid = () => new ApiError(401, "token_not_valid", "Token is invali
 // TypeScript still makes every decision about which error to answer.
 const authStatement = (where: string) =>
   prepared(`
-  SELECT c.id AS school_id, c.slug AS school_slug, c.name AS school_name, c.is_active AS school_active, s.session_valid,
+  SELECT c.id AS school_id, c.slug AS school_slug, c.name AS school_name, c.is_active AS school_active,
+         c.mfa_required AS school_mfa_required, s.session_valid,
          ${PUBLIC_USER_COLUMNS},
          p.permissions,
          set_config('app.client_id', CASE WHEN c.is_active AND s.session_valid AND ($5::text IS NULL OR $5::text = ANY (p.permissions))
                                                AND (NOT u.password_change_required OR $6::boolean)
+                                               AND (u.mfa_enabled OR NOT c.mfa_required OR $7::boolean)
                                           THEN c.id::text ELSE '' END, true) <> '' AS granted
   FROM (VALUES (1)) AS one(x)
   LEFT JOIN clients c ON ${where}
@@ -85,6 +90,8 @@ export async function authenticateSchoolBearer(
     reads?: (claims: TokenClaims) => SqlText[];
     /** The route is one a user whose password must change may reach (see assertPasswordCurrent). */
     beforePasswordChange?: boolean;
+    /** The route is one a user the school's two-factor policy holds may reach (see assertMfaEnrolled). */
+    beforeMfaEnrolment?: boolean;
   } = {},
 ): Promise<BearerAuthentication> {
   const address = schoolAddress(request);
@@ -105,6 +112,7 @@ export async function authenticateSchoolBearer(
     claims?.sub ?? null,
     options.permission ?? null,
     options.beforePasswordChange ?? false,
+    options.beforeMfaEnrolment ?? false,
   );
 
   // With a token that failed verification there is nothing to read: only the tenant's own errors
@@ -119,10 +127,17 @@ export async function authenticateSchoolBearer(
   const user = userOfRow(row);
   // The SQL withheld the school's rows from the reads too (`granted`).
   assertPasswordCurrent(user, options.beforePasswordChange ?? false);
+  assertMfaEnrolled(user, options.beforeMfaEnrolment ?? false, row.school_mfa_required);
 
   return {
     school: { id: row.school_id, slug: row.school_slug, name: row.school_name, isActive: row.school_active },
-    principal: { kind: "user", user, sessionId: claims.sid, permissions: new Set(row.permissions) },
+    principal: {
+      kind: "user",
+      user,
+      sessionId: claims.sid,
+      permissions: new Set(row.permissions),
+      mfaEnrolmentRequired: mfaEnrolmentRequired(user, row.school_mfa_required),
+    },
     rows,
     granted: row.granted,
   };

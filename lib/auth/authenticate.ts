@@ -23,8 +23,14 @@ function invalid(): ApiError {
 /**
  * The user of a live session: not revoked, not past its absolute end, user active, still where the
  * session was opened and still in the epoch it was opened in. Shared by access tokens and the console's cookie session.
+ * Also their school's two-factor policy (`mfa_required`, see `mfaEnrolmentRequired`), read in the
+ * same query, so that turning it on binds existing sessions at once.
  */
-export async function sessionUser(sessionId: string, userId: string, schoolId: string | null): Promise<PublicUser> {
+export async function liveSession(
+  sessionId: string,
+  userId: string,
+  schoolId: string | null,
+): Promise<{ user: PublicUser; schoolMfaRequired: boolean }> {
   const session = await prisma.refreshFamily.findUnique({
     where: { id: sessionId },
     select: {
@@ -32,14 +38,18 @@ export async function sessionUser(sessionId: string, userId: string, schoolId: s
       expiresAt: true,
       userId: true,
       sessionEpoch: true,
-      user: { select: { ...publicUserSelect, sessionEpoch: true } },
+      user: { select: { ...publicUserSelect, sessionEpoch: true, client: { select: { mfaRequired: true } } } },
     },
   });
   if (!session || session.revokedAt || session.expiresAt <= new Date() || session.userId !== userId) throw invalid();
-  const { sessionEpoch, ...user } = session.user;
+  const { sessionEpoch, client, ...user } = session.user;
   // A session opened in an earlier epoch ended when the password changed or the account was deactivated.
   if (!user.isActive || user.clientId !== schoolId || sessionEpoch !== session.sessionEpoch) throw invalid();
-  return user;
+  return { user, schoolMfaRequired: client?.mfaRequired ?? false };
+}
+
+export async function sessionUser(sessionId: string, userId: string, schoolId: string | null): Promise<PublicUser> {
+  return (await liveSession(sessionId, userId, schoolId)).user;
 }
 
 /**
@@ -54,20 +64,42 @@ export function assertPasswordCurrent(user: Pick<PublicUser, "passwordChangeRequ
 }
 
 /**
- * With `SMS_MFA_REQUIRED_PLATFORM=1`, a platform user without two-factor sign-in may reach only the
- * routes that let them turn it on — auth/mfa/totp (and confirm), auth/me, auth/password and
- * auth/logout — until they do. Like `assertPasswordCurrent`, checked by the authentication itself
- * on every request (turning two-factor on takes effect at once, on the same tokens).
+ * Whether the two-factor policy holds the user to enrol before anything else: a platform user under
+ * `SMS_MFA_REQUIRED_PLATFORM=1`, or a school's staff member when their school requires it
+ * (`schoolRequires`: the school's `mfa_required`, read by the caller's authentication) — and they
+ * have not turned it on. Answered as `mfa_enrolment_required` by the login and `me`.
  */
-export function assertMfaEnrolled(user: Pick<PublicUser, "clientId" | "mfaEnabled">, beforeMfaEnrolment: boolean): void {
-  if (user.clientId === null && !user.mfaEnabled && !beforeMfaEnrolment && env().SMS_MFA_REQUIRED_PLATFORM) {
-    throw new ApiError(403, "mfa_enrolment_required", "You must turn on two-factor sign-in first (POST /api/v1/system/auth/mfa/totp/).");
-  }
+export function mfaEnrolmentRequired(user: Pick<PublicUser, "clientId" | "mfaEnabled">, schoolRequires = false): boolean {
+  if (user.mfaEnabled) return false;
+  return user.clientId === null ? env().SMS_MFA_REQUIRED_PLATFORM : schoolRequires;
 }
 
-/** A platform user the policy holds to enrol before anything else (`mfa_enrolment_required` in the login answer). */
-export function mfaEnrolmentRequired(user: Pick<PublicUser, "clientId" | "mfaEnabled">): boolean {
-  return user.clientId === null && !user.mfaEnabled && env().SMS_MFA_REQUIRED_PLATFORM;
+/**
+ * A user the two-factor policy holds (`mfaEnrolmentRequired`) may reach only the routes that let
+ * them turn it on — auth/mfa/totp (and confirm), auth/me, auth/password and auth/logout — until
+ * they do. Like `assertPasswordCurrent`, checked by the authentication itself on every request
+ * (turning two-factor on, or the school's policy, takes effect at once, on the same tokens).
+ */
+export function assertMfaEnrolled(
+  user: Pick<PublicUser, "clientId" | "mfaEnabled">,
+  beforeMfaEnrolment: boolean,
+  schoolRequires = false,
+): void {
+  if (!beforeMfaEnrolment && mfaEnrolmentRequired(user, schoolRequires)) throw mfaEnrolmentRefused(user);
+}
+
+/** `assertMfaEnrolled` for a principal whose authentication already judged the policy (the apps' sessions). */
+export function assertPrincipalMfaEnrolled(principal: UserPrincipal, beforeMfaEnrolment: boolean): void {
+  if (!beforeMfaEnrolment && principal.mfaEnrolmentRequired) throw mfaEnrolmentRefused(principal.user);
+}
+
+function mfaEnrolmentRefused(user: Pick<PublicUser, "clientId">): ApiError {
+  const audience = user.clientId === null ? "system" : "school";
+  return new ApiError(
+    403,
+    "mfa_enrolment_required",
+    `You must turn on two-factor sign-in first (POST /api/v1/${audience}/auth/mfa/totp/).`,
+  );
 }
 
 export async function authenticateAccessToken(
@@ -78,8 +110,8 @@ export async function authenticateAccessToken(
 ): Promise<UserPrincipal> {
   const claims = await verifyToken(token, { type: "access", aud: audience });
   if ((claims.tid ?? null) !== schoolId) throw invalid();
-  const user = await sessionUser(claims.sid, claims.sub, schoolId);
+  const { user, schoolMfaRequired } = await liveSession(claims.sid, claims.sub, schoolId);
   assertPasswordCurrent(user, options.beforePasswordChange ?? false);
-  assertMfaEnrolled(user, options.beforeMfaEnrolment ?? false);
-  return { kind: "user", user, sessionId: claims.sid };
+  assertMfaEnrolled(user, options.beforeMfaEnrolment ?? false, schoolMfaRequired);
+  return { kind: "user", user, sessionId: claims.sid, mfaEnrolmentRequired: mfaEnrolmentRequired(user, schoolMfaRequired) };
 }

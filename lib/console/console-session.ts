@@ -2,7 +2,7 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { decode } from "next-auth/jwt";
-import { assertMfaEnrolled, assertPasswordCurrent, sessionUser } from "@/lib/auth/authenticate";
+import { assertPasswordCurrent, assertPrincipalMfaEnrolled, liveSession, mfaEnrolmentRequired } from "@/lib/auth/authenticate";
 import type { UserPrincipal } from "@/lib/rbac/principal";
 import { isId } from "@/lib/http/ids";
 import { ApiError } from "@/lib/http/api-error";
@@ -23,7 +23,8 @@ export async function consolePrincipal(): Promise<UserPrincipal | null> {
   const sub = token?.sub;
   if (typeof sid !== "string" || typeof sub !== "string" || !isId(sid) || !isId(sub)) return null;
   try {
-    return { kind: "user", user: await sessionUser(sid, sub, null), sessionId: sid };
+    const { user } = await liveSession(sid, sub, null);
+    return { kind: "user", user, sessionId: sid, mfaEnrolmentRequired: mfaEnrolmentRequired(user) };
   } catch (error) {
     if (error instanceof ApiError) return null;
     throw error;
@@ -33,15 +34,21 @@ export async function consolePrincipal(): Promise<UserPrincipal | null> {
 export const CONSOLE_SIGN_IN = "/console/sign-in";
 /** Where a user whose password an admin set must choose their own before anything else. */
 export const CONSOLE_PASSWORD = "/console/password";
+/** My account, where a user the two-factor policy holds turns it on; the page explains why they are there. */
+export const CONSOLE_ACCOUNT = "/console/account";
 
 /**
  * For pages: the principal, or a redirect to the sign-in page, which will send the user back here;
- * a user with a temporary password goes to the change-password page instead (as the API refuses them).
+ * a user with a temporary password goes to the change-password page instead, and one the two-factor
+ * policy (SMS_MFA_REQUIRED_PLATFORM) holds to My account — from every page but those that declare
+ * `beforeMfaEnrolment` (My account itself, and the layout around it), as the API refuses them
+ * everywhere but enrolling. Every page calls this, so a client-side navigation is caught too.
  */
-export async function requireConsoleUser(): Promise<UserPrincipal> {
+export async function requireConsoleUser(options: { beforeMfaEnrolment?: boolean } = {}): Promise<UserPrincipal> {
   const principal = await consolePrincipal();
   if (!principal) redirect(signInHref(CONSOLE_SIGN_IN, (await headers()).get("x-sms-path")));
   if (principal.user.passwordChangeRequired) redirect(CONSOLE_PASSWORD);
+  if (principal.mfaEnrolmentRequired && !options.beforeMfaEnrolment) redirect(CONSOLE_ACCOUNT);
   return principal;
 }
 
@@ -57,7 +64,7 @@ export async function consoleActor(
   const principal = await consolePrincipal();
   if (!principal) throw new ApiError(401, "not_authenticated", "Your session has ended. Sign in again.");
   assertPasswordCurrent(principal.user, options.beforePasswordChange ?? false);
-  assertMfaEnrolled(principal.user, options.beforeMfaEnrolment ?? false);
+  assertPrincipalMfaEnrolled(principal, options.beforeMfaEnrolment ?? false);
   assertPlatformAccess(principal.user, access);
   return { principal, origin: originOf(await headers()) };
 }

@@ -62,6 +62,11 @@ interface SchoolOptions<B extends z.ZodType | undefined, Q extends z.ZodType | u
   schoolOfBody?: (body: Parsed<B>) => Promise<string>;
   /** Reachable by a user who must change their password first (auth/password, me, logout); no other route is. */
   beforePasswordChange?: boolean;
+  /**
+   * Reachable by a user their school's two-factor policy holds to enrol first (auth/mfa/totp and its
+   * confirm, me, password, logout); no other route is.
+   */
+  beforeMfaEnrolment?: boolean;
 }
 
 export interface PublicSchoolContext<B, Q = undefined, R = undefined> extends RequestContext {
@@ -199,6 +204,7 @@ export function schoolRoute(
         permission: codename,
         reads: (claims) => routeRead.statements(claims.sub),
         beforePasswordChange: options.beforePasswordChange,
+        beforeMfaEnrolment: options.beforeMfaEnrolment,
       }));
     } else if (keyHeader !== null) {
       ({ school, principal, ...sent } = await authenticateSchoolApiKey(ctx.request, keyHeader, {

@@ -5,6 +5,7 @@ import { byRules, type InputRules } from "@/lib/config/input-rules";
 import { Slug } from "@/lib/schools/slug";
 import { QueryBoolean, QueryOrdering, QueryText, listQuery } from "@/lib/http/query";
 import { UserOrdering } from "@/lib/users/user-schemas";
+import { MfaRequired } from "@/lib/school/school-schemas";
 
 /** Newest school first by default. */
 export const SchoolOrdering = QueryOrdering(["name", "slug", "created_at"], "-created_at,-id");
@@ -47,6 +48,7 @@ export const ClientCreateBody = byRules((rules) =>
       slug: z.string().trim().toLowerCase().pipe(Slug).describe("Subdomain: 3–63 of a-z, 0-9, '-'"),
       domains: Domains(rules).default([]).describe("Custom domains served like the subdomain"),
       is_active: z.boolean().default(true),
+      mfa_required: MfaRequired.default(false),
     })
     .meta({ id: "ClientCreate" }),
 );
@@ -58,6 +60,7 @@ export const ClientPatchBody = byRules((rules) =>
       slug: z.string().trim().toLowerCase().pipe(Slug).optional(),
       domains: Domains(rules).optional().describe("Replaces the whole list"),
       is_active: z.boolean().optional().describe("false suspends the school at once"),
+      mfa_required: MfaRequired.optional(),
     })
     .meta({ id: "ClientPatch" }),
 );
@@ -69,6 +72,7 @@ export const ClientOut = z
     slug: z.string(),
     is_active: z.boolean(),
     domains: z.array(z.string()),
+    mfa_required: MfaRequired,
     created_at: z.string().describe("ISO 8601 UTC"),
   })
   .meta({ id: "Client" });
@@ -80,6 +84,7 @@ export function toClientOut(c: {
   name: string;
   slug: string;
   isActive: boolean;
+  mfaRequired: boolean;
   createdAt: Date;
   domains: { domain: string }[];
 }): ClientOutput {
@@ -89,6 +94,7 @@ export function toClientOut(c: {
     slug: c.slug,
     is_active: c.isActive,
     domains: c.domains.map((d) => d.domain).sort(),
+    mfa_required: c.mfaRequired,
     created_at: c.createdAt.toISOString(),
   };
 }

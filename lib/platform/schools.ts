@@ -59,6 +59,7 @@ export interface NewSchool {
   slug: string;
   domains?: string[];
   is_active?: boolean;
+  mfa_required?: boolean;
 }
 
 /**
@@ -73,6 +74,7 @@ export async function createSchoolTx(tx: Prisma.TransactionClient, options: { sc
       name: input.name,
       slug: input.slug,
       isActive: input.is_active ?? true,
+      mfaRequired: input.mfa_required ?? false,
       domains: { create: (input.domains ?? []).map((domain) => ({ domain })) },
     },
     include: withDomains,
@@ -109,7 +111,7 @@ export async function createSchool(options: { school: NewSchool; actor?: Platfor
 export async function updateSchool(options: {
   actor: PlatformActor;
   id: string;
-  patch: { name?: string; slug?: string; domains?: string[]; is_active?: boolean };
+  patch: { name?: string; slug?: string; domains?: string[]; is_active?: boolean; mfa_required?: boolean };
 }) {
   const { actor, id, patch } = options;
   const client = await prisma.$transaction(async (tx) => {
@@ -121,7 +123,7 @@ export async function updateSchool(options: {
     }
     const updated = await tx.client.update({
       where: { id },
-      data: { name: patch.name, slug: patch.slug, isActive: patch.is_active },
+      data: { name: patch.name, slug: patch.slug, isActive: patch.is_active, mfaRequired: patch.mfa_required },
       include: withDomains,
     });
     let action = "client.updated";
@@ -134,7 +136,8 @@ export async function updateSchool(options: {
         actor: auditActor(actor.principal),
         schoolId: id,
         target: { type: "client", id },
-        metadata: { changed: Object.keys(patch) },
+        // The policy's new value is kept: who required two-factor of a school's staff, and when.
+        metadata: { changed: Object.keys(patch), ...(patch.mfa_required !== undefined ? { mfa_required: patch.mfa_required } : {}) },
       },
       actor.origin,
     );

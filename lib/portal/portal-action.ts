@@ -13,7 +13,7 @@ import type { Actor } from "@/lib/audit/actor";
 import type { UserPrincipal } from "@/lib/rbac/principal";
 import { assertActive, schoolErrors } from "@/lib/schools/resolve-school";
 import { portalPrincipal, requestOrigin, requestSchool } from "@/lib/portal/portal-session";
-import { assertPasswordCurrent } from "@/lib/auth/authenticate";
+import { assertPasswordCurrent, assertPrincipalMfaEnrolled } from "@/lib/auth/authenticate";
 
 export type { ActionResult } from "@/lib/http/action-result";
 
@@ -24,17 +24,24 @@ export interface PortalWrite {
   actor: Actor<UserPrincipal>;
 }
 
+interface ActorOptions {
+  beforePasswordChange?: boolean;
+  beforeMfaEnrolment?: boolean;
+}
+
 /**
  * The acting staff user of this school, holding `permission` (when one is named). A user with a
- * temporary password may only change it (`beforePasswordChange`), as in the API.
+ * temporary password may only change it (`beforePasswordChange`), and one the school's two-factor
+ * policy holds may only enrol (`beforeMfaEnrolment`), as in the API.
  */
-export async function portalActor(permission: Codename | null, options: { beforePasswordChange?: boolean } = {}): Promise<PortalWrite> {
+export async function portalActor(permission: Codename | null, options: ActorOptions = {}): Promise<PortalWrite> {
   const school = await requestSchool();
   if (!school) throw schoolErrors.notFound();
   assertActive(school);
   const principal = await portalPrincipal(school);
   if (!principal) throw new ApiError(401, "not_authenticated", "Your session has ended. Sign in again.");
   assertPasswordCurrent(principal.user, options.beforePasswordChange ?? false);
+  assertPrincipalMfaEnrolled(principal, options.beforeMfaEnrolment ?? false);
   if (permission) await assertPermission(principal, permission, school.id);
   return { schoolId: school.id, actor: { principal, origin: await requestOrigin() } };
 }
@@ -43,7 +50,7 @@ export function portalAction<S extends z.ZodType, T>(
   permission: Codename | null,
   schema: S,
   run: (input: z.output<S>, write: PortalWrite) => Promise<T>,
-  options: { beforePasswordChange?: boolean } = {},
+  options: ActorOptions = {},
 ): (input: z.input<S>) => Promise<ActionResult<T>> {
   return (input) =>
     actionResult(async () => {

@@ -11,7 +11,7 @@ import { ApiError } from "@/lib/http/api-error";
 import { isId } from "@/lib/http/ids";
 import { originOf, type RequestOrigin } from "@/lib/http/request-context";
 import { login, verifyMfaLogin, type LoginInput } from "@/lib/auth/login";
-import { sessionUser } from "@/lib/auth/authenticate";
+import { liveSession, mfaEnrolmentRequired } from "@/lib/auth/authenticate";
 import type { UserPrincipal } from "@/lib/rbac/principal";
 import { revokeFamilies } from "@/lib/auth/sessions";
 import { verifyToken } from "@/lib/auth/tokens";
@@ -66,7 +66,9 @@ export async function portalPrincipal(school: School | null): Promise<UserPrinci
   const token = await readCookie();
   if (!token || token.tid !== school.id) return null;
   try {
-    return { kind: "user", user: await sessionUser(token.sid, token.sub, school.id), sessionId: token.sid };
+    // The school's two-factor policy is read with the session, so that turning it on binds at once.
+    const { user, schoolMfaRequired } = await liveSession(token.sid, token.sub, school.id);
+    return { kind: "user", user, sessionId: token.sid, mfaEnrolmentRequired: mfaEnrolmentRequired(user, schoolMfaRequired) };
   } catch (error) {
     if (error instanceof ApiError) return null;
     throw error;
@@ -76,18 +78,25 @@ export async function portalPrincipal(school: School | null): Promise<UserPrinci
 export const PORTAL_SIGN_IN = "/sign-in";
 /** Where a user whose password an admin set must choose their own before anything else. */
 export const PORTAL_PASSWORD = "/password";
+/** My account, where a user the school's two-factor policy holds turns it on. */
+export const PORTAL_ACCOUNT = "/account";
 
 /**
  * For pages: the school and its signed-in user; an unknown school is a 404, no session goes to
- * sign-in, which will send the user back to this page, and a temporary password to the
- * change-password page (as the API refuses such a user everywhere else).
+ * sign-in, which will send the user back to this page, a temporary password to the
+ * change-password page, and a user the school's two-factor policy holds to My account — from
+ * every page but those that declare `beforeMfaEnrolment` (My account itself, and the layout around
+ * it), as the API refuses such users everywhere but enrolling.
  */
-export async function requirePortalUser(): Promise<{ school: School; principal: UserPrincipal }> {
+export async function requirePortalUser(
+  options: { beforeMfaEnrolment?: boolean } = {},
+): Promise<{ school: School; principal: UserPrincipal }> {
   const school = await requestSchool();
   if (!school) notFound();
   const principal = await portalPrincipal(school);
   if (!principal) redirect(signInHref(PORTAL_SIGN_IN, (await headers()).get("x-sms-path")));
   if (principal.user.passwordChangeRequired) redirect(PORTAL_PASSWORD);
+  if (principal.mfaEnrolmentRequired && !options.beforeMfaEnrolment) redirect(PORTAL_ACCOUNT);
   return { school, principal };
 }
 

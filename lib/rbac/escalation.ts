@@ -22,6 +22,18 @@ export async function assertCanGrant(principal: Principal, schoolId: string, cod
   }
 }
 
+/**
+ * 403 unless the caller is a full admin of the school now: a user holding every permission through
+ * grants within their term (an acting admin included). The school's own settings need it, since
+ * they bind every member of staff whatever their role.
+ */
+export async function assertFullAdmin(principal: Principal, schoolId: string, tx?: SchoolTx): Promise<void> {
+  const held = principal.kind === "user" ? await principalPermissions(principal, schoolId, tx) : new Set<string>();
+  if (!ALL_CODENAMES.every((c) => held.has(c))) {
+    throw ApiError.permissionDenied("Only a full admin (a user holding every permission) may change the school's settings.");
+  }
+}
+
 const LASTING = Prisma.raw(LASTING_GRANT_SQL);
 
 /**

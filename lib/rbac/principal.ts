@@ -9,6 +9,11 @@ export interface UserPrincipal {
   sessionId: string;
   /** The user's permissions in the request's school, when authentication already read them. */
   permissions?: Set<string>;
+  /**
+   * The two-factor policy holds the user to enrol before anything else (lib/auth/authenticate.ts
+   * `mfaEnrolmentRequired`), as the authentication read it; absent where it was not read.
+   */
+  mfaEnrolmentRequired?: boolean;
 }
 
 export interface ApiKeyPrincipal {

@@ -199,3 +199,16 @@ export const ClassPatchBody = z
 export const ClassOut = z
   .object({ id: z.string(), name: z.string(), grade: z.number().int(), teacher: z.string().nullable() })
   .meta({ id: "Class" });
+
+// ── the school's own settings ────────────────────────────────────────────────────────────────────
+/** The school's two-factor policy, as the system API (the client object) and the school's settings say it. */
+export const MfaRequired = z
+  .boolean()
+  .describe(
+    "The school's staff must turn on two-factor sign-in: until they do, their tokens reach only auth/mfa/totp (and confirm), auth/me, auth/password and auth/logout (403 mfa_enrolment_required elsewhere); takes effect at once",
+  );
+
+export const SchoolSettingsOut = z.object({ mfa_required: MfaRequired }).meta({ id: "SchoolSettings" });
+export const SchoolSettingsPatchBody = z
+  .object({ mfa_required: MfaRequired.optional() })
+  .meta({ id: "SchoolSettingsPatch", description: "Only a full admin (a user holding every permission) may change them" });

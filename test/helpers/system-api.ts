@@ -21,7 +21,7 @@ export const apiKeyPath = (id: string) => `${SYS}/api-keys/${id}/`;
 export const AUDIT = `${SYS}/audit/`;
 export const PERMISSIONS_URL = "/api/v1/school/permissions/";
 
-export const CLIENT_FIELDS = ["created_at", "domains", "id", "is_active", "name", "slug"];
+export const CLIENT_FIELDS = ["created_at", "domains", "id", "is_active", "mfa_required", "name", "slug"];
 export const API_KEY_FIELDS = [
   "client",
   "created_at",
@@ -128,6 +128,7 @@ export async function createClient(o: RequestOptions, body: Record<string, unkno
     slug: string;
     is_active: boolean;
     domains: string[];
+    mfa_required: boolean;
     created_at: string;
     host: string;
   };

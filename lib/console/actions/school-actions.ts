@@ -17,6 +17,7 @@ const CreateInput = SchoolWithAdminCreateBody();
 const EditInput = ClientPatchBody(inputRules()).pick({ name: true, domains: true }).extend({ id: SchoolId });
 const StatusInput = z.object({ id: SchoolId, is_active: z.boolean() });
 const DeleteInput = z.object({ id: SchoolId, confirm_slug: z.string().trim().max(63) });
+const MfaPolicyInput = ClientPatchBody(inputRules()).pick({ mfa_required: true }).required().extend({ id: SchoolId });
 
 const create = consoleAction("write", CreateInput, async (input, actor) => {
   const { client } = await createSchoolWithAdmin({ actor, input });
@@ -31,6 +32,11 @@ const edit = consoleAction("write", EditInput, async ({ id, ...patch }, actor) =
 const setStatus = consoleAction("write", StatusInput, async ({ id, is_active }, actor) => {
   const client = await updateSchool({ actor, id, patch: { is_active } });
   return { id: client.id, is_active: client.is_active };
+});
+
+const setMfaPolicy = consoleAction("write", MfaPolicyInput, async ({ id, mfa_required }, actor) => {
+  const client = await updateSchool({ actor, id, patch: { mfa_required } });
+  return { id: client.id, mfa_required: client.mfa_required };
 });
 
 const remove = consoleAction("write", DeleteInput, async ({ id, confirm_slug }, actor) => {
@@ -51,6 +57,11 @@ export async function editSchoolAction(input: z.input<typeof EditInput>) {
 
 export async function setSchoolStatusAction(input: z.input<typeof StatusInput>) {
   return setStatus(input);
+}
+
+/** The school's two-factor policy; `id` is bound by the school's page. */
+export async function setSchoolMfaPolicyAction(id: string, input: { mfa_required: boolean }) {
+  return setMfaPolicy({ ...input, id });
 }
 
 export async function deleteSchoolAction(input: z.input<typeof DeleteInput>) {

@@ -14,6 +14,6 @@ export async function changePortalPassword(input: { old_password: string; new_pa
       await changePassword(body, actor.principal, "school", schoolId, actor.origin);
       return null;
     },
-    { beforePasswordChange: true },
+    { beforePasswordChange: true, beforeMfaEnrolment: true },
   )(input);
 }

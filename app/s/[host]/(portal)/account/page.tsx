@@ -1,9 +1,11 @@
 // My account (portal): who I am in this school, and where I'm signed in here — with "sign out" per
-// session and everywhere else. The same sessions as GET /api/v1/school/auth/sessions/.
+// session and everywhere else. The same sessions as GET /api/v1/school/auth/sessions/. When the
+// school requires two-factor sign-in, every other page sends staff without it here, and the notice says why.
 import type { Metadata } from "next";
 import { AccountSummary } from "@/components/account/account-summary";
 import { PasswordSection } from "@/components/account/password-section";
 import { TwoFactorSection } from "@/components/account/two-factor-section";
+import { MfaEnrolmentNotice } from "@/components/account/mfa-enrolment-notice";
 import { confirmPortalMfaAction, disablePortalMfaAction, startPortalMfaAction } from "@/lib/portal/actions/mfa-actions";
 import { EditDetailsDialog } from "@/components/account/edit-details-dialog";
 import { inputRules } from "@/lib/env";
@@ -18,12 +20,13 @@ export const metadata: Metadata = { title: "My account" };
 export const dynamic = "force-dynamic";
 
 export default async function PortalAccountPage() {
-  const { school, principal } = await portalContext();
+  const { school, principal } = await portalContext({ beforeMfaEnrolment: true });
   const sessions = await listMySessions({ principal, audience: "school", schoolId: school.id });
   return (
     <>
       <PageHeader title="My account" description={`Your account at ${school.name}, and every browser and app signed in to it.`} />
       <div className="grid gap-6">
+        {principal.mfaEnrolmentRequired ? <MfaEnrolmentNotice requiredBy={school.name} /> : null}
         <AccountSummary
           user={principal.user}
           extra={[{ term: "School", value: school.name }]}

@@ -1,5 +1,5 @@
 // One school: its details and actions (the list's own: edit, suspend / reactivate, delete), a link
-// to its portal, its domains, its numbers, its staff with their roles (set a temporary password,
+// to its portal, its two-factor policy for staff, its domains, its numbers, its staff with their roles (set a temporary password,
 // deactivate / reactivate, add another admin) and its latest audit events. Every platform role
 // reads it; the write controls only show for those who may write, and the server actions check
 // again. An unknown or malformed id is the branded 404.
@@ -16,6 +16,8 @@ import { Time } from "@/components/ui/time";
 import { AddSchoolAdminButton } from "@/components/console/schools/add-school-admin-dialog";
 import { SchoolRowActions } from "@/components/console/schools/school-row-actions";
 import { SchoolUsersTable } from "@/components/console/schools/school-users-table";
+import { MfaPolicyForm } from "@/components/school-settings/mfa-policy-form";
+import { setSchoolMfaPolicyAction } from "@/lib/console/actions/school-actions";
 import { staffName } from "@/components/portal/school-staff/staff-name";
 import { listAuditEvents } from "@/lib/audit/list-audit";
 import { requireConsoleUser } from "@/lib/console/console-session";
@@ -124,6 +126,23 @@ export default async function SchoolPage({
               <span className="block break-words font-mono text-xs text-slate-600">{new URL(portal).host}</span>
             </Detail>
           </dl>
+        </section>
+
+        <section aria-labelledby="school-sign-in" className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
+          <h2 id="school-sign-in" className="text-lg font-semibold">
+            Sign-in
+          </h2>
+          {writable ? (
+            <div className="mt-3">
+              <MfaPolicyForm required={school.mfa_required} save={setSchoolMfaPolicyAction.bind(null, school.id)} staffOf={school.name} />
+            </div>
+          ) : (
+            <p className="mt-1 text-sm text-slate-700">
+              {school.mfa_required
+                ? "Staff must turn on two-factor sign-in before anything else."
+                : "Two-factor sign-in is up to each member of staff."}
+            </p>
+          )}
         </section>
 
         <section aria-labelledby="school-numbers">

@@ -10,6 +10,7 @@ export const { GET, HEAD, POST, PUT, PATCH, DELETE } = endpoint({
       auth: "optional",
       apiKeys: false,
       beforePasswordChange: true,
+      beforeMfaEnrolment: true,
       body: LogoutBody,
       schoolOfBody: schoolOfLogout,
     },

@@ -9,7 +9,7 @@ import { MyAccountPatchBody } from "@/lib/auth/my-account-body";
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE } = endpoint({
   GET: schoolRoute(
-    { apiKeys: false, beforePasswordChange: true, read: ({ userId }) => schoolProfileRead(userId!) },
+    { apiKeys: false, beforePasswordChange: true, beforeMfaEnrolment: true, read: ({ userId }) => schoolProfileRead(userId!) },
     async ({ principal, school, read: profile }) => ok(profile(principal.user, school)),
   ),
   PATCH: schoolRoute(

@@ -6,7 +6,7 @@ import { noContent } from "@/lib/http/respond";
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE } = endpoint({
   POST: schoolRoute(
-    { apiKeys: false, beforePasswordChange: true, body: PasswordChangeBody },
+    { apiKeys: false, beforePasswordChange: true, beforeMfaEnrolment: true, body: PasswordChangeBody },
     async ({ body, principal, school, origin }) => {
       await changePassword(body, principal, "school", school.id, origin);
       return noContent();

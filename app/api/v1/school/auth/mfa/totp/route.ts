@@ -5,7 +5,7 @@ import { endpoint, schoolRoute } from "@/lib/pipeline";
 import { noContent, ok } from "@/lib/http/respond";
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE } = endpoint({
-  POST: schoolRoute({ apiKeys: false }, async ({ principal, school, origin }) =>
+  POST: schoolRoute({ apiKeys: false, beforeMfaEnrolment: true }, async ({ principal, school, origin }) =>
     ok(await startTotpEnrolment({ principal, audience: "school", schoolId: school.id, origin, issuer: school.name })),
   ),
   DELETE: schoolRoute({ apiKeys: false, body: MfaDisableBody }, async ({ body, principal, school, origin }) => {

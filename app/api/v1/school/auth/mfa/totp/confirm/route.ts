@@ -5,7 +5,7 @@ import { endpoint, schoolRoute } from "@/lib/pipeline";
 import { ok } from "@/lib/http/respond";
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE } = endpoint({
-  POST: schoolRoute({ apiKeys: false, body: MfaConfirmBody }, async ({ body, principal, school, origin }) =>
+  POST: schoolRoute({ apiKeys: false, beforeMfaEnrolment: true, body: MfaConfirmBody }, async ({ body, principal, school, origin }) =>
     ok(await confirmTotp({ principal, audience: "school", schoolId: school.id, origin, code: body.code })),
   ),
 });
