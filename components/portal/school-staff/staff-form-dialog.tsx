@@ -38,6 +38,8 @@ export interface StaffRow {
   roles: string[];
   teacher: { employee_number: string; subjects: string[] } | null;
   is_active: boolean;
+  /** Invited (no password chosen yet), active or deactivated (API §8). */
+  status: "invited" | "active" | "inactive";
   last_login: string | null;
   date_joined: string;
 }
