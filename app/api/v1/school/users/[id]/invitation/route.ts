@@ -1,4 +1,4 @@
-// POST/DELETE /api/v1/school/users/{id}/invitation/ — resend a colleague's invitation (a new link) or withdraw it (users.add, within reach)
+// POST, DELETE /api/v1/school/users/{id}/invitation/ — resend a colleague's invitation (a new link) or withdraw it (users.add, within reach)
 import { changeStaffInvitation } from "@/lib/school/staff";
 import { idParam } from "@/lib/http/ids";
 import { endpoint, schoolRoute } from "@/lib/pipeline";

@@ -1,4 +1,4 @@
-// POST/DELETE /api/v1/system/users/{id}/invitation/ — resend a platform user's invitation or withdraw it (superadmin only)
+// POST, DELETE /api/v1/system/users/{id}/invitation/ — resend a platform user's invitation or withdraw it (superadmin only)
 import { changePlatformUserInvitation } from "@/lib/platform/platform-users";
 import { idParam } from "@/lib/http/ids";
 import { endpoint, systemRoute } from "@/lib/pipeline";

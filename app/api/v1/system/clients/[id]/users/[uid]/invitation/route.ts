@@ -1,4 +1,4 @@
-// POST/DELETE /api/v1/system/clients/{id}/users/{uid}/invitation/ — resend a school user's invitation or withdraw it (superadmin or platform_admin)
+// POST, DELETE /api/v1/system/clients/{id}/users/{uid}/invitation/ — resend a school user's invitation or withdraw it (superadmin or platform_admin)
 import { changeSchoolUserInvitationByPlatform } from "@/lib/platform/school-users";
 import { idParam } from "@/lib/http/ids";
 import { endpoint, systemRoute } from "@/lib/pipeline";
