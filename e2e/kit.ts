@@ -79,3 +79,9 @@ export async function pick(scope: Page | Locator, label: string, search: string,
   await box.fill(search);
   await scope.getByRole("option", { name: option }).first().click();
 }
+
+/** In a "new person" form: "Set a password now" instead of the default invitation, and the password. */
+export async function setPasswordNow(scope: Page | Locator, password: string, label = "Password") {
+  await scope.getByRole("radio", { name: "Set a password now" }).check();
+  await scope.getByLabel(label, { exact: true }).fill(password);
+}

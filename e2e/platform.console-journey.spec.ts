@@ -3,7 +3,7 @@
 // suspend the school and see its admin's login refused — then read all of it in the audit log.
 import { expect, test } from "@playwright/test";
 import { demoCredentials } from "./demo";
-import { pick } from "./kit";
+import { pick, setPasswordNow } from "./kit";
 
 test("sign in → school → key → revoke → suspend → audit", async ({ page, baseURL }) => {
   test.setTimeout(120_000);
@@ -27,7 +27,7 @@ test("sign in → school → key → revoke → suspend → audit", async ({ pag
   await create.getByLabel("Slug").fill(slug);
   await create.getByLabel("Admin full name").fill("Jo Head");
   await create.getByLabel("Admin email").fill(admin.email);
-  await create.getByLabel("Admin password").fill(admin.password);
+  await setPasswordNow(create, admin.password, "Admin password");
   await create.getByRole("button", { name: "Create school" }).click();
   await expect(create).toBeHidden();
   const login = () =>

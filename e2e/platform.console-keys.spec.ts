@@ -3,7 +3,7 @@
 // keys but gets no control to change them.
 import { expect, test, type Page } from "@playwright/test";
 import { demoCredentials } from "./demo";
-import { pick } from "./kit";
+import { pick, setPasswordNow } from "./kit";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
@@ -105,7 +105,7 @@ test("an API key made in the console works until revoked there; audit and roles 
   dialog = page.getByRole("dialog", { name: "New staff member" });
   await dialog.getByLabel("Full name").fill(`Sam Support ${run}`);
   await dialog.getByLabel("Email").fill(support.email);
-  await dialog.getByLabel("Password").fill(support.password);
+  await setPasswordNow(dialog, support.password);
   await dialog.getByLabel("Platform role").selectOption({ label: "Support (read-only)" });
   await dialog.getByRole("button", { name: "Create staff member" }).click();
   await expect(dialog).toBeHidden();

@@ -5,7 +5,7 @@
 // sign in again in another tab, press the button again, nothing typed is lost.
 import { expect, test } from "@playwright/test";
 import { demoCredentials } from "./demo";
-import { checkPage, expectAccessible, rowOf, submitSignIn, unique } from "./kit";
+import { checkPage, expectAccessible, rowOf, submitSignIn, unique, setPasswordNow } from "./kit";
 
 test.beforeEach(async ({ page }) => {
   const { school } = demoCredentials();
@@ -21,6 +21,10 @@ test("one round of errors, rules said up front, the server's verdict on its fiel
   const opener = page.getByRole("button", { name: "New staff member" }).first();
   await opener.click();
   const dialog = page.getByRole("dialog", { name: "New staff member" });
+  // An invitation is the default; a password set now shows its field.
+  await expect(dialog.getByRole("radio", { name: "Send an invitation (recommended)" })).toBeChecked();
+  await expect(dialog.getByLabel("Password", { exact: true })).toHaveCount(0);
+  await dialog.getByRole("radio", { name: "Set a password now" }).check();
   // The rules are stated before anyone breaks them.
   await expect(dialog.getByText(/^At least \d+ characters, at most \d+\./)).toBeVisible();
   await expect(dialog.getByText("An email, a phone number, or both: either one is enough to sign in.")).toBeVisible();
@@ -29,7 +33,7 @@ test("one round of errors, rules said up front, the server's verdict on its fiel
   // Everything empty: every rule at once, in the API's own words, before any request (the name is
   // optional, as in the API).
   await dialog.getByRole("button", { name: "Create staff member" }).click();
-  await expect(dialog.getByLabel("Password")).toHaveAttribute("aria-invalid", "true");
+  await expect(dialog.getByLabel("Password", { exact: true })).toHaveAttribute("aria-invalid", "true");
   await expect(dialog.getByText(/^This password is too short\./)).toBeVisible();
   await expect(dialog.getByRole("alert").filter({ hasText: "Provide an email, a phone number, or both." })).toBeVisible();
   await expect(dialog.getByLabel("Full name")).not.toHaveAttribute("aria-invalid", "true");
@@ -45,7 +49,7 @@ test("one round of errors, rules said up front, the server's verdict on its fiel
   await opener.click();
   await dialog.getByLabel("Full name").fill(name);
   await dialog.getByLabel("Email").fill(school.email);
-  await dialog.getByLabel("Password").fill("a long enough passphrase");
+  await setPasswordNow(dialog, "a long enough passphrase");
   await dialog.getByRole("button", { name: "Create staff member" }).click();
   await expect(dialog.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
   await expect(dialog.getByLabel("Full name")).toHaveValue(name);
@@ -67,7 +71,7 @@ test("a phone is enough; Save gives focus back; a session that ends mid-form kee
   const dialog = page.getByRole("dialog", { name: "New staff member" });
   await dialog.getByLabel("Full name").fill(name);
   await dialog.getByLabel("Phone").fill(phone);
-  await dialog.getByLabel("Password").fill("a long enough passphrase");
+  await setPasswordNow(dialog, "a long enough passphrase");
 
   // The session ends (cookies gone, as after a sign-out elsewhere) before the form is sent.
   await context.clearCookies();

@@ -3,7 +3,7 @@
 // REST API alike — only what that role allows, and cannot sign in on another school's address.
 import { expect, test, type Page } from "@playwright/test";
 import { demoCredentials } from "./demo";
-import { pick } from "./kit";
+import { pick, setPasswordNow } from "./kit";
 
 const PORTAL_COOKIE = "sms_school_session";
 
@@ -62,7 +62,7 @@ test("an admin's narrow role holds in the portal, in the API and across schools"
   const staffDialog = page.getByRole("dialog", { name: "New staff member" });
   await staffDialog.getByLabel("Full name").fill("Lena Librarian");
   await staffDialog.getByLabel("Email").fill(librarian.email);
-  await staffDialog.getByLabel("Password").fill(librarian.password);
+  await setPasswordNow(staffDialog, librarian.password);
   await staffDialog.getByRole("checkbox", { name: "Librarian" }).check();
   await staffDialog.getByRole("button", { name: "Create staff member" }).click();
   await expect(staffDialog).toBeHidden();
@@ -257,7 +257,7 @@ test("a role manager cannot grant what they lack: greyed in the matrix, refused 
   const staffDialog = page.getByRole("dialog", { name: "New staff member" });
   await staffDialog.getByLabel("Full name").fill("Rita Roles");
   await staffDialog.getByLabel("Email").fill(manager.email);
-  await staffDialog.getByLabel("Password").fill(manager.password);
+  await setPasswordNow(staffDialog, manager.password);
   await staffDialog.getByRole("checkbox", { name: "Role manager" }).check();
   await staffDialog.getByRole("button", { name: "Create staff member" }).click();
   await expect(staffDialog).toBeHidden();

@@ -10,3 +10,9 @@ export function Badge({ tone = "slate", children }: { tone?: "slate" | "green" |
   };
   return <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${tones[tone]}`}>{children}</span>;
 }
+
+/** Where an account stands (API §8): invited (no password chosen yet), active, or deactivated. */
+export function UserStatusBadge({ status }: { status: "invited" | "active" | "inactive" }) {
+  if (status === "invited") return <Badge tone="amber">Invited</Badge>;
+  return status === "active" ? <Badge tone="green">Active</Badge> : <Badge tone="red">Deactivated</Badge>;
+}

@@ -21,8 +21,7 @@ import { ClientCreateBody, ClientOut, ClientPatchBody, SchoolListQuery, SchoolUs
 import { SessionListOut } from "@/lib/auth/session-list";
 import { MfaConfirmBody, MfaDisableBody, MfaEnrolmentOut, MfaRequiredOut, MfaVerifyBody, RecoveryCodesOut } from "@/lib/auth/mfa-schemas";
 import { MyAccountPatchBody } from "@/lib/auth/my-account-body";
-import { InvitationAcceptBody } from "@/lib/auth/invitations";
-import { PasswordResetConfirmBody, PasswordResetRequestBody } from "@/lib/auth/password-reset";
+import { InvitationAcceptBody, PasswordResetConfirmBody, PasswordResetRequestBody } from "@/lib/auth/account-link-schemas";
 import {
   ApiKeyCreateBody,
   ApiKeyCreatedOut,

@@ -6,7 +6,6 @@
 // password change or deactivation moves the epoch, so an older reset link dies with it — and only
 // on the host it was made for: its school's, or the platform's.
 import { createHash, randomBytes } from "node:crypto";
-import { z } from "zod";
 import { ApiError } from "@/lib/http/api-error";
 import { databaseNow } from "@/lib/db/clock";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -16,13 +15,6 @@ export type LinkPurpose = "invitation" | "password_reset";
 type LinkTx = Pick<Prisma.TransactionClient, "accountLink"> & Parameters<typeof databaseNow>[0];
 
 const hashOf = (token: string) => createHash("sha256").update(token).digest("hex");
-
-/** A link's token as a body field (what the link carries as ?token=). */
-export const LinkToken = z
-  .string()
-  .trim()
-  .min(1, "This field may not be blank.")
-  .max(200, "Ensure this field has no more than 200 characters.");
 
 /** The one answer to a link that cannot be used, whatever the reason (the contract's 400). */
 export function linkNotValid(): ApiError {

@@ -5,15 +5,12 @@
 //
 // The message is written in the transaction that creates the user or resends: it exists exactly
 // when the invitation does (lib/messages/outbox.ts).
-import { z } from "zod";
 import { env } from "@/lib/env";
 import { withHostScope } from "@/lib/db/school-scope";
 import { ApiError } from "@/lib/http/api-error";
 import { audit, type AuditActor, type AuditOrigin } from "@/lib/audit/record-audit";
 import { hashPassword } from "@/lib/credentials/password";
-import { NewPassword } from "@/lib/credentials/rules";
-import { byRules } from "@/lib/config/input-rules";
-import { LinkToken, issueAccountLink, linkNotValid, revokeAccountLinks, spendAccountLink } from "@/lib/auth/account-links";
+import { issueAccountLink, linkNotValid, revokeAccountLinks, spendAccountLink } from "@/lib/auth/account-links";
 import { endEverySession } from "@/lib/auth/sessions";
 import { signInProven, type LoginTarget } from "@/lib/auth/login";
 import { notifyUser } from "@/lib/messages/outbox";
@@ -140,22 +137,6 @@ export async function withdrawInvitationTx(tx: Prisma.TransactionClient, user: I
     record.origin,
   );
 }
-
-/** The body of POST …/auth/invitation/accept/ (the password's rules depend on the deployment). */
-export const InvitationAcceptBody = byRules((rules) =>
-  z
-    .object({
-      token: LinkToken.describe("The token of the invitation's link (its ?token=)"),
-      password: NewPassword(rules),
-      full_name: z
-        .string()
-        .trim()
-        .max(200, "Ensure this field has no more than 200 characters.")
-        .optional()
-        .describe("Replaces the name the inviter typed"),
-    })
-    .meta({ id: "InvitationAccept" }),
-);
 
 /**
  * Accepts an invitation: spends its link, sets the password the person chose (and their name, if

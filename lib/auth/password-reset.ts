@@ -6,16 +6,13 @@
 // "The same answer in about the same time": both paths look the account up, count the request and
 // write one transaction (the known path's also holds the link and its message); then the answer
 // waits until a floor well above what either takes, so the time says nothing either.
-import { z } from "zod";
 import { env } from "@/lib/env";
-import { byRules } from "@/lib/config/input-rules";
 import { prisma } from "@/lib/db/client";
 import { withHostScope } from "@/lib/db/school-scope";
 import { audit, recordAudit, type AuditOrigin } from "@/lib/audit/record-audit";
 import { parseIdentifier } from "@/lib/credentials/identifier";
 import { hashPassword } from "@/lib/credentials/password";
-import { NewPassword } from "@/lib/credentials/rules";
-import { LinkToken, issueAccountLink, spendAccountLink } from "@/lib/auth/account-links";
+import { issueAccountLink, spendAccountLink } from "@/lib/auth/account-links";
 import { accountKey, countResetRequest } from "@/lib/auth/login-throttle";
 import { endEverySession } from "@/lib/auth/sessions";
 import type { LoginTarget } from "@/lib/auth/login";
@@ -37,27 +34,6 @@ export const RESET_ANSWER_FLOOR_MS = 400;
 export function resetPath(schoolId: string | null): string {
   return schoolId ? "/reset-password" : "/console/reset-password";
 }
-
-export const PasswordResetRequestBody = z
-  .object({
-    identifier: z
-      .string()
-      .trim()
-      .min(1, "This field may not be blank.")
-      .max(254, "Ensure this field has no more than 254 characters.")
-      .describe("The account's email or phone number"),
-  })
-  .meta({ id: "PasswordResetRequest" });
-
-/** The body of POST …/auth/password-reset/confirm/ (the password's rules depend on the deployment). */
-export const PasswordResetConfirmBody = byRules((rules) =>
-  z
-    .object({
-      token: LinkToken.describe("The token of the reset link (its ?token=)"),
-      new_password: NewPassword(rules),
-    })
-    .meta({ id: "PasswordResetConfirm" }),
-);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

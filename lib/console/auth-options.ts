@@ -3,13 +3,17 @@
 // cookie (httpOnly, encrypted, `__Secure-` when served over https) holds only the user id and the
 // platform session (refresh family) id; every console request re-checks that session in the
 // database, so logout elsewhere, deactivation and password changes end console sessions at once.
+// Accepting an invitation signs in too: the provider spends the link (POST
+// /api/v1/system/auth/invitation/accept/'s service) and the session is the one it opened.
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { env } from "@/lib/env";
+import { env, inputRules } from "@/lib/env";
 import { ApiError } from "@/lib/http/api-error";
 import { LoginBody, login, verifyMfaLogin } from "@/lib/auth/login";
 import { MfaVerifyBody } from "@/lib/auth/mfa-schemas";
-import { MFA_STEP } from "@/lib/console/mfa-step";
+import { INVITATION_NOT_VALID, MFA_STEP } from "@/lib/console/mfa-step";
+import { InvitationAcceptBody } from "@/lib/auth/account-link-schemas";
+import { acceptInvitation } from "@/lib/auth/invitations";
 import type { PublicUser } from "@/lib/users/user-schemas";
 import type { TokenPair } from "@/lib/auth/sessions";
 import { claimsOfVerified } from "@/lib/console/session-token";
@@ -34,6 +38,8 @@ export function consoleAuthOptions(): NextAuthOptions {
           password: { label: "Password", type: "password" },
           mfa_token: { label: "Sign-in in progress", type: "hidden" },
           code: { label: "Authentication code", type: "text" },
+          invitation_token: { label: "Invitation", type: "hidden" },
+          full_name: { label: "Your name", type: "text" },
         },
         async authorize(credentials, req) {
           const origin = originOf({ get: (name) => header(req?.headers, name) });
@@ -41,6 +47,22 @@ export function consoleAuthOptions(): NextAuthOptions {
             const { sid } = await claimsOfVerified(tokens.access);
             return { id: user.id, email: user.email, name: user.fullName || user.email || user.phone, sid, role: user.platformRole };
           };
+          // An invitation's page: the link's token and the password the person chose (their name, if given).
+          if (credentials?.invitation_token) {
+            const accept = InvitationAcceptBody(inputRules()).safeParse({
+              token: credentials.invitation_token,
+              password: credentials.password,
+              full_name: credentials.full_name?.trim() ? credentials.full_name : undefined,
+            });
+            if (!accept.success) throw new Error(accept.error.issues[0]?.message ?? "Choose a password.");
+            try {
+              const { user, tokens } = await acceptInvitation(accept.data, { audience: "system", schoolId: null }, origin);
+              return await signedIn(user, tokens);
+            } catch (error) {
+              if (!(error instanceof ApiError)) throw error;
+              throw new Error(error.code === "token_not_valid" ? INVITATION_NOT_VALID : error.detail);
+            }
+          }
           // The second step of a two-factor sign-in: the mfa_token the first answered, and the code.
           if (credentials?.mfa_token) {
             const step = MfaVerifyBody.safeParse({ mfa_token: credentials.mfa_token, code: credentials.code });

@@ -110,7 +110,7 @@ export async function signInToPortal(input: LoginInput): Promise<{ mfaToken: str
   assertActive(school);
   const result = await login(input, { audience: "school", schoolId: school.id }, await requestOrigin());
   if (result.mfaRequired) return { mfaToken: result.mfaToken };
-  await setPortalCookie(school, result.user.id, result.tokens.access);
+  await setPortalSession(school, result.user.id, result.tokens.access);
   return null;
 }
 
@@ -120,10 +120,11 @@ export async function verifyPortalSignIn(input: { mfa_token: string; code: strin
   if (!school) throw schoolErrors.notFound();
   assertActive(school);
   const { user, tokens } = await verifyMfaLogin(input, { audience: "school", schoolId: school.id }, await requestOrigin());
-  await setPortalCookie(school, user.id, tokens.access);
+  await setPortalSession(school, user.id, tokens.access);
 }
 
-async function setPortalCookie(school: School, userId: string, access: string): Promise<void> {
+/** Opens the portal session of a login already made (an accepted invitation's tokens): the session cookie. */
+export async function setPortalSession(school: School, userId: string, access: string): Promise<void> {
   const { sid } = await verifyToken(access, { type: "access", aud: "school" });
   const maxAge = env().SMS_REFRESH_TTL;
   const value = await encode({ token: { sub: userId, sid, tid: school.id }, secret: secret(), salt: PORTAL_COOKIE, maxAge });

@@ -4,21 +4,24 @@
 // server's answers (a taken email) land next to their fields, and what was typed stays.
 import { useMemo, useState } from "react";
 import type { InputRules } from "@/lib/config/input-rules";
-import { passwordRuleText } from "@/lib/credentials/rules";
 import { createStaffMember } from "@/lib/console/actions/platform-staff-actions";
 import { PlatformUserCreateBody } from "@/lib/users/user-schemas";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { CREDENTIAL_FIELDS, CredentialChoiceFields, chosenCredential, createdNotice } from "@/components/ui/credential-choice";
 import { FormDialog, useActionForm } from "@/components/ui/form";
 import { ContactFields, blankAs } from "@/components/ui/contact-fields";
 import { PlatformRoleSelect, displayName } from "@/components/console/platform-staff/platform-roles";
 
 function StaffCreateForm(rules: InputRules) {
   const body = PlatformUserCreateBody(rules);
-  return body.safeExtend({ email: blankAs(undefined, body.shape.email), phone: blankAs(undefined, body.shape.phone) });
+  return chosenCredential(
+    body.safeExtend({ ...CREDENTIAL_FIELDS, email: blankAs(undefined, body.shape.email), phone: blankAs(undefined, body.shape.phone) }),
+    rules,
+  );
 }
 
-const EMPTY = { full_name: "", email: "", phone: "", password: "", platform_role: "support" as const };
+const EMPTY = { full_name: "", email: "", phone: "", credential: "invite" as const, password: "", platform_role: "support" as const };
 
 export function NewPlatformStaffButton({ rules }: { rules: InputRules }) {
   const [open, setOpen] = useState(false);
@@ -28,8 +31,8 @@ export function NewPlatformStaffButton({ rules }: { rules: InputRules }) {
     schema,
     defaultValues: EMPTY,
     action: createStaffMember,
-    onSuccess: (user) => {
-      setCreated(`${displayName(user)} can now sign in.`);
+    onSuccess: (user, values) => {
+      setCreated(createdNotice(displayName(user), values));
       setOpen(false);
       form.reset();
     },
@@ -62,13 +65,11 @@ export function NewPlatformStaffButton({ rules }: { rules: InputRules }) {
           email={{ error: form.error("email"), ...register("email") }}
           phone={{ error: form.error("phone"), ...register("phone") }}
         />
-        <TextField
-          label="Password"
-          type="password"
-          autoComplete="new-password"
-          hint={`${passwordRuleText(rules)} Share it with them over a safe channel.`}
-          error={form.error("password")}
-          {...register("password")}
+        <CredentialChoiceFields
+          choice={form.form.watch("credential")}
+          credential={register("credential")}
+          password={{ ...register("password"), error: form.error("password") }}
+          rules={rules}
         />
         <PlatformRoleSelect label="Platform role" error={form.error("platform_role")} {...register("platform_role")} />
       </FormDialog>

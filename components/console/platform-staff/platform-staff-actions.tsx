@@ -3,10 +3,13 @@
 // Change role, Set password (not on their own account: that is "Change your password"), Deactivate
 // / Reactivate and Delete — the last two behind a confirmation. The server actions check it all
 // again; what they refuse (the platform's last active superadmin) shows in the dialog that asked.
+// Someone invited who has not chosen a password yet gets "Resend invitation" and "Withdraw
+// invitation" instead of Set password and Deactivate (withdrawing deactivates).
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { InputRules } from "@/lib/config/input-rules";
-import { changeStaffMember, deleteStaffMember } from "@/lib/console/actions/platform-staff-actions";
+import { changeStaffMember, changeStaffMemberInvitation, deleteStaffMember } from "@/lib/console/actions/platform-staff-actions";
+import { InvitationActions, invitationResent } from "@/components/account/invitation-actions";
 import { RowActions, RowButton, RowConfirm } from "@/components/ui/row-actions";
 import { ChangeRoleDialog } from "@/components/console/platform-staff/change-role-dialog";
 import { EditPlatformStaffDialog } from "@/components/console/platform-staff/edit-platform-staff-dialog";
@@ -35,6 +38,7 @@ export function PlatformStaffActions({
   const [notice, setNotice] = useState<string>();
   const name = displayName(user);
   const yours = isSelf ? " This is your own account: you will be signed out." : "";
+  const invited = user.status === "invited" && !isSelf;
   const close = (isOpen: boolean) => {
     if (!isOpen) setOpen(null);
   };
@@ -47,7 +51,13 @@ export function PlatformStaffActions({
         <RowButton name={name} className={ONE_LINE} onClick={() => setOpen("role")}>
           Change role
         </RowButton>
-        {isSelf ? null : (
+        {invited ? (
+          <InvitationActions
+            name={name}
+            change={(change) => changeStaffMemberInvitation({ id: user.id, change })}
+            onResent={() => setNotice(invitationResent(name))}
+          />
+        ) : isSelf ? null : (
           <RowButton
             name={name}
             className={ONE_LINE}
@@ -59,7 +69,7 @@ export function PlatformStaffActions({
             Set password
           </RowButton>
         )}
-        {user.is_active ? (
+        {invited ? null : user.is_active ? (
           <RowConfirm
             name={name}
             label="Deactivate"

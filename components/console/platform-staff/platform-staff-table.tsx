@@ -6,7 +6,7 @@ import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import { useMemo, type ReactNode } from "react";
 import type { InputRules } from "@/lib/config/input-rules";
-import { Badge } from "@/components/ui/badge";
+import { Badge, UserStatusBadge } from "@/components/ui/badge";
 import { DataTable, type Columns, actionsColumn } from "@/components/ui/data-table";
 import { Time } from "@/components/ui/time";
 import { PlatformStaffActions } from "@/components/console/platform-staff/platform-staff-actions";
@@ -62,9 +62,9 @@ export function PlatformStaffTable({
           <Badge tone={u.platform_role ? ROLE_TONES[u.platform_role] : "slate"}>{roleLabel(u.platform_role)}</Badge>
         ),
       }),
-      column.accessor("is_active", {
+      column.accessor("status", {
         header: "Status",
-        cell: ({ row: { original: u } }) => (u.is_active ? <Badge tone="green">Active</Badge> : <Badge tone="red">Inactive</Badge>),
+        cell: ({ row: { original: u } }) => <UserStatusBadge status={u.status} />,
       }),
       column.accessor("last_login", {
         header: "Last sign-in",

@@ -1,20 +1,25 @@
 "use client";
-// A school admin's fields — name, how they sign in, password — the same in "New school" (its first
-// admin) and on a school's page ("Add another admin"). Both forms hold them under `admin.`.
+// A school admin's fields — name, how they sign in, an invitation or a password — the same in "New
+// school" (its first admin) and on a school's page ("Add another admin"). Both forms hold them under `admin.`.
 import type { UseFormRegisterReturn } from "react-hook-form";
 import type { InputRules } from "@/lib/config/input-rules";
-import { passwordRuleText } from "@/lib/credentials/rules";
 import { TextField } from "@/components/ui/field";
 import { ContactFields } from "@/components/ui/contact-fields";
+import { CredentialChoiceFields, type CredentialChoice } from "@/components/ui/credential-choice";
 
-type AdminField = "full_name" | "email" | "phone" | "password";
+type AdminField = "full_name" | "email" | "phone" | "credential" | "password";
+
+const withoutError = ({ error: _, ...registration }: UseFormRegisterReturn & { error?: string }) => registration;
 
 export function AdminFields({
   rules,
   field,
   ruleError,
+  choice,
 }: {
   rules: InputRules;
+  /** The invitation-or-password choice as the form holds it now. */
+  choice: CredentialChoice;
   /** A field's registration and its error, from the form that holds `admin.<name>`. */
   field: (name: AdminField) => UseFormRegisterReturn & { error?: string };
   /** The body's "email or phone" rule (`admin.non_field_errors`). */
@@ -24,12 +29,12 @@ export function AdminFields({
     <>
       <TextField label="Admin full name" autoComplete="off" {...field("full_name")} />
       <ContactFields labelPrefix="Admin" region={rules.region} email={field("email")} phone={field("phone")} ruleError={ruleError} />
-      <TextField
-        label="Admin password"
-        type="password"
-        autoComplete="new-password"
-        hint={`${passwordRuleText(rules)} Share it with them securely; they can change it after signing in.`}
-        {...field("password")}
+      <CredentialChoiceFields
+        choice={choice}
+        credential={withoutError(field("credential"))}
+        password={field("password")}
+        passwordLabel="Admin password"
+        rules={rules}
       />
     </>
   );

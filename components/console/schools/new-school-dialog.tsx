@@ -6,6 +6,7 @@ import { useMemo, useState } from "react";
 import type { InputRules } from "@/lib/config/input-rules";
 import { createSchoolAction } from "@/lib/console/actions/school-actions";
 import { Button } from "@/components/ui/button";
+import { createdNotice } from "@/components/ui/credential-choice";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { FormDialog, useActionForm } from "@/components/ui/form";
 import { AdminFields } from "@/components/console/schools/admin-fields";
@@ -13,7 +14,7 @@ import { NewSchoolForm } from "@/components/console/schools/school-forms";
 
 const EMPTY = {
   school: { name: "", slug: "", domains: "" },
-  admin: { full_name: "", email: "", phone: "", password: "" },
+  admin: { full_name: "", email: "", phone: "", credential: "invite" as const, password: "" },
 };
 
 // The body's "email or phone" rule arrives as `admin.non_field_errors`: shown with the contact fields.
@@ -23,10 +24,13 @@ export function NewSchoolDialog({
   rules,
   open,
   onOpenChange,
+  onCreated,
 }: {
   rules: InputRules;
   open: boolean;
   onOpenChange: (open: boolean) => void;
+  /** What to tell the user once the school exists: how its first admin signs in. */
+  onCreated?: (notice: string) => void;
 }) {
   const schema = useMemo(() => NewSchoolForm(rules), [rules]);
   const form = useActionForm({
@@ -34,7 +38,8 @@ export function NewSchoolDialog({
     defaultValues: EMPTY,
     action: createSchoolAction,
     aliases: { [CONTACT_RULE]: CONTACT_RULE },
-    onSuccess: () => {
+    onSuccess: (_, { school, admin }) => {
+      onCreated?.(`${school.name} is created. ${createdNotice(admin.full_name || admin.email || admin.phone || "Its first admin", admin)}`);
       onOpenChange(false);
       form.reset();
     },
@@ -85,6 +90,7 @@ export function NewSchoolDialog({
           rules={rules}
           field={(name) => ({ ...register(`admin.${name}`), error: form.error(`admin.${name}`) })}
           ruleError={contactRule}
+          choice={form.form.watch("admin.credential")}
         />
       </fieldset>
     </FormDialog>
@@ -93,10 +99,21 @@ export function NewSchoolDialog({
 
 export function NewSchoolButton({ rules }: { rules: InputRules }) {
   const [open, setOpen] = useState(false);
+  const [created, setCreated] = useState<string>();
   return (
-    <>
-      <Button onClick={() => setOpen(true)}>New school</Button>
-      <NewSchoolDialog rules={rules} open={open} onOpenChange={setOpen} />
-    </>
+    <div className="flex flex-col items-stretch gap-1 sm:items-end">
+      <Button
+        onClick={() => {
+          setCreated(undefined);
+          setOpen(true);
+        }}
+      >
+        New school
+      </Button>
+      <p role="status" className="text-sm text-green-800 empty:hidden sm:text-right">
+        {created}
+      </p>
+      <NewSchoolDialog rules={rules} open={open} onOpenChange={setOpen} onCreated={setCreated} />
+    </div>
   );
 }

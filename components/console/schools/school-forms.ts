@@ -7,6 +7,7 @@ import type { InputRules } from "@/lib/config/input-rules";
 import { ClientCreateBody, ClientPatchBody } from "@/lib/platform/client-schemas";
 import { TenantUserCreateBody } from "@/lib/users/user-schemas";
 import { blankAs } from "@/components/ui/contact-fields";
+import { CREDENTIAL_FIELDS, chosenCredential } from "@/components/ui/credential-choice";
 
 /** One domain a line (commas and spaces also separate); blank lines are ignored. */
 export function domainLines(text: string): string[] {
@@ -30,10 +31,13 @@ function DomainsText(list: z.ZodType<string[]>) {
   });
 }
 
-/** A school admin as the form holds them (TenantUserCreateBody): the first one, or another. */
+/** A school admin as the form holds them (TenantUserCreateBody): the first one, or another; invited unless a password is set now. */
 export function AdminForm(rules: InputRules) {
   const admin = TenantUserCreateBody(rules);
-  return admin.safeExtend({ email: blankAs(undefined, admin.shape.email), phone: blankAs(undefined, admin.shape.phone) });
+  return chosenCredential(
+    admin.safeExtend({ ...CREDENTIAL_FIELDS, email: blankAs(undefined, admin.shape.email), phone: blankAs(undefined, admin.shape.phone) }),
+    rules,
+  );
 }
 
 /** A new school and its first admin: the body of createSchoolAction (SchoolWithAdminCreateBody). */

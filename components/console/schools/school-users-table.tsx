@@ -1,13 +1,15 @@
 "use client";
 // A school's staff on its console page: name, how they sign in, the roles they hold now, status and
 // last sign-in, sortable by the columns GET /system/clients/{id}/users/ orders by. Users who may
-// write get each row's actions: set a temporary password, deactivate or reactivate. The server
-// checks again, and refuses what would leave the school without a full admin.
+// write get each row's actions: set a temporary password, deactivate or reactivate — or, for someone
+// invited who has not chosen a password yet, resend or withdraw the invitation. The server checks
+// again, and refuses what would leave the school without a full admin.
 import { createColumnHelper } from "@tanstack/react-table";
 import { useMemo, useState, type ReactNode } from "react";
 import type { InputRules } from "@/lib/config/input-rules";
-import { setSchoolUserActiveAction } from "@/lib/console/actions/school-user-actions";
-import { Badge } from "@/components/ui/badge";
+import { changeSchoolUserInvitationAction, setSchoolUserActiveAction } from "@/lib/console/actions/school-user-actions";
+import { Badge, UserStatusBadge } from "@/components/ui/badge";
+import { InvitationActions, invitationResent } from "@/components/account/invitation-actions";
 import { DataTable, type Columns, actionsColumn } from "@/components/ui/data-table";
 import { RowActions, RowButton, RowConfirm } from "@/components/ui/row-actions";
 import { Time } from "@/components/ui/time";
@@ -20,6 +22,7 @@ export interface SchoolUserRow {
   phone: string | null;
   roles: string[];
   is_active: boolean;
+  status: "invited" | "active" | "inactive";
   last_login: string | null;
 }
 
@@ -27,7 +30,23 @@ const column = createColumnHelper<SchoolUserRow>();
 
 function SchoolUserActions({ schoolId, user, rules }: { schoolId: string; user: SchoolUserRow; rules: InputRules }) {
   const [settingPassword, setSettingPassword] = useState(false);
+  const [notice, setNotice] = useState<string>();
   const { name } = user;
+  if (user.status === "invited")
+    return (
+      <div className="flex flex-col gap-1 md:items-end">
+        <RowActions>
+          <InvitationActions
+            name={name}
+            change={(change) => changeSchoolUserInvitationAction({ school: schoolId, id: user.id, change })}
+            onResent={() => setNotice(invitationResent(name))}
+          />
+        </RowActions>
+        <p role="status" className="text-xs text-green-800 empty:hidden">
+          {notice}
+        </p>
+      </div>
+    );
   return (
     <RowActions>
       <RowButton name={name} onClick={() => setSettingPassword(true)}>
@@ -124,9 +143,9 @@ export function SchoolUsersTable({
           );
         },
       }),
-      column.accessor("is_active", {
+      column.accessor("status", {
         header: "Status",
-        cell: ({ getValue }) => (getValue() ? <Badge tone="green">Active</Badge> : <Badge tone="amber">Deactivated</Badge>),
+        cell: ({ getValue }) => <UserStatusBadge status={getValue()} />,
       }),
       column.accessor("last_login", {
         header: "Last sign-in",

@@ -6,7 +6,7 @@ import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { InputRules } from "@/lib/config/input-rules";
-import { Badge } from "@/components/ui/badge";
+import { Badge, UserStatusBadge } from "@/components/ui/badge";
 import { DataTable, type Columns, actionsColumn } from "@/components/ui/data-table";
 import { Time } from "@/components/ui/time";
 import { staffName, type RoleChoice } from "@/components/portal/school-staff/staff-form-dialog";
@@ -54,6 +54,7 @@ export function SchoolStaffTable({
   roles,
   canChange,
   canChangeRoles,
+  canInvite,
   empty,
 }: {
   staff: StaffListRow[];
@@ -62,6 +63,7 @@ export function SchoolStaffTable({
   roles: RoleChoice[];
   canChange: boolean;
   canChangeRoles: boolean;
+  canInvite: boolean;
   empty: ReactNode;
 }) {
   const columns: Columns<StaffListRow> = [
@@ -101,9 +103,9 @@ export function SchoolStaffTable({
       header: "Roles",
       cell: ({ row: { original: s } }) => <RoleBadges member={s} />,
     }),
-    column.accessor("is_active", {
+    column.accessor("status", {
       header: "Status",
-      cell: ({ getValue }) => (getValue() ? <Badge tone="green">Active</Badge> : <Badge tone="amber">Deactivated</Badge>),
+      cell: ({ getValue }) => <UserStatusBadge status={getValue()} />,
     }),
     column.accessor("last_login", {
       header: "Last sign-in",
@@ -121,7 +123,7 @@ export function SchoolStaffTable({
     ...(canChange
       ? [
           actionsColumn(column, ({ row }) => (
-            <StaffActions member={row.original} rules={rules} roles={roles} canChangeRoles={canChangeRoles} />
+            <StaffActions member={row.original} rules={rules} roles={roles} canChangeRoles={canChangeRoles} canInvite={canInvite} />
           )),
         ]
       : []),

@@ -8,12 +8,18 @@ import { useId, useMemo, useState, type ReactNode } from "react";
 import { Controller, type Path, type UseFormReturn } from "react-hook-form";
 import { z } from "zod";
 import type { InputRules } from "@/lib/config/input-rules";
-import { passwordRuleText } from "@/lib/credentials/rules";
 import { createStaffAction, editStaffAction } from "@/lib/portal/actions/school-staff-actions";
 import { StaffPatchBody } from "@/lib/school/school-schemas";
 import { CONTACT_RULE, TenantUserCreateBody, Teacher } from "@/lib/users/user-schemas";
 import { Button } from "@/components/ui/button";
 import { ContactFields, blankAs } from "@/components/ui/contact-fields";
+import {
+  CREDENTIAL_FIELDS,
+  CredentialChoiceFields,
+  chosenCredential,
+  createdNotice,
+  type CredentialChoice,
+} from "@/components/ui/credential-choice";
 import { TextField } from "@/components/ui/field";
 import { FormDialog, useActionForm } from "@/components/ui/form";
 import { staffName } from "@/components/portal/school-staff/staff-name";
@@ -32,6 +38,8 @@ export interface StaffRow {
   roles: string[];
   teacher: { employee_number: string; subjects: string[] } | null;
   is_active: boolean;
+  /** Invited (no password chosen yet), active or deactivated (API §8). */
+  status: "invited" | "active" | "inactive";
   last_login: string | null;
   date_joined: string;
 }
@@ -47,13 +55,17 @@ const TeacherForm = z
 function createForm(rules: InputRules) {
   const body = TenantUserCreateBody(rules);
   // safeExtend keeps the body's own rule (an email, a phone, or both), with its message.
-  return body.safeExtend({
-    full_name: body.shape.full_name.unwrap(),
-    roles: body.shape.roles.unwrap(),
-    email: blankAs(undefined, body.shape.email),
-    phone: blankAs(undefined, body.shape.phone),
-    teacher: TeacherForm,
-  });
+  return chosenCredential(
+    body.safeExtend({
+      ...CREDENTIAL_FIELDS,
+      full_name: body.shape.full_name.unwrap(),
+      roles: body.shape.roles.unwrap(),
+      email: blankAs(undefined, body.shape.email),
+      phone: blankAs(undefined, body.shape.phone),
+      teacher: TeacherForm,
+    }),
+    rules,
+  );
 }
 
 function editForm(rules: InputRules) {
@@ -71,11 +83,12 @@ function editForm(rules: InputRules) {
   );
 }
 
-/** Both forms' fields; only a new member's form has a password. */
+/** Both forms' fields; only a new member's form has the invitation-or-password choice. */
 interface FormValues {
   full_name: string;
   email: string;
   phone: string;
+  credential?: CredentialChoice;
   password?: string;
   roles: string[];
   teacher: { employee_number: string; subjects: string[] };
@@ -241,6 +254,7 @@ const EMPTY: FormValues = {
   full_name: "",
   email: "",
   phone: "",
+  credential: "invite",
   password: "",
   roles: [],
   teacher: { employee_number: "", subjects: [] },
@@ -248,24 +262,36 @@ const EMPTY: FormValues = {
 
 export function NewStaffButton({ rules, roles }: { rules: InputRules; roles: RoleChoice[] }) {
   const [open, setOpen] = useState(false);
+  const [created, setCreated] = useState<string>();
   const schema = useMemo(() => createForm(rules), [rules]);
   const form = useActionForm<FormValues, z.output<typeof schema>, { id: string }>({
     schema,
     defaultValues: EMPTY,
     action: createStaffAction,
-    onSuccess: () => {
+    onSuccess: (_, values) => {
+      setCreated(createdNotice(values.full_name || values.email || values.phone || "They", values));
       setOpen(false);
       form.reset();
     },
   });
   return (
-    <>
-      <Button onClick={() => setOpen(true)}>New staff member</Button>
+    <div className="flex flex-col items-stretch gap-1 sm:items-end">
+      <Button
+        onClick={() => {
+          setCreated(undefined);
+          setOpen(true);
+        }}
+      >
+        New staff member
+      </Button>
+      <p role="status" className="text-sm text-green-800 empty:hidden sm:text-right">
+        {created}
+      </p>
       <FormDialog
         open={open}
         onOpenChange={setOpen}
         title="New staff member"
-        description="Creates their account in this school. Give them the password securely; they sign in on this school's address."
+        description="Creates their account in this school; they sign in on this school's address."
         submitLabel="Create staff member"
         form={form}
         width="wide"
@@ -277,18 +303,16 @@ export function NewStaffButton({ rules, roles }: { rules: InputRules; roles: Rol
           roles={roles}
           canChangeRoles
           password={
-            <TextField
-              label="Password"
-              type="password"
-              autoComplete="new-password"
-              hint={passwordRuleText(rules)}
-              error={form.error("password")}
-              {...form.form.register("password")}
+            <CredentialChoiceFields
+              choice={form.form.watch("credential") ?? "invite"}
+              credential={form.form.register("credential")}
+              password={{ ...form.form.register("password"), error: form.error("password") }}
+              rules={rules}
             />
           }
         />
       </FormDialog>
-    </>
+    </div>
   );
 }
 

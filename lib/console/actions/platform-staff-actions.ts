@@ -7,7 +7,13 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { consoleAction } from "@/lib/console/console-action";
 import { ObjectId } from "@/lib/http/ids";
-import { createPlatformStaff, deletePlatformUser, endPlatformUserSessions, updatePlatformUser } from "@/lib/platform/platform-users";
+import {
+  changePlatformUserInvitation,
+  createPlatformStaff,
+  deletePlatformUser,
+  endPlatformUserSessions,
+  updatePlatformUser,
+} from "@/lib/platform/platform-users";
 import { PlatformUserCreateBody, PlatformUserPatchBody } from "@/lib/users/user-schemas";
 
 const PATH = "/console/staff";
@@ -73,6 +79,15 @@ export async function deleteStaffMember(input: { id: string }) {
   return consoleAction("superadmin", z.object({ id: UserId }), async ({ id }, actor) => {
     await deletePlatformUser({ actor, id });
     revalidatePath(PATH);
+    return null;
+  })(input);
+}
+
+/** Resends or withdraws a platform user's invitation (POST / DELETE /system/users/{id}/invitation/). */
+export async function changeStaffMemberInvitation(input: { id: string; change: "resend" | "withdraw" }) {
+  return consoleAction("superadmin", z.object({ id: UserId, change: z.enum(["resend", "withdraw"]) }), async ({ id, change }, actor) => {
+    await changePlatformUserInvitation({ actor, id, change });
+    revalidateStaff(id);
     return null;
   })(input);
 }

@@ -8,7 +8,7 @@ import { inputRules } from "@/lib/env";
 import { consoleAction } from "@/lib/console/console-action";
 import { ObjectId } from "@/lib/http/ids";
 import { FIRST_ADMIN_ROLE } from "@/lib/platform/create-school-with-admin";
-import { createSchoolUserByPlatform, updateSchoolUserByPlatform } from "@/lib/platform/school-users";
+import { changeSchoolUserInvitationByPlatform, createSchoolUserByPlatform, updateSchoolUserByPlatform } from "@/lib/platform/school-users";
 import { TenantUserCreateBody, TenantUserPatchBody } from "@/lib/users/user-schemas";
 
 const SchoolId = ObjectId("school");
@@ -23,6 +23,7 @@ function PasswordInput() {
 }
 
 const StatusInput = z.object({ school: SchoolId, id: UserId, is_active: z.boolean() });
+const InvitationInput = z.object({ school: SchoolId, id: UserId, change: z.enum(["resend", "withdraw"]) });
 
 /** A new user of the school with the "Admin" role (whatever `roles` says), as POST …/users/ makes one. */
 export async function addSchoolAdminAction(input: z.input<ReturnType<typeof AddAdminInput>>) {
@@ -48,5 +49,13 @@ export async function setSchoolUserActiveAction(input: z.input<typeof StatusInpu
   return consoleAction("write", StatusInput, async ({ school, id, is_active }, actor) => {
     const user = await updateSchoolUserByPlatform({ schoolId: school, actor, id, patch: { is_active } });
     return { id: user.id, is_active: user.is_active };
+  })(input);
+}
+
+/** Resends or withdraws a school user's invitation (POST / DELETE …/clients/{id}/users/{uid}/invitation/). */
+export async function changeSchoolUserInvitationAction(input: z.input<typeof InvitationInput>) {
+  return consoleAction("write", InvitationInput, async ({ school, id, change }, actor) => {
+    await changeSchoolUserInvitationByPlatform({ schoolId: school, actor, id, change });
+    return null;
   })(input);
 }

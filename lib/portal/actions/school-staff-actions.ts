@@ -14,7 +14,7 @@ import { portalAction } from "@/lib/portal/portal-action";
 import { ObjectId } from "@/lib/http/ids";
 import { AssignmentBody, AssignmentPatchBody, StaffPatchBody } from "@/lib/school/school-schemas";
 import { createAssignment, deleteAssignment, updateAssignmentTerm } from "@/lib/school/role-assignments";
-import { createStaff, endStaffSessions, updateStaff } from "@/lib/school/staff";
+import { changeStaffInvitation, createStaff, endStaffSessions, updateStaff } from "@/lib/school/staff";
 import { TenantUserCreateBody } from "@/lib/users/user-schemas";
 
 const CreateInput = TenantUserCreateBody(inputRules());
@@ -27,6 +27,7 @@ const PasswordInput = StaffPatchBody(inputRules())
   .required()
   .extend({ id: ObjectId("staff member") });
 const StaffIdInput = z.object({ id: ObjectId("staff member") });
+const InvitationInput = StaffIdInput.extend({ change: z.enum(["resend", "withdraw"]) });
 
 const create = portalAction("users.add", CreateInput, async (input, write) => {
   const user = await createStaff({ ...write, staff: input });
@@ -48,6 +49,11 @@ const removeRole = portalAction("roles.change", RemoveRoleInput, async ({ id }, 
 
 const setPassword = portalAction("users.change", PasswordInput, async ({ id, password }, write) => {
   await updateStaff({ ...write, id, patch: { password } });
+  return null;
+});
+// POST / DELETE /users/{id}/invitation/: users.add, as inviting them took.
+const changeInvitation = portalAction("users.add", InvitationInput, async ({ id, change }, write) => {
+  await changeStaffInvitation({ ...write, id, change });
   return null;
 });
 const endSessions = portalAction("users.change", StaffIdInput, ({ id }, write) => endStaffSessions({ ...write, id }));
@@ -82,4 +88,9 @@ export async function endStaffSessionsAction(input: z.input<typeof StaffIdInput>
 
 export async function changeTermAction(input: z.input<typeof ChangeTermInput>) {
   return changeTerm(input);
+}
+
+/** Resends (a new link, the old one dies) or withdraws (the link dies, the account is deactivated) an invitation. */
+export async function changeStaffInvitationAction(input: z.input<typeof InvitationInput>) {
+  return changeInvitation(input);
 }

@@ -20,6 +20,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           Sign in with your platform account. School staff sign in on their school&apos;s address.
         </p>
         <ConsoleSignInForm next={next} />
+        <p className="mt-4 text-sm">
+          <a href="/console/forgot-password" className="font-medium underline underline-offset-4">
+            Forgot your password?
+          </a>
+        </p>
       </div>
     </main>
   );

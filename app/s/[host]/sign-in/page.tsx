@@ -24,6 +24,11 @@ export default async function SchoolSignInPage({ searchParams }: { searchParams:
           <>
             <p className="mb-6 mt-1 text-sm text-slate-700">Sign in with the account your school gave you.</p>
             <SchoolSignInForm next={next} />
+            <p className="mt-4 text-sm">
+              <a href="/forgot-password" className="font-medium underline underline-offset-4">
+                Forgot your password?
+              </a>
+            </p>
           </>
         ) : (
           <div className="mt-4">

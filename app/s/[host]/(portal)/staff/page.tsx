@@ -50,6 +50,7 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
     roles: u.roles.map((r) => r.name),
     teacher: u.teacher,
     is_active: u.is_active,
+    status: u.status,
     last_login: u.last_login,
     date_joined: u.date_joined,
     isSelf: u.id === principal.user.id,
@@ -89,6 +90,7 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
         roles={roles}
         canChange={canChange}
         canChangeRoles={can("roles.change")}
+        canInvite={canAdd}
         empty={
           filtered ? (
             <NoMatches what="staff members" clearHref={BASE_PATH} />

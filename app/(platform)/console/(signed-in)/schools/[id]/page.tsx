@@ -92,6 +92,7 @@ export default async function SchoolPage({
     phone: u.phone,
     roles: u.roles.map((r) => r.name),
     is_active: u.is_active,
+    status: u.status,
     last_login: u.last_login,
   }));
 

@@ -8,7 +8,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActivityList } from "@/components/audit/activity-list";
-import { Badge } from "@/components/ui/badge";
+import { Badge, UserStatusBadge } from "@/components/ui/badge";
 import { Detail, NONE } from "@/components/ui/detail";
 import { PageHeader } from "@/components/ui/page-header";
 import { Time } from "@/components/ui/time";
@@ -78,8 +78,7 @@ export default async function PlatformStaffMemberPage({ params }: { params: Prom
               <Badge tone={member.platform_role ? ROLE_TONES[member.platform_role] : "slate"}>{roleLabel(member.platform_role)}</Badge>
             </Detail>
             <Detail label="Status">
-              {member.is_active ? <Badge tone="green">Active</Badge> : <Badge tone="red">Inactive</Badge>}{" "}
-              {isSelf ? <Badge>You</Badge> : null}
+              <UserStatusBadge status={member.status} /> {isSelf ? <Badge>You</Badge> : null}
             </Detail>
             <Detail label="Last sign-in">
               {member.last_login ? <Time iso={member.last_login} /> : <span className="text-slate-600">Never</span>}

@@ -1,5 +1,6 @@
 // POST /api/v1/school/auth/password-reset/ — ask for a reset link (202 whether or not the account exists)
-import { PASSWORD_RESET_ANSWER, PasswordResetRequestBody, requestPasswordReset } from "@/lib/auth/password-reset";
+import { PasswordResetRequestBody } from "@/lib/auth/account-link-schemas";
+import { PASSWORD_RESET_ANSWER, requestPasswordReset } from "@/lib/auth/password-reset";
 import { endpoint, schoolRoute } from "@/lib/pipeline";
 import { accepted } from "@/lib/http/respond";
 

@@ -9,7 +9,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActivityList } from "@/components/audit/activity-list";
-import { Badge } from "@/components/ui/badge";
+import { Badge, UserStatusBadge } from "@/components/ui/badge";
 import { Detail, NONE } from "@/components/ui/detail";
 import { PageHeader } from "@/components/ui/page-header";
 import { Time } from "@/components/ui/time";
@@ -73,6 +73,7 @@ export default async function StaffMemberPage({ params }: { params: Promise<{ id
     roles: member.roles.map((r) => r.name),
     teacher: member.teacher,
     is_active: member.is_active,
+    status: member.status,
     last_login: member.last_login,
     date_joined: member.date_joined,
     isSelf: member.id === principal.user.id,
@@ -94,7 +95,14 @@ export default async function StaffMemberPage({ params }: { params: Promise<{ id
               Details
             </h2>
             {canChange ? (
-              <StaffActions member={row} rules={inputRules()} roles={roles} canChangeRoles={canChangeRoles} withPassword />
+              <StaffActions
+                member={row}
+                rules={inputRules()}
+                roles={roles}
+                canChangeRoles={canChangeRoles}
+                canInvite={can("users.add")}
+                withPassword
+              />
             ) : null}
           </div>
           <dl className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
@@ -102,8 +110,7 @@ export default async function StaffMemberPage({ params }: { params: Promise<{ id
             <Detail label="Email">{member.email ?? NONE}</Detail>
             <Detail label="Phone">{member.phone ?? NONE}</Detail>
             <Detail label="Status">
-              {member.is_active ? <Badge tone="green">Active</Badge> : <Badge tone="amber">Deactivated</Badge>}{" "}
-              {row.isSelf ? <Badge>You</Badge> : null}
+              <UserStatusBadge status={member.status} /> {row.isSelf ? <Badge>You</Badge> : null}
             </Detail>
             <Detail label="Last sign-in">
               {member.last_login ? <Time iso={member.last_login} /> : <span className="text-slate-600">Never</span>}

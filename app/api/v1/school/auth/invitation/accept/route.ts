@@ -1,5 +1,6 @@
 // POST /api/v1/school/auth/invitation/accept/ — choose a password with an invitation's link, and be signed in
-import { InvitationAcceptBody, acceptInvitation } from "@/lib/auth/invitations";
+import { InvitationAcceptBody } from "@/lib/auth/account-link-schemas";
+import { acceptInvitation } from "@/lib/auth/invitations";
 import { inputRules } from "@/lib/env";
 import { endpoint, schoolRoute } from "@/lib/pipeline";
 import { ok } from "@/lib/http/respond";

@@ -1,5 +1,6 @@
 // POST /api/v1/school/auth/password-reset/confirm/ — spend a reset link: a new password, every session ended
-import { PasswordResetConfirmBody, confirmPasswordReset } from "@/lib/auth/password-reset";
+import { PasswordResetConfirmBody } from "@/lib/auth/account-link-schemas";
+import { confirmPasswordReset } from "@/lib/auth/password-reset";
 import { inputRules } from "@/lib/env";
 import { endpoint, schoolRoute } from "@/lib/pipeline";
 import { noContent } from "@/lib/http/respond";

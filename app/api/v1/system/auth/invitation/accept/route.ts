@@ -1,5 +1,6 @@
 // POST /api/v1/system/auth/invitation/accept/ — choose a password with an invitation's link, and be signed in
-import { InvitationAcceptBody, acceptInvitation } from "@/lib/auth/invitations";
+import { InvitationAcceptBody } from "@/lib/auth/account-link-schemas";
+import { acceptInvitation } from "@/lib/auth/invitations";
 import { systemLoginAnswer } from "@/lib/auth/login";
 import { inputRules } from "@/lib/env";
 import { endpoint, systemRoute } from "@/lib/pipeline";
