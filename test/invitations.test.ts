@@ -424,7 +424,7 @@ describe("inviting on the system API", () => {
     const { admin } = await createSchoolWithAdmin({
       actor: { principal: { kind: "user", user: me, sessionId: "none" }, origin: { ip: "127.0.0.1", userAgent: "test", requestId: null } },
       input: {
-        school: { name: "First School", slug, domains: [], is_active: true },
+        school: { name: "First School", slug, domains: [], is_active: true, mfa_required: false },
         admin: { email: address, full_name: "First Admin", roles: [] },
       },
     });

@@ -9,17 +9,8 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { get, post, randomIp, type RequestOptions } from "./helpers/api";
 import { assertAudit, familiesOf, traced } from "./helpers/auth-assertions";
-import {
-  PASSWORD,
-  makePlatformUser,
-  makeSchoolUser,
-  makeTenant,
-  randomPhone,
-  schoolLogin,
-  sql,
-  unique,
-} from "./helpers/fixtures";
-import { linkIn } from "./helpers/mail";
+import { PASSWORD, makePlatformUser, makeSchoolUser, makeTenant, randomPhone, schoolLogin, sql, unique } from "./helpers/fixtures";
+import { eventually, linkIn } from "./helpers/mail";
 import { startSecondServer, type SecondServer } from "./helpers/second-server";
 
 type Audience = "system" | "school";
@@ -46,8 +37,28 @@ async function account(audience: Audience, phoneOnly = false): Promise<Account &
   return { audience, id: user.id, email: user.email, host: tenant.host, clientId: tenant.id, phone: phone.e164 };
 }
 
-const ask = (a: { audience: Audience; host?: string }, identifier: string, o: RequestOptions = {}) =>
-  post(`/api/v1/${a.audience}/auth/password-reset/`, { identifier }, { host: a.host, ...o });
+/**
+ * Asks for a reset link. The answer does not wait for the request's writes (lib/auth/password-reset.ts),
+ * so a 202 is followed by waiting for the request's audit row: with it, its link and message
+ * committed (one transaction), or — no account — nothing else was to be written.
+ */
+async function ask(a: { audience: Audience; host?: string }, identifier: string, o: RequestOptions = {}) {
+  const requestId = o.headers?.["x-request-id"] ?? unique("reset-req-");
+  const res = await post(
+    `/api/v1/${a.audience}/auth/password-reset/`,
+    { identifier },
+    { host: a.host, ...o, headers: { ...o.headers, "x-request-id": requestId } },
+  );
+  if (res.status === 202) {
+    await eventually(`the audit row of reset request ${requestId}`, async () => {
+      const { rows } = await sql().query("SELECT 1 FROM audit_events WHERE request_id = $1 AND action LIKE '%.password_reset.requested'", [
+        requestId,
+      ]);
+      return rows.length > 0;
+    });
+  }
+  return res;
+}
 
 const confirm = (a: { audience: Audience; host?: string }, token: string, newPassword = NEW, o: RequestOptions = {}) =>
   post(`/api/v1/${a.audience}/auth/password-reset/confirm/`, { token, new_password: newPassword }, { host: a.host, ...o });

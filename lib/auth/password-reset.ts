@@ -3,10 +3,11 @@
 // a single-use link goes to its email, or by SMS to a phone-only account. Spending the link sets
 // the new password and ends every session.
 //
-// "The same answer in about the same time": both paths look the account up, count the request and
-// write one transaction (the known path's also holds the link and its message); then the answer
-// waits until a floor well above what either takes, so the time says nothing either.
+// "The same answer in about the same time": both paths look the account up and count the request,
+// then the answer waits until a floor well above that; what each path writes (the link and its
+// message, or an audit row) is not waited for, so the time says nothing either.
 import { env } from "@/lib/env";
+import { log } from "@/lib/log";
 import { prisma } from "@/lib/db/client";
 import { withHostScope } from "@/lib/db/school-scope";
 import { audit, recordAudit, type AuditOrigin } from "@/lib/audit/record-audit";
@@ -60,49 +61,68 @@ export async function requestPasswordReset(input: { identifier: string }, target
     // Only an active account at home on this host gets a link: a school's staff on their school's
     // host, platform staff on the platform's. Anything else is answered as an unknown address.
     const eligible = user?.isActive && user.clientId === target.schoolId ? user : null;
-    if (!eligible) {
-      await recordAudit(
-        {
-          action: `${target.audience}.password_reset.requested`,
-          schoolId: target.schoolId,
-          actor: { userId: null, label },
-          metadata: { account: false },
-        },
-        origin,
-      );
-      return;
-    }
-    const validSeconds = env().SMS_RESET_TTL;
-    await withHostScope(target.schoolId, async (tx) => {
-      const { token } = await issueAccountLink(tx, { user: eligible, purpose: "password_reset", validSeconds });
-      await notifyUser(tx, {
-        user: eligible,
-        schoolId: eligible.clientId,
-        kind: "password_reset",
-        render: (sender) =>
-          passwordResetMessage({
-            sender,
-            fullName: eligible.fullName,
-            link: `${sender.origin}${resetPath(eligible.clientId)}?token=${token}`,
-            validSeconds,
-          }),
-      });
-      await audit(
-        tx,
-        {
-          action: `${target.audience}.password_reset.requested`,
-          schoolId: target.schoolId,
-          actor: { userId: eligible.id, label },
-          target: { type: "user", id: eligible.id },
-          metadata: { account: true, channel: eligible.email ? "email" : "sms" },
-        },
-        origin,
-      );
-    });
+    // The answer does not wait for these writes: under load a link and its message take longer
+    // than an audit row alone, and the answer's time would tell them apart (bench/RESULTS.md,
+    // "Forgotten passwords"). Up to here both paths did the same work; the answer now waits for the
+    // floor only. A write that fails after it is logged — nothing half-written (one transaction),
+    // and the person asks again.
+    const writes = eligible ? sendResetLink(eligible, target, origin, label) : recordUnknownRequest(target, origin, label);
+    writes.catch((error) =>
+      log.error({ err: error, audience: target.audience }, "password reset request: writing failed after the answer"),
+    );
   } finally {
     // Also before a 429 or an error: how long the answer took never tells one case from another.
     await sleep(Math.max(0, RESET_ANSWER_FLOOR_MS - (Date.now() - started)));
   }
+}
+
+/** A request that matched no account here: its audit row only (no user named). */
+async function recordUnknownRequest(target: LoginTarget, origin: AuditOrigin, label: string): Promise<void> {
+  await recordAudit(
+    {
+      action: `${target.audience}.password_reset.requested`,
+      schoolId: target.schoolId,
+      actor: { userId: null, label },
+      metadata: { account: false },
+    },
+    origin,
+  );
+}
+
+/** A new reset link for `user` (older ones revoked), its message and the audit row, in one transaction. */
+async function sendResetLink(
+  user: { id: string; clientId: string | null; email: string | null; phone: string | null; fullName: string; sessionEpoch: number },
+  target: LoginTarget,
+  origin: AuditOrigin,
+  label: string,
+): Promise<void> {
+  const validSeconds = env().SMS_RESET_TTL;
+  await withHostScope(target.schoolId, async (tx) => {
+    const { token } = await issueAccountLink(tx, { user, purpose: "password_reset", validSeconds });
+    await notifyUser(tx, {
+      user,
+      schoolId: user.clientId,
+      kind: "password_reset",
+      render: (sender) =>
+        passwordResetMessage({
+          sender,
+          fullName: user.fullName,
+          link: `${sender.origin}${resetPath(user.clientId)}?token=${token}`,
+          validSeconds,
+        }),
+    });
+    await audit(
+      tx,
+      {
+        action: `${target.audience}.password_reset.requested`,
+        schoolId: target.schoolId,
+        actor: { userId: user.id, label },
+        target: { type: "user", id: user.id },
+        metadata: { account: true, channel: user.email ? "email" : "sms" },
+      },
+      origin,
+    );
+  });
 }
 
 /**
