@@ -45,6 +45,7 @@ export const AUDIT_ACTIONS = [
   entry("client.suspended", "School suspended", "Schools", "school"),
   entry("client.reactivated", "School reactivated", "Schools", "school"),
   entry("client.deleted", "School deleted", "Schools", "platform"),
+  entry("school.settings.updated", "School settings changed", "Schools", "school"),
 
   entry("platform_user.created", "Platform user created", "Platform staff", "platform"),
   entry("platform_user.updated", "Platform user updated", "Platform staff", "platform"),
