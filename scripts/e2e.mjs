@@ -66,7 +66,11 @@ async function main() {
     SMS_OUTBOX_POLL_MS: "200",
     LOG_LEVEL: process.env.LOG_LEVEL || "warn",
   };
-  await startServer(root, env, stack);
+  // One server serves the whole browser suite (77 specs, ~15 minutes of signed-in pages). At the
+  // production cap of 256 MiB its heap ran out near the end of a run (Next.js's live set grew to
+  // ~248 MiB; public pages under load stay flat, so not yet shown to be a leak): twice the cap here,
+  // until a soak test (issue 14) says which it is.
+  await startServer(root, env, stack, ["--max-old-space-size=512", "--max-semi-space-size=8"]);
   const runner = spawn(process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...process.argv.slice(2)], {
     cwd: root,
     stdio: "inherit",

@@ -111,8 +111,8 @@ export const SERVER_NODE_FLAGS = ["--max-old-space-size=256", "--max-semi-space-
 export const SERVER_ENV = { MALLOC_ARENA_MAX: "2", MALLOC_MMAP_THRESHOLD_: "1048576" };
 
 /** Starts scripts/server.ts (production build) and waits until /api/health answers 200. */
-export async function startServer(root, env, stack) {
-  const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, "--import", "tsx", "scripts/server.ts", "start"], {
+export async function startServer(root, env, stack, nodeFlags = SERVER_NODE_FLAGS) {
+  const server = spawn(process.execPath, [...nodeFlags, "--import", "tsx", "scripts/server.ts", "start"], {
     cwd: root,
     env: { ...SERVER_ENV, ...env },
     stdio: ["ignore", "inherit", "inherit"],
